@@ -1,0 +1,32 @@
+using Hub.Domain.Audit;
+using Hub.Domain.Contacts;
+using Hub.Domain.People;
+using Hub.Domain.Referrals;
+using Hub.Domain.Spells;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Application.Common.Interfaces;
+
+/// <summary>
+/// The hub's data as the use cases see it. Handlers query and change it directly; there is no
+/// repository layer between (see docs/decisions/001).
+/// </summary>
+public interface IApplicationDbContext
+{
+    DbSet<Person> People { get; }
+    DbSet<Referral> Referrals { get; }
+    DbSet<ReferralSpell> Spells { get; }
+    DbSet<PossibleMatch> PossibleMatches { get; }
+    DbSet<Contact> Contacts { get; }
+    DbSet<ContactAttempt> ContactAttempts { get; }
+    DbSet<AuditEvent> AuditEvents { get; }
+
+    /// <summary>Saves; audit rows added since the last save are sealed into the chain in the same transaction.</summary>
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>True when the exception is a unique-key violation (for example a repeated form token).</summary>
+    bool IsUniqueViolation(DbUpdateException exception);
+
+    /// <summary>Forgets every tracked change, after a failed save that the caller recovers from.</summary>
+    void DiscardChanges();
+}

@@ -1,0 +1,32 @@
+using FluentValidation;
+using Hub.Application.Common.Auditing;
+using Hub.Application.Common.Behaviours;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hub.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers the mediator, every handler and validator in this assembly, and the pipeline behaviours.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddScoped<ServiceFactory>(provider => provider.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+        services.Scan(scan => scan.FromAssemblyOf<AuditTrail>()
+            .AddClasses(c => c.AssignableTo(typeof(IRequestHandler<,>)), publicOnly: false)
+            .AsImplementedInterfaces()
+            .WithScopedLifetime());
+
+        foreach (var result in AssemblyScanner.FindValidatorsInAssemblyContaining<AuditTrail>())
+        {
+            services.AddScoped(result.InterfaceType, result.ValidatorType);
+        }
+
+        // Order matters: logging wraps validation, so rejected input is timed too.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddScoped<AuditTrail>();
+        return services;
+    }
+}

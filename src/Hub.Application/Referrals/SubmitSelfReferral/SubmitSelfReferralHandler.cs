@@ -1,0 +1,97 @@
+using Hub.Application.Common.Auditing;
+using Hub.Application.Common.Interfaces;
+using Hub.Domain.Audit;
+using Hub.Domain.Common;
+using Hub.Domain.People;
+using Hub.Domain.Referrals;
+using Hub.Domain.Spells;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Application.Referrals.SubmitSelfReferral;
+
+public sealed class SubmitSelfReferralHandler(IApplicationDbContext db, AuditTrail audit, TimeProvider clock)
+    : IRequestHandler<SubmitSelfReferral, SubmitSelfReferralResult>
+{
+    private const int MaxCandidates = 5;
+
+    public async Task<SubmitSelfReferralResult> Handle(SubmitSelfReferral request, CancellationToken cancellationToken)
+    {
+        if (await FindByToken(request.FormToken, cancellationToken) is { } existing)
+        {
+            return new SubmitSelfReferralResult(existing, AlreadySubmitted: true);
+        }
+
+        // A reference collision is possible (about 34 bits); try again with a fresh one.
+        for (var attempt = 1; ; attempt++)
+        {
+            var reference = await Store(request, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return new SubmitSelfReferralResult(reference, AlreadySubmitted: false);
+            }
+            catch (DbUpdateException ex) when (db.IsUniqueViolation(ex))
+            {
+                db.DiscardChanges();
+                if (await FindByToken(request.FormToken, cancellationToken) is { } stored)
+                {
+                    return new SubmitSelfReferralResult(stored, AlreadySubmitted: true);
+                }
+                if (attempt == 3)
+                {
+                    throw;
+                }
+            }
+        }
+    }
+
+    private async Task<string> Store(SubmitSelfReferral request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var person = request.Answers.ToPerson(now);
+        var spell = new ReferralSpell(person.Id, now);
+        var reference = ReferralReference.New();
+        var referral = Referral.SelfReferral(reference, person, spell, now,
+            TextRules.Clean(request.Answers.WhatIsHappening) ?? string.Empty,
+            TextRules.Clean(request.Answers.WhatWouldHelp),
+            SelfReferralAnswersMapping.YesNo(request.Answers.ConsentToShare) ?? false,
+            request.FormToken);
+
+        db.People.Add(person);
+        db.Spells.Add(spell);
+        db.Referrals.Add(referral);
+        foreach (var (candidateId, reasons) in await FindEarlierRecords(person, cancellationToken))
+        {
+            db.PossibleMatches.Add(new PossibleMatch(referral.Id, candidateId, reasons));
+        }
+        audit.Record(AuditAction.Create, person.Id, nameof(Referral), referral.Id, "Public self-referral");
+        return reference;
+    }
+
+    private async Task<string?> FindByToken(Guid token, CancellationToken cancellationToken) =>
+        await db.Referrals.AsNoTracking().Where(r => r.FormToken == token).Select(r => r.Reference).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Earlier records that may be this person; suggestions only (see <see cref="ReturningPersonMatch"/>).</summary>
+    private async Task<List<(Guid, MatchReasons)>> FindEarlierRecords(Person incoming, CancellationToken cancellationToken)
+    {
+        if (incoming.PhoneKey is null && incoming.EmailKey is null && (incoming.DateOfBirth is null || incoming.NameKey is null))
+        {
+            return [];
+        }
+
+        var candidates = await db.People.AsNoTracking()
+            .Where(p => p.MergedIntoPersonId == null && p.Id != incoming.Id)
+            .Where(p => (incoming.PhoneKey != null && p.PhoneKey == incoming.PhoneKey)
+                     || (incoming.EmailKey != null && p.EmailKey == incoming.EmailKey)
+                     || (incoming.DateOfBirth != null && incoming.NameKey != null && p.DateOfBirth == incoming.DateOfBirth && p.NameKey == incoming.NameKey))
+            .OrderByDescending(p => p.CreatedAt)
+            .Take(MaxCandidates)
+            .ToListAsync(cancellationToken);
+
+        return candidates
+            .Select(c => (c.Id, ReturningPersonMatch.Compare(incoming, c)))
+            .Where(m => m.Item2 != MatchReasons.None)
+            .ToList();
+    }
+}

@@ -1,0 +1,95 @@
+using Hub.Application.Common.Auditing;
+using Hub.Application.Common.Exceptions;
+using Hub.Application.Common.Interfaces;
+using Hub.Domain.Audit;
+using Hub.Domain.People;
+using Hub.Domain.Referrals;
+using Hub.Domain.Spells;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Application.Triage.DecidePossibleMatch;
+
+/// <summary>
+/// A member of staff says whether a suggested earlier record is the same person. Confirming moves
+/// the referral to that person and into their spell under the MHSDS rule (joining an open spell,
+/// or one that ended five days or less before the referral); dismissing leaves both records apart.
+/// </summary>
+public sealed record DecidePossibleMatch(Guid MatchId, bool SamePerson) : IRequest<Unit>;
+
+public sealed class DecidePossibleMatchHandler(IApplicationDbContext db, ICurrentUser user, AuditTrail audit, TimeProvider clock)
+    : IRequestHandler<DecidePossibleMatch, Unit>
+{
+    public async Task<Unit> Handle(DecidePossibleMatch request, CancellationToken cancellationToken)
+    {
+        var match = await db.PossibleMatches.FirstOrDefaultAsync(m => m.Id == request.MatchId, cancellationToken)
+            ?? throw new NotFoundException("The suggested match");
+        var referral = await db.Referrals.FirstAsync(r => r.Id == match.ReferralId, cancellationToken);
+        var now = clock.GetUtcNow();
+        var userId = user.UserId!.Value;
+
+        if (!request.SamePerson)
+        {
+            match.Decide(MatchDecision.Dismissed, userId, now);
+            if (!await db.PossibleMatches.AnyAsync(m => m.ReferralId == referral.Id && m.Id != match.Id && m.Decision == MatchDecision.Pending, cancellationToken))
+            {
+                referral.MarkMatchReviewed();
+            }
+            audit.Record(AuditAction.Update, referral.PersonId, nameof(PossibleMatch), match.Id, "Triage: dismiss suggested match");
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+
+        var provisional = await db.People.FirstAsync(p => p.Id == referral.PersonId, cancellationToken);
+        var known = await FollowMerges(match.CandidatePersonId, cancellationToken);
+        match.Decide(MatchDecision.Confirmed, userId, now);
+        foreach (var other in await db.PossibleMatches.Where(m => m.ReferralId == referral.Id && m.Id != match.Id && m.Decision == MatchDecision.Pending).ToListAsync(cancellationToken))
+        {
+            other.Decide(MatchDecision.Dismissed, userId, now);
+        }
+
+        // The provisional spell held only this referral; it goes, and the referral joins the known person's spell.
+        var provisionalSpell = await db.Spells.FirstAsync(s => s.Id == referral.SpellId, cancellationToken);
+        var knownSpells = await db.Spells.Where(s => s.PersonId == known.Id).ToListAsync(cancellationToken);
+        var spell = ReferralSpell.FindSpellToJoin(knownSpells, referral.ReceivedAt);
+        if (spell is null)
+        {
+            spell = new ReferralSpell(known.Id, referral.ReceivedAt);
+            db.Spells.Add(spell);
+        }
+        else
+        {
+            spell.Join(referral.ReceivedAt);
+        }
+        referral.MoveToConfirmedPerson(known, spell);
+        if (referral.IsClosed && !await db.Referrals.AnyAsync(r => r.SpellId == spell.Id && r.Id != referral.Id && r.Status != ReferralStatus.Closed, cancellationToken))
+        {
+            spell.End(referral.ClosedAt!.Value);
+        }
+        if (!await db.Referrals.AnyAsync(r => r.SpellId == provisionalSpell.Id && r.Id != referral.Id, cancellationToken))
+        {
+            db.Spells.Remove(provisionalSpell);
+        }
+
+        known.UpdateFromReturningReferral(provisional);
+        provisional.MarkMergedInto(known);
+
+        audit.Record(AuditAction.Update, known.Id, nameof(Referral), referral.Id, "Triage: confirm returning person");
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+
+    private async Task<Person> FollowMerges(Guid personId, CancellationToken cancellationToken)
+    {
+        for (var hops = 0; hops < 10; hops++)
+        {
+            var person = await db.People.FirstOrDefaultAsync(p => p.Id == personId, cancellationToken) ?? throw new NotFoundException("The earlier record");
+            if (person.MergedIntoPersonId is not { } next)
+            {
+                return person;
+            }
+            personId = next;
+        }
+        throw new InvalidOperationException("Merge chain too long.");
+    }
+}

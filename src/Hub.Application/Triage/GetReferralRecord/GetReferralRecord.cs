@@ -1,0 +1,98 @@
+using Hub.Application.Common;
+using Hub.Application.Common.Auditing;
+using Hub.Application.Common.Exceptions;
+using Hub.Application.Common.Interfaces;
+using Hub.Domain.Audit;
+using Hub.Domain.Contacts;
+using Hub.Domain.People;
+using Hub.Domain.Referrals;
+using Hub.Domain.Triage;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Application.Triage.GetReferralRecord;
+
+/// <summary>Everything triage needs about one referral and its person. Opening it is audited.</summary>
+public sealed record GetReferralRecord(Guid ReferralId) : IRequest<ReferralRecord>;
+
+public sealed record ReferralRecord(
+    Guid ReferralId,
+    string Reference,
+    ReferralStatus Status,
+    ReferralSource Source,
+    DateTimeOffset ReceivedAt,
+    int DaysWaiting,
+    DateTimeOffset SpellStartedAt,
+    string WhatIsHappening,
+    string? WhatWouldHelp,
+    bool ConsentToShare,
+    TriageOutcome? Outcome,
+    string? OutcomeNote,
+    DateTimeOffset? OutcomeAt,
+    Guid Version,
+    PersonSummary Person,
+    IReadOnlyList<PossibleMatchRow> PossibleMatches,
+    IReadOnlyList<AttemptRow> Attempts,
+    IReadOnlyList<ContactRow> Contacts,
+    IReadOnlyList<EarlierReferralRow> EarlierReferrals);
+
+public sealed record PersonSummary(Guid PersonId, string? PreferredName, DateOnly? DateOfBirth, string? Postcode, ContactDetails Contact,
+    CommunicationNeeds Communication, EqualityMonitoring Equality);
+
+public sealed record PossibleMatchRow(Guid MatchId, Guid CandidatePersonId, string? CandidateName, DateOnly? CandidateDateOfBirth,
+    DateTimeOffset? CandidateLastReferral, int CandidateReferralCount, MatchReasons Reasons);
+
+public sealed record AttemptRow(DateTimeOffset At, AttemptMethod Method, AttemptResult Result, string? Note, string StaffName);
+
+public sealed record ContactRow(DateTimeOffset At, ContactMedium Medium, ContactPlace Place, bool Attended, string? Note, string StaffName);
+
+public sealed record EarlierReferralRow(Guid ReferralId, string Reference, DateTimeOffset ReceivedAt, ReferralStatus Status, TriageOutcome? Outcome);
+
+public sealed class GetReferralRecordHandler(IApplicationDbContext db, IStaffDirectory staff, AuditTrail audit, TimeProvider clock)
+    : IRequestHandler<GetReferralRecord, ReferralRecord>
+{
+    public async Task<ReferralRecord> Handle(GetReferralRecord request, CancellationToken cancellationToken)
+    {
+        var found = await db.Referrals.AsNoTracking()
+            .Where(r => r.Id == request.ReferralId)
+            .Join(db.People, r => r.PersonId, p => p.Id, (r, p) => new { Referral = r, Person = p })
+            .Join(db.Spells, x => x.Referral.SpellId, s => s.Id, (x, s) => new { x.Referral, x.Person, SpellStartedAt = s.StartedAt })
+            .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("The referral");
+        var (referral, person) = (found.Referral, found.Person);
+
+        var attempts = await db.ContactAttempts.AsNoTracking().Where(a => a.ReferralId == referral.Id).OrderBy(a => a.At).ToListAsync(cancellationToken);
+        var contacts = await db.Contacts.AsNoTracking().Where(c => c.ReferralId == referral.Id).OrderBy(c => c.At).ToListAsync(cancellationToken);
+
+        var matches = await db.PossibleMatches.AsNoTracking()
+            .Where(m => m.ReferralId == referral.Id && m.Decision == MatchDecision.Pending)
+            .Join(db.People, m => m.CandidatePersonId, p => p.Id, (m, p) => new PossibleMatchRow(
+                m.Id, p.Id, p.PreferredName, p.DateOfBirth,
+                db.Referrals.Where(r => r.PersonId == p.Id).Max(r => (DateTimeOffset?)r.ReceivedAt),
+                db.Referrals.Count(r => r.PersonId == p.Id),
+                m.Reasons))
+            .ToListAsync(cancellationToken);
+
+        var earlier = await db.Referrals.AsNoTracking()
+            .Where(r => r.PersonId == person.Id && r.Id != referral.Id)
+            .OrderByDescending(r => r.ReceivedAt)
+            .Take(20)
+            .Select(r => new EarlierReferralRow(r.Id, r.Reference, r.ReceivedAt, r.Status, r.Outcome))
+            .ToListAsync(cancellationToken);
+
+        var names = await staff.DisplayNames(attempts.Select(a => a.StaffUserId).Concat(contacts.Select(c => c.StaffUserId)), cancellationToken);
+        string NameOf(Guid id) => names.TryGetValue(id, out var n) ? n : "A former member of staff";
+
+        audit.Record(AuditAction.View, person.Id, nameof(Referral), referral.Id, "Triage: referral record");
+        await db.SaveChangesAsync(cancellationToken);
+
+        var now = clock.GetUtcNow();
+        return new ReferralRecord(referral.Id, referral.Reference, referral.Status, referral.Source, referral.ReceivedAt,
+            UkTime.DaysBetween(found.SpellStartedAt, referral.ClosedAt ?? now), found.SpellStartedAt,
+            referral.WhatIsHappening, referral.WhatWouldHelp, referral.ConsentToShare, referral.Outcome, referral.OutcomeNote, referral.OutcomeAt, referral.Version,
+            new PersonSummary(person.Id, person.PreferredName, person.DateOfBirth, person.Postcode, person.Contact, person.Communication, person.Equality),
+            matches,
+            attempts.Select(a => new AttemptRow(a.At, a.Method, a.Result, a.Note, NameOf(a.StaffUserId))).ToList(),
+            contacts.Select(c => new ContactRow(c.At, c.Medium, c.Place, c.Attended, c.Note, NameOf(c.StaffUserId))).ToList(),
+            earlier);
+    }
+}

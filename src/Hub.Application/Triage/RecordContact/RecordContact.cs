@@ -1,0 +1,37 @@
+using FluentValidation;
+using Hub.Application.Common.Auditing;
+using Hub.Application.Common.Interfaces;
+using Hub.Domain.Audit;
+using Hub.Domain.Common;
+using Hub.Domain.Contacts;
+using MediatR;
+
+namespace Hub.Application.Triage.RecordContact;
+
+/// <summary>Records a contact with the person: how, where, and whether it took place.</summary>
+public sealed record RecordContact(Guid ReferralId, DateTimeOffset At, ContactMedium Medium, ContactPlace Place, bool Attended, string? Note) : IRequest<Unit>;
+
+public sealed class RecordContactValidator : AbstractValidator<RecordContact>
+{
+    public RecordContactValidator(TimeProvider clock)
+    {
+        RuleFor(c => c.At).NotInTheFuture(clock, "The time of the contact");
+        RuleFor(c => c.Medium).IsInEnum().WithMessage("Select how the contact happened");
+        RuleFor(c => c.Place).IsInEnum().WithMessage("Select where the contact happened");
+        RuleFor(c => c.Note).StaffNote();
+    }
+}
+
+public sealed class RecordContactHandler(IApplicationDbContext db, ICurrentUser user, AuditTrail audit, TimeProvider clock)
+    : IRequestHandler<RecordContact, Unit>
+{
+    public async Task<Unit> Handle(RecordContact request, CancellationToken cancellationToken)
+    {
+        var referral = await db.LoadForChange(request.ReferralId, cancellationToken);
+        var contact = referral.RecordContact(request.At, request.Medium, request.Place, request.Attended, TextRules.Clean(request.Note), user.UserId!.Value, clock.GetUtcNow());
+        db.Contacts.Add(contact);
+        audit.Record(AuditAction.Create, referral.PersonId, nameof(Contact), contact.Id, "Triage: record contact");
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,59 @@
+using Hub.Domain.People;
+using Hub.Domain.Referrals;
+using Hub.Domain.Spells;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Hub.Infrastructure.Persistence.Configurations;
+
+internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
+{
+    public void Configure(EntityTypeBuilder<Referral> builder)
+    {
+        builder.ToTable("Referrals");
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Reference).HasMaxLength(9).IsRequired();
+        builder.HasIndex(r => r.Reference).IsUnique();
+        builder.HasIndex(r => r.FormToken).IsUnique();
+        builder.Property(r => r.WhatIsHappening).HasMaxLength(8000);
+        builder.Property(r => r.WhatWouldHelp).HasMaxLength(8000);
+        builder.Property(r => r.OutcomeNote).HasMaxLength(4000);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ReferralSpell>().WithMany().HasForeignKey(r => r.SpellId).OnDelete(DeleteBehavior.Restrict);
+
+        // Contacts and attempts are added through their own sets (see the handlers), not the aggregate's lists.
+        builder.Ignore(r => r.Contacts);
+        builder.Ignore(r => r.Attempts);
+        builder.Ignore(r => r.IsClosed);
+
+        // The triage queue: waiting referrals, oldest first, keyset by (ReceivedAt, Reference).
+        builder.HasIndex(r => new { r.Status, r.ReceivedAt, r.Reference });
+        builder.HasIndex(r => new { r.PersonId, r.ReceivedAt });
+        builder.HasIndex(r => r.SpellId);
+    }
+}
+
+internal sealed class ReferralSpellConfiguration : IEntityTypeConfiguration<ReferralSpell>
+{
+    public void Configure(EntityTypeBuilder<ReferralSpell> builder)
+    {
+        builder.ToTable("ReferralSpells");
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Ignore(s => s.IsOpen);
+        builder.HasOne<Person>().WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.PersonId, s.StartedAt });
+    }
+}
+
+internal sealed class PossibleMatchConfiguration : IEntityTypeConfiguration<PossibleMatch>
+{
+    public void Configure(EntityTypeBuilder<PossibleMatch> builder)
+    {
+        builder.ToTable("PossibleMatches");
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.HasOne<Referral>().WithMany().HasForeignKey(m => m.ReferralId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Person>().WithMany().HasForeignKey(m => m.CandidatePersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(m => new { m.ReferralId, m.Decision });
+    }
+}

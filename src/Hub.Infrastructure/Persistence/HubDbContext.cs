@@ -1,0 +1,93 @@
+using Hub.Application.Common.Interfaces;
+using Hub.Domain.Audit;
+using Hub.Domain.Contacts;
+using Hub.Domain.Directory;
+using Hub.Domain.People;
+using Hub.Domain.Referrals;
+using Hub.Domain.Spells;
+using Hub.Infrastructure.DataProtection;
+using Hub.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Hub.Infrastructure.Persistence;
+
+/// <summary>
+/// The hub's database, shared by every provider. Each provider has a derived context
+/// (<see cref="Providers"/>) so that it keeps its own migrations.
+/// </summary>
+public abstract class HubDbContext(DbContextOptions options)
+    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), IApplicationDbContext
+{
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<ReferralSpell> Spells => Set<ReferralSpell>();
+    public DbSet<PossibleMatch> PossibleMatches => Set<PossibleMatch>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<ContactAttempt> ContactAttempts => Set<ContactAttempt>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+    public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(HubDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override Task<int> SaveChangesAsync(CancellationToken cancellationToken = default) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+
+    /// <summary>
+    /// Saves, sealing any new audit rows into the hash chain inside the same transaction as the
+    /// change they describe: both commit, or neither does.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var unsealed = ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (unsealed.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        if (Database.CurrentTransaction is not null)
+        {
+            await SealAuditRows(unsealed, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using IDbContextTransaction transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await SealAuditRows(unsealed, cancellationToken);
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return written;
+    }
+
+    private async Task SealAuditRows(List<AuditEvent> unsealed, CancellationToken cancellationToken)
+    {
+        // Taking the write lock first: a no-op update that blocks other chain writers until we commit.
+        await AuditChainHeads.Where(h => h.Id == AuditChainHead.SingletonId)
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence), cancellationToken);
+        var head = await AuditChainHeads.AsNoTracking().SingleAsync(h => h.Id == AuditChainHead.SingletonId, cancellationToken);
+
+        var (sequence, hash) = (head.LastSequence, head.LastHash);
+        foreach (var row in unsealed)
+        {
+            row.Seal(sequence, hash);
+            (sequence, hash) = (row.Sequence, row.Hash);
+        }
+
+        await AuditChainHeads.Where(h => h.Id == AuditChainHead.SingletonId)
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, sequence).SetProperty(h => h.LastHash, hash), cancellationToken);
+    }
+
+    public abstract bool IsUniqueViolation(DbUpdateException exception);
+
+    public void DiscardChanges() => ChangeTracker.Clear();
+}

@@ -1,0 +1,132 @@
+using Hub.Application.Common;
+using Hub.Application.Common.Auditing;
+using Hub.Application.Common.Interfaces;
+using Hub.Application.Referrals;
+using Hub.Application.Referrals.SubmitSelfReferral;
+using Hub.Domain.Directory;
+using Hub.Domain.People;
+using Hub.Infrastructure.Identity;
+using Hub.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Infrastructure.Seeding;
+
+/// <summary>
+/// Roles always; in demo mode also the demo partnership, one account per role and a few
+/// referrals of invented people. Nothing here runs outside demo mode except the roles.
+/// </summary>
+public sealed class DemoDataSeeder(HubDbContext db, UserManager<StaffUser> users, RoleManager<IdentityRole<Guid>> roles,
+    ICurrentUser currentUser, TimeProvider clock, ILogger<DemoDataSeeder> logger)
+{
+    /// <summary>The password of every demo account. Demo mode only; shown in the README.</summary>
+    public const string DemoPassword = "LivingWell-demo-2026";
+
+    public static IReadOnlyList<DemoAccount> Accounts { get; } =
+    [
+        new("practitioner@demo.livingwell.test", "Sam Okafor (GP practice mental health practitioner)", Roles.Practitioner, "Riverside Medical Practice"),
+        new("nurse@demo.livingwell.test", "Priya Shah (community mental health nurse)", Roles.Practitioner, "Borough Mental Health NHS Trust: community team"),
+        new("peer@demo.livingwell.test", "Jo Reilly (peer support worker)", Roles.Practitioner, "Mind in the Borough"),
+        new("connector@demo.livingwell.test", "Ade Bello (community connector)", Roles.Practitioner, "Connect and Do Community Trust"),
+        new("teamleader@demo.livingwell.test", "Morgan Ellis (hub team leader)", Roles.TeamLeader, "Borough Mental Health NHS Trust: community team"),
+        new("commissioner@demo.livingwell.test", "Chris Dunn (commissioner)", Roles.Commissioner, null),
+        new("admin@demo.livingwell.test", "Alex Kim (hub administrator)", Roles.Admin, null),
+    ];
+
+    public sealed record DemoAccount(string Email, string DisplayName, string Role, string? Organisation);
+
+    public async Task SeedRolesAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole<Guid>(role));
+            }
+        }
+    }
+
+    public async Task SeedDemoAsync(CancellationToken cancellationToken)
+    {
+        await SeedRolesAsync();
+        if (await db.Organisations.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var organisations = new[]
+        {
+            new Organisation("Riverside Medical Practice", Sector.Primary),
+            new Organisation("Borough Mental Health NHS Trust: community team", Sector.Secondary),
+            new Organisation("Mind in the Borough", Sector.Voluntary),
+            new Organisation("Connect and Do Community Trust", Sector.Voluntary),
+        };
+        db.Organisations.AddRange(organisations);
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var account in Accounts)
+        {
+            var user = new StaffUser
+            {
+                UserName = account.Email,
+                Email = account.Email,
+                EmailConfirmed = true,
+                DisplayName = account.DisplayName,
+                OrganisationId = organisations.FirstOrDefault(o => o.Name == account.Organisation)?.Id,
+            };
+            var created = await users.CreateAsync(user, DemoPassword);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException("Could not create a demo account: " + string.Join("; ", created.Errors.Select(e => e.Code)));
+            }
+            await users.AddToRoleAsync(user, account.Role);
+        }
+
+        await SeedReferralsAsync(cancellationToken);
+        logger.LogInformation("Seeded demo partnership: {Organisations} organisations, {Accounts} accounts", organisations.Length, Accounts.Count);
+    }
+
+    private async Task SeedReferralsAsync(CancellationToken cancellationToken)
+    {
+        var examples = new (int DaysAgo, SelfReferralAnswers Answers)[]
+        {
+            (23, new SelfReferralAnswers
+            {
+                PreferredName = "Dee", ContactMethod = ContactMethod.Phone, Phone = "07700 900 101", SafeToLeaveMessage = "yes",
+                WhatIsHappening = "Since I lost my job I can't sleep and I have stopped seeing anyone.", WhatWouldHelp = "Someone to talk to, and help with money.",
+                ConsentToShare = "yes", EthnicCategory = "M", Gender = "woman",
+            }),
+            (9, new SelfReferralAnswers
+            {
+                PreferredName = "Tomasz", ContactMethod = ContactMethod.Text, Phone = "07700 900 202", SafeToLeaveMessage = "no",
+                WhatIsHappening = "Panic attacks on the bus to work.", PreferredLanguage = "Polish", InterpreterNeeded = "yes", ConsentToShare = "yes",
+            }),
+            (3, new SelfReferralAnswers
+            {
+                PreferredName = "R", ContactMethod = ContactMethod.Email, Email = "r.demo@example.org",
+                WhatIsHappening = "Caring for my mum and I feel like I am disappearing.", AccessNeeds = "I am deaf: please email or text, not phone.",
+                ConsentToShare = "no",
+            }),
+            (1, new SelfReferralAnswers { ContactMethod = ContactMethod.TheyWillCallUs, WhatIsHappening = "I'd rather explain on the phone." }),
+            (0, new SelfReferralAnswers
+            {
+                PreferredName = "Dee", ContactMethod = ContactMethod.Phone, Phone = "07700900101", SafeToLeaveMessage = "yes",
+                WhatIsHappening = "Things got worse again this week.", ConsentToShare = "yes",
+            }),
+        };
+
+        foreach (var (daysAgo, answers) in examples)
+        {
+            var at = new ShiftedClock(clock, TimeSpan.FromDays(daysAgo));
+            var handler = new SubmitSelfReferralHandler(db, new AuditTrail(db, currentUser, at), at);
+            await handler.Handle(new SubmitSelfReferral(answers, Guid.NewGuid()), cancellationToken);
+        }
+    }
+
+    /// <summary>A clock set back so demo referrals show a spread of waits.</summary>
+    private sealed class ShiftedClock(TimeProvider inner, TimeSpan back) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow() - back;
+    }
+}
