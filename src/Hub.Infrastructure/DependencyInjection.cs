@@ -21,7 +21,7 @@ public static class DependencyInjection
     /// string <c>ConnectionStrings:Hub</c>), Identity's stores, shared data protection keys and
     /// the demo seeder.
     /// </summary>
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
         var connectionString = configuration.GetConnectionString("Hub")
@@ -31,7 +31,7 @@ public static class DependencyInjection
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                EnsureSqliteFolder(connectionString);
+                connectionString = AnchorSqlitePath(connectionString, contentRoot);
                 services.AddDbContext<SqliteHubDbContext>(o => o.UseSqlite(connectionString));
                 services.AddScoped<HubDbContext>(sp => sp.GetRequiredService<SqliteHubDbContext>());
                 break;
@@ -63,14 +63,16 @@ public static class DependencyInjection
     public static IdentityBuilder AddHubIdentityStores(this IdentityBuilder builder) =>
         builder.AddEntityFrameworkStores<HubDbContext>();
 
-    private static void EnsureSqliteFolder(string connectionString)
+    /// <summary>A relative SQLite file lives under the app's content root, whatever folder the hub was started from.</summary>
+    private static string AnchorSqlitePath(string connectionString, string contentRoot)
     {
-        var dataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-        if (!string.IsNullOrEmpty(folder))
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is not (":memory:" or "") && builder.Mode != Microsoft.Data.Sqlite.SqliteOpenMode.Memory)
         {
-            Directory.CreateDirectory(folder);
+            builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
         }
+        return builder.ToString();
     }
 }
 

@@ -1,1 +1,100 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run();
+using Hub.Application;
+using Hub.Application.Audit.VerifyAuditChain;
+using Hub.Infrastructure;
+using Hub.Infrastructure.Persistence;
+using Hub.Infrastructure.Seeding;
+using Hub.Web;
+using Hub.Web.Security;
+using MediatR;
+using Microsoft.Extensions.Options;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddWeb(builder.Configuration);
+
+var app = builder.Build();
+
+// Commands for operators: `dotnet run --project src/Hub.Web -- migrate` and `-- verify-audit`.
+var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('='));
+if (command is not null)
+{
+    return await HostCommands.Run(app, command);
+}
+
+await HostCommands.PrepareDatabase(app);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseStaffMfa();
+app.UseAuthorization();
+app.MapRazorPages();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var demo = app.Services.GetRequiredService<IOptions<HubOptions>>().Value.DemoMode;
+    foreach (var url in app.Urls)
+    {
+        Console.WriteLine($"Living Well Hub is running at {url}{(demo ? " (demo mode: demo accounts are listed in README.md)" : string.Empty)}");
+    }
+});
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Start-up steps and operator commands, kept out of the pipeline above.</summary>
+internal static class HostCommands
+{
+    public static async Task<int> Run(WebApplication app, string command)
+    {
+        using var scope = app.Services.CreateScope();
+        switch (command)
+        {
+            case "migrate":
+                await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+                await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedRolesAsync();
+                Console.WriteLine("Database migrated.");
+                return 0;
+            case "verify-audit":
+                var report = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new VerifyAuditChain());
+                Console.WriteLine(report.Intact
+                    ? $"Audit chain intact: {report.RowsChecked} rows."
+                    : $"Audit chain BROKEN at row {report.FirstBrokenSequence} of {report.RowsChecked}.");
+                return report.Intact ? 0 : 3;
+            default:
+                Console.Error.WriteLine($"Unknown command '{command}'. Commands: migrate, verify-audit.");
+                return 2;
+        }
+    }
+
+    /// <summary>SQLite (the embedded default) is migrated at start; servers are migrated by the migrate command.</summary>
+    public static async Task PrepareDatabase(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        }
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoDataSeeder>();
+        if (app.Services.GetRequiredService<IOptions<HubOptions>>().Value.DemoMode)
+        {
+            await seeder.SeedDemoAsync(CancellationToken.None);
+        }
+        else
+        {
+            await seeder.SeedRolesAsync();
+        }
+    }
+}
+
+public partial class Program;

@@ -40,23 +40,14 @@ public sealed partial class SelfReferralAnswersValidator : AbstractValidator<Sel
             .When(a => a.ContactMethod is ContactMethod.Phone or ContactMethod.Text);
         RuleFor(a => a.SafeToLeaveMessage).Must(BeYesOrNo).WithMessage("Select yes or no").When(a => a.SafeToLeaveMessage is not null);
 
-        RuleFor(a => a).Custom((a, context) =>
-        {
-            var anyPart = !string.IsNullOrWhiteSpace(a.BirthDay) || !string.IsNullOrWhiteSpace(a.BirthMonth) || !string.IsNullOrWhiteSpace(a.BirthYear);
-            if (!anyPart)
-            {
-                return;
-            }
-            var date = ParseDateOfBirth(a);
-            if (date is null)
-            {
-                context.AddFailure(nameof(SelfReferralAnswers.BirthDay), "Date of birth must be a real date, like 31 3 1980. You can leave it blank");
-            }
-            else if (date > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) || date.Value.Year < 1900)
-            {
-                context.AddFailure(nameof(SelfReferralAnswers.BirthDay), "Date of birth must be in the past. You can leave it blank");
-            }
-        });
+        RuleFor(a => a.BirthDay)
+            .Must((a, _) => ParseDateOfBirth(a) is not null)
+            .WithMessage("Date of birth must be a real date, like 31 3 1980. You can leave it blank")
+            .When(HasAnyDateOfBirthPart);
+        RuleFor(a => a.BirthDay)
+            .Must((a, _) => ParseDateOfBirth(a) is { } date && date <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) && date.Year >= 1900)
+            .WithMessage("Date of birth must be in the past. You can leave it blank")
+            .When(a => HasAnyDateOfBirthPart(a) && ParseDateOfBirth(a) is not null);
 
         RuleFor(a => a.Postcode)
             .Must(p => p!.Length <= 10 && UkPostcode().IsMatch(p.Trim()))
@@ -81,6 +72,9 @@ public sealed partial class SelfReferralAnswersValidator : AbstractValidator<Sel
 
         RuleFor(a => a.ConsentToShare).Must(BeYesOrNo).WithMessage("Select yes or no").When(a => a.ConsentToShare is not null);
     }
+
+    private static bool HasAnyDateOfBirthPart(SelfReferralAnswers a) =>
+        !string.IsNullOrWhiteSpace(a.BirthDay) || !string.IsNullOrWhiteSpace(a.BirthMonth) || !string.IsNullOrWhiteSpace(a.BirthYear);
 
     private static bool BeYesOrNo(string? value) => value is "yes" or "no";
 

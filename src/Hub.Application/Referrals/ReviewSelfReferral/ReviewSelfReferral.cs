@@ -9,7 +9,7 @@ public sealed record ReviewSelfReferral(SelfReferralAnswers Answers) : IRequest<
 public sealed class ReviewSelfReferralValidator : AbstractValidator<ReviewSelfReferral>
 {
     public ReviewSelfReferralValidator(TimeProvider clock) =>
-        RuleFor(r => r.Answers).SetValidator(new SelfReferralAnswersValidator(clock)).OverridePropertyName(string.Empty);
+        RuleFor(r => r.Answers).SetValidator(new SelfReferralAnswersValidator(clock));
 }
 
 public sealed class ReviewSelfReferralHandler : IRequestHandler<ReviewSelfReferral, IReadOnlyList<SelfReferralAnswersMapping.AnswerRow>>

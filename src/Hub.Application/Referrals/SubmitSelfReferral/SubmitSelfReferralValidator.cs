@@ -7,6 +7,6 @@ public sealed class SubmitSelfReferralValidator : AbstractValidator<SubmitSelfRe
     public SubmitSelfReferralValidator(TimeProvider clock)
     {
         RuleFor(r => r.FormToken).NotEmpty().WithMessage("This form has expired. Check your answers and send them again");
-        RuleFor(r => r.Answers).SetValidator(new SelfReferralAnswersValidator(clock)).OverridePropertyName(string.Empty);
+        RuleFor(r => r.Answers).SetValidator(new SelfReferralAnswersValidator(clock));
     }
 }

@@ -1,0 +1,96 @@
+using Hub.Application.Common.Interfaces;
+using Hub.Infrastructure;
+using Hub.Infrastructure.Identity;
+using Hub.Web.Design;
+using Hub.Web.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace Hub.Web;
+
+public static class DependencyInjection
+{
+    /// <summary>The web host: Razor Pages with deny-by-default authorisation, staff Identity, rate limits.</summary>
+    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<HubOptions>(configuration.GetSection("Hub"));
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, CurrentUser>();
+
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AllowAnonymousToFolder("/Public");
+            options.Conventions.AllowAnonymousToFolder("/Refer");
+            options.Conventions.AllowAnonymousToFolder("/Help");
+            options.Conventions.AllowAnonymousToPage("/Index");
+            options.Conventions.AllowAnonymousToPage("/Error");
+            options.Conventions.AllowAnonymousToFolder("/Staff/Account");
+            options.Conventions.AuthorizeFolder("/Staff", Policies.Staff);
+            options.Conventions.AuthorizeFolder("/Staff/Triage", Policies.Triage);
+        }).AddMvcOptions(o => o.Filters.Add<ApplicationExceptionFilter>());
+        services.AddAuthorization(Policies.Add);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "hub.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        services.AddIdentity<StaffUser, IdentityRole<Guid>>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddHubIdentityStores()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddClaimsPrincipalFactory<StaffClaims>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "hub.staff";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/staff/account/sign-in";
+            o.LogoutPath = "/staff/account/sign-out";
+            o.AccessDeniedPath = "/staff/account/access-denied";
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            o.SlidingExpiration = true;
+            o.Events.OnSigningIn = SessionLimits.StampSessionStart;
+            var validateStamp = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                await SessionLimits.EnforceAbsoluteTimeout(context);
+                if (context.Principal is not null)
+                {
+                    await SecurityStampValidator.ValidatePrincipalAsync(context);
+                }
+            };
+        });
+        // Signing out anywhere (which changes the security stamp) ends every other session at its next request.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            o.OnRefreshingPrincipal = SessionLimits.KeepAuthenticationMethod;
+        });
+        services.ConfigureExternalCookie(o => o.Cookie.Name = "hub.external");
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = "hub.2fa";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        services.AddHubRateLimits();
+        return services;
+    }
+}

@@ -1,0 +1,26 @@
+namespace Hub.Web;
+
+/// <summary>Settings under <c>Hub</c> in configuration.</summary>
+public sealed class HubOptions
+{
+    /// <summary>
+    /// Seeds the demo partnership and accounts and lets staff sign in without an authenticator app.
+    /// Never set outside a demonstration.
+    /// </summary>
+    public bool DemoMode { get; set; }
+
+    /// <summary>The local crisis line shown with the national urgent-help numbers.</summary>
+    public string LocalCrisisLine { get; set; } = "0800 000 0000";
+
+    public string LocalCrisisLineName { get; set; } = "the borough's 24-hour mental health crisis line";
+
+    public RateLimitOptions PublicFormRateLimit { get; set; } = new();
+
+    public sealed class RateLimitOptions
+    {
+        /// <summary>Form posts one client may make in a window: enough for several people sharing a connection.</summary>
+        public int Permits { get; set; } = 30;
+
+        public int WindowSeconds { get; set; } = 300;
+    }
+}

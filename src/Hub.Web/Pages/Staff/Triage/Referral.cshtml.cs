@@ -1,0 +1,159 @@
+using System.Globalization;
+using FluentValidation;
+using Hub.Application.Common;
+using Hub.Application.Triage.DecidePossibleMatch;
+using Hub.Application.Triage.GetReferralRecord;
+using Hub.Application.Triage.RecordContact;
+using Hub.Application.Triage.RecordContactAttempt;
+using Hub.Application.Triage.RecordTriageOutcome;
+using Hub.Domain.Contacts;
+using Hub.Domain.Triage;
+using Hub.Web.Design;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Hub.Web.Pages.Staff.Triage;
+
+/// <summary>One referral in triage: read it, record attempts and contacts, decide the outcome and any suggested match.</summary>
+public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : PageModel
+{
+    public const string NoticeKey = "Hub.Notice";
+    public const string WhenFormat = "yyyy-MM-ddTHH:mm";
+
+    public ReferralRecord Record { get; private set; } = null!;
+    public string? Notice { get; private set; }
+    public string Now { get; private set; } = string.Empty;
+
+    [BindProperty] public AttemptInput Attempt { get; set; } = new();
+    [BindProperty] public ContactInput Contact { get; set; } = new();
+    [BindProperty] public OutcomeInput Outcome { get; set; } = new();
+
+    public sealed class AttemptInput
+    {
+        public string? When { get; set; }
+        public string? Method { get; set; }
+        public string? Result { get; set; }
+        public string? Note { get; set; }
+    }
+
+    public sealed class ContactInput
+    {
+        public string? When { get; set; }
+        public string? Medium { get; set; }
+        public string? Place { get; set; }
+        public string? Attended { get; set; }
+        public string? Note { get; set; }
+    }
+
+    public sealed class OutcomeInput
+    {
+        public string? Outcome { get; set; }
+        public string? Note { get; set; }
+        public Guid Version { get; set; }
+    }
+
+    public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        Notice = TempData[NoticeKey] as string;
+        await Load(id, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAttemptAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var at = ParseWhen(Attempt.When, "Attempt");
+        return await Run(id, "Attempt", at is null ? null : new RecordContactAttempt(id, at.Value,
+            ParseEnum<AttemptMethod>(Attempt.Method), ParseEnum<AttemptResult>(Attempt.Result), Attempt.Note), "Contact attempt recorded", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostContactAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var at = ParseWhen(Contact.When, "Contact");
+        if (Contact.Attended is not ("yes" or "no"))
+        {
+            ModelState.AddModelError("Contact.Attended", "Select yes if the contact took place");
+        }
+        return await Run(id, "Contact", at is null || !ModelState.IsValid ? null : new RecordContact(id, at.Value,
+            ParseEnum<ContactMedium>(Contact.Medium), ParseEnum<ContactPlace>(Contact.Place), Contact.Attended == "yes", Contact.Note), "Contact recorded", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostOutcomeAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        try
+        {
+            var result = await mediator.Send(new RecordTriageOutcome(id, ParseEnum<TriageOutcome>(Outcome.Outcome), Outcome.Note, Outcome.Version), cancellationToken);
+            switch (result)
+            {
+                case RecordTriageOutcomeResult.Recorded:
+                    TempData[NoticeKey] = "Triage outcome recorded";
+                    return RedirectToPage(new { id });
+                case RecordTriageOutcomeResult.ChangedBySomeoneElse:
+                    ModelState.AddModelError("Outcome.Outcome", "Someone else changed this referral while you were looking at it. Check the latest details below, then record the outcome again");
+                    break;
+                default:
+                    ModelState.AddModelError("Outcome.Outcome", "This referral is already closed. If the person needs the hub again, a new referral joins their spell");
+                    break;
+            }
+        }
+        catch (ValidationException ex)
+        {
+            ModelState.AddValidationErrors(ex, "Outcome");
+        }
+        await Load(id, cancellationToken, keepVersion: false);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostMatchAsync(Guid id, Guid matchId, bool samePerson, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new DecidePossibleMatch(matchId, samePerson), cancellationToken);
+        TempData[NoticeKey] = samePerson ? "Joined to the earlier record" : "Kept as a different person";
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<IActionResult> Run(Guid id, string prefix, IRequest<Unit>? command, string notice, CancellationToken cancellationToken)
+    {
+        if (command is not null)
+        {
+            try
+            {
+                await mediator.Send(command, cancellationToken);
+                TempData[NoticeKey] = notice;
+                return RedirectToPage(new { id });
+            }
+            catch (ValidationException ex)
+            {
+                ModelState.AddValidationErrors(ex, prefix);
+            }
+        }
+        await Load(id, cancellationToken);
+        return Page();
+    }
+
+    private async Task Load(Guid id, CancellationToken cancellationToken, bool keepVersion = true)
+    {
+        Record = await mediator.Send(new GetReferralRecord(id), cancellationToken);
+        Now = UkTime.ToLocal(clock.GetUtcNow()).ToString(WhenFormat, CultureInfo.InvariantCulture);
+        if (!keepVersion || Outcome.Version == Guid.Empty)
+        {
+            Outcome.Version = Record.Version;
+        }
+        ModelState.Remove("Outcome.Version");
+    }
+
+    private DateTimeOffset? ParseWhen(string? when, string prefix)
+    {
+        if (DateTime.TryParseExact(when?.Trim(), [WhenFormat, "yyyy-MM-ddTHH:mm:ss", "dd/MM/yyyy HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return UkTime.FromLocal(local);
+        }
+        ModelState.AddModelError($"{prefix}.When", "Enter the date and time, like 21/11/2026 14:30");
+        return null;
+    }
+
+    /// <summary>Unknown or missing values become 0, which the use case's validator rejects with its own message.</summary>
+    private static T ParseEnum<T>(string? value) where T : struct, Enum =>
+        Enum.TryParse<T>(value, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) ? parsed : default;
+}

@@ -1,0 +1,18 @@
+using Hub.Application.Common;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Hub.Web.Security;
+
+/// <summary>Every page names one of these (or allows anonymous access explicitly); the fallback denies.</summary>
+public static class Policies
+{
+    public const string Staff = nameof(Staff);
+    public const string Triage = nameof(Triage);
+
+    public static void Add(AuthorizationOptions options)
+    {
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.All));
+        options.AddPolicy(Triage, p => p.RequireAuthenticatedUser().RequireRole(Roles.Practitioner, Roles.TeamLeader));
+    }
+}
