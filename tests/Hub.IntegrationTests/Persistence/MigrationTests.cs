@@ -1,0 +1,73 @@
+using Hub.Application.Referrals;
+using Hub.Domain.People;
+using Hub.Infrastructure.Persistence;
+using Hub.Infrastructure.Persistence.Providers;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Hub.IntegrationTests.Persistence;
+
+/// <summary>Each provider keeps its own migrations; none may lag the model.</summary>
+public sealed class MigrationTests
+{
+    public static TheoryData<string> Providers => new() { "Sqlite", "Postgres", "SqlServer" };
+
+    private static HubDbContext DesignTimeContext(string provider) => provider switch
+    {
+        "Sqlite" => new SqliteHubDbContextFactory().CreateDbContext([]),
+        "Postgres" => new PostgresHubDbContextFactory().CreateDbContext([]),
+        _ => new SqlServerHubDbContextFactory().CreateDbContext([]),
+    };
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void Should_have_no_model_changes_missing_from_the_migrations(string provider)
+    {
+        using var db = DesignTimeContext(provider);
+
+        db.Database.HasPendingModelChanges().ShouldBeFalse($"run: dotnet ef migrations add <Name> --context {provider}HubDbContext --output-dir Persistence/Migrations/{provider}");
+        db.Database.GetMigrations().ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public void Should_generate_the_sql_server_script_without_a_server()
+    {
+        using var db = DesignTimeContext("SqlServer");
+
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        script.ShouldContain("CREATE TABLE [Referrals]");
+        script.ShouldContain("CREATE UNIQUE INDEX [IX_Referrals_FormToken]");
+        script.ShouldContain("CREATE TABLE [AuditEvents]");
+        script.ShouldContain("INSERT INTO [AuditChainHead]");
+    }
+
+    [Fact]
+    public async Task Should_migrate_an_empty_sqlite_file_and_store_a_referral_in_it()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"hub-migration-{Guid.NewGuid():N}.db");
+        try
+        {
+            var options = new DbContextOptionsBuilder<SqliteHubDbContext>().UseSqlite($"Data Source={file}").Options;
+            await using (var db = new SqliteHubDbContext(options))
+            {
+                await db.Database.MigrateAsync();
+                var person = new SelfReferralAnswers { ContactMethod = ContactMethod.TheyWillCallUs }.ToPerson(DateTimeOffset.UtcNow);
+                db.People.Add(person);
+                await db.SaveChangesAsync();
+            }
+            await using (var db = new SqliteHubDbContext(options))
+            {
+                (await db.People.CountAsync()).ShouldBe(1);
+                (await db.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
+}

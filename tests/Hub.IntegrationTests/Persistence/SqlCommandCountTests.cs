@@ -1,0 +1,79 @@
+using System.Data.Common;
+using Hub.Application.Referrals;
+using Hub.Application.Referrals.SubmitSelfReferral;
+using Hub.Application.Triage.GetReferralRecord;
+using Hub.Application.Triage.GetTriageQueue;
+using Hub.Application.Triage.RecordContact;
+using Hub.Domain.Contacts;
+using Hub.Domain.People;
+using Hub.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Hub.IntegrationTests.Persistence;
+
+/// <summary>Requests cost a fixed number of SQL commands whatever the amount of data (no N+1).</summary>
+public sealed class SqlCommandCountTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>
+{
+    [SkippableFact]
+    public async Task Should_read_the_queue_and_a_record_with_the_same_number_of_commands_at_ten_and_at_a_hundred_rows()
+    {
+        var counter = new CommandCounter();
+        await using var host = new ApplicationHost(database.ConnectionString, interceptors: [counter]);
+
+        var small = await Measure(host, counter, referrals: 10, contactsOnRecord: 10);
+        var large = await Measure(host, counter, referrals: 100, contactsOnRecord: 100);
+
+        large.Queue.ShouldBe(small.Queue);
+        large.Record.ShouldBe(small.Record);
+        small.Submit.ShouldBeLessThanOrEqualTo(10);
+    }
+
+    private static async Task<(int Queue, int Record, int Submit)> Measure(ApplicationHost host, CommandCounter counter, int referrals, int contactsOnRecord)
+    {
+        var submit = 0;
+        for (var i = 0; i < referrals; i++)
+        {
+            counter.Reset();
+            await host.SendAsPublic(new SubmitSelfReferral(new SelfReferralAnswers { ContactMethod = ContactMethod.Phone, Phone = $"07700 9{i:00000}", SafeToLeaveMessage = "yes" }, Guid.NewGuid()));
+            submit = Math.Max(submit, counter.Count);
+        }
+        var first = await host.WithDb(db => db.Referrals.AsNoTracking().OrderByDescending(r => r.ReceivedAt).FirstAsync());
+        for (var i = 0; i < contactsOnRecord; i++)
+        {
+            await host.SendAsPractitioner(new RecordContact(first.Id, host.Clock.GetUtcNow(), ContactMedium.Phone, ContactPlace.Remote, true, null));
+        }
+
+        counter.Reset();
+        await host.SendAsPractitioner(new GetTriageQueue(PageSize: 50));
+        var queue = counter.Count;
+        counter.Reset();
+        await host.SendAsPractitioner(new GetReferralRecord(first.Id));
+        return (queue, counter.Count, submit);
+    }
+
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        private int _count;
+        public int Count => Volatile.Read(ref _count);
+        public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+}

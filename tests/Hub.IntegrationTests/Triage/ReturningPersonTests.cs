@@ -1,0 +1,112 @@
+using Hub.Application.Referrals;
+using Hub.Application.Referrals.SubmitSelfReferral;
+using Hub.Application.Triage.DecidePossibleMatch;
+using Hub.Application.Triage.RecordTriageOutcome;
+using Hub.Domain.People;
+using Hub.Domain.Referrals;
+using Hub.Domain.Triage;
+using Hub.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.IntegrationTests.Triage;
+
+/// <summary>Staff confirm a suggested earlier record; the referral then joins the spell under the MHSDS rule.</summary>
+public sealed class ReturningPersonTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>
+{
+    private static SelfReferralAnswers From(string email) => new()
+    {
+        ContactMethod = ContactMethod.Email,
+        Email = email,
+        PreferredName = "Ash",
+        WhatIsHappening = "Back again.",
+    };
+
+    private static async Task<Referral> Referral(ApplicationHost host, string reference) =>
+        await host.WithDb(db => db.Referrals.AsNoTracking().SingleAsync(r => r.Reference == reference));
+
+    private static async Task Close(ApplicationHost host, string reference)
+    {
+        var referral = await Referral(host, reference);
+        var result = await host.SendAsPractitioner(new RecordTriageOutcome(referral.Id, TriageOutcome.ClosedAtPersonsRequest, "Feeling better, knows how to come back.", referral.Version));
+        result.ShouldBe(RecordTriageOutcomeResult.Recorded);
+    }
+
+    private static async Task ConfirmMatch(ApplicationHost host, string reference)
+    {
+        var referral = await Referral(host, reference);
+        var match = await host.WithDb(db => db.PossibleMatches.AsNoTracking().SingleAsync(m => m.ReferralId == referral.Id));
+        await host.SendAsPractitioner(new DecidePossibleMatch(match.Id, SamePerson: true));
+    }
+
+    [SkippableFact]
+    public async Task Should_join_the_open_spell_when_the_person_returns_while_it_is_open()
+    {
+        await using var host = new ApplicationHost(database.ConnectionString);
+        var first = await host.SendAsPublic(new SubmitSelfReferral(From("open.spell@example.org"), Guid.NewGuid()));
+        host.Clock.Advance(TimeSpan.FromDays(10));
+        var second = await host.SendAsPublic(new SubmitSelfReferral(From("open.spell@example.org"), Guid.NewGuid()));
+
+        await ConfirmMatch(host, second.Reference);
+
+        var (a, b) = (await Referral(host, first.Reference), await Referral(host, second.Reference));
+        b.PersonId.ShouldBe(a.PersonId);
+        b.SpellId.ShouldBe(a.SpellId);
+        var spell = await host.WithDb(db => db.Spells.AsNoTracking().SingleAsync(s => s.Id == a.SpellId));
+        spell.StartedAt.ShouldBe(a.ReceivedAt, "the four-week clock keeps running from the first referral");
+        (await host.WithDb(db => db.Spells.CountAsync(s => s.PersonId == a.PersonId))).ShouldBe(1);
+    }
+
+    [SkippableFact]
+    public async Task Should_rejoin_the_spell_when_the_person_returns_within_five_days_of_it_ending()
+    {
+        await using var host = new ApplicationHost(database.ConnectionString);
+        var first = await host.SendAsPublic(new SubmitSelfReferral(From("five.days@example.org"), Guid.NewGuid()));
+        host.Clock.Advance(TimeSpan.FromDays(3));
+        await Close(host, first.Reference);
+        host.Clock.Advance(TimeSpan.FromDays(5));
+        var second = await host.SendAsPublic(new SubmitSelfReferral(From("five.days@example.org"), Guid.NewGuid()));
+
+        await ConfirmMatch(host, second.Reference);
+
+        var (a, b) = (await Referral(host, first.Reference), await Referral(host, second.Reference));
+        b.SpellId.ShouldBe(a.SpellId);
+        var spell = await host.WithDb(db => db.Spells.AsNoTracking().SingleAsync(s => s.Id == a.SpellId));
+        spell.EndedAt.ShouldBeNull("the spell is open again");
+    }
+
+    [SkippableFact]
+    public async Task Should_start_a_new_spell_when_the_person_returns_more_than_five_days_after_it_ended()
+    {
+        await using var host = new ApplicationHost(database.ConnectionString);
+        var first = await host.SendAsPublic(new SubmitSelfReferral(From("later@example.org"), Guid.NewGuid()));
+        await Close(host, first.Reference);
+        host.Clock.Advance(TimeSpan.FromDays(5) + TimeSpan.FromMinutes(1));
+        var second = await host.SendAsPublic(new SubmitSelfReferral(From("later@example.org"), Guid.NewGuid()));
+
+        await ConfirmMatch(host, second.Reference);
+
+        var (a, b) = (await Referral(host, first.Reference), await Referral(host, second.Reference));
+        b.PersonId.ShouldBe(a.PersonId, "the record is shared: tell it once");
+        b.SpellId.ShouldNotBe(a.SpellId);
+        (await host.WithDb(db => db.Spells.CountAsync(s => s.PersonId == a.PersonId))).ShouldBe(2);
+        var provisional = await host.WithDb(db => db.People.AsNoTracking().Where(p => p.MergedIntoPersonId == a.PersonId).CountAsync());
+        provisional.ShouldBe(1);
+    }
+
+    [SkippableFact]
+    public async Task Should_keep_the_records_apart_when_staff_say_it_is_a_different_person()
+    {
+        await using var host = new ApplicationHost(database.ConnectionString);
+        var first = await host.SendAsPublic(new SubmitSelfReferral(From("shared.inbox@example.org"), Guid.NewGuid()));
+        var second = await host.SendAsPublic(new SubmitSelfReferral(From("shared.inbox@example.org"), Guid.NewGuid()));
+        var referral = await Referral(host, second.Reference);
+        var match = await host.WithDb(db => db.PossibleMatches.AsNoTracking().SingleAsync(m => m.ReferralId == referral.Id));
+
+        await host.SendAsPractitioner(new DecidePossibleMatch(match.Id, SamePerson: false));
+
+        var (a, b) = (await Referral(host, first.Reference), await Referral(host, second.Reference));
+        b.PersonId.ShouldNotBe(a.PersonId);
+        b.MatchReviewed.ShouldBeTrue();
+        (await host.WithDb(db => db.PossibleMatches.AsNoTracking().SingleAsync(m => m.Id == match.Id))).Decision.ShouldBe(MatchDecision.Dismissed);
+    }
+}
