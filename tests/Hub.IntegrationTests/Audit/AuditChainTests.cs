@@ -13,7 +13,7 @@ public sealed class AuditChainTests(DatabaseFixture database) : IClassFixture<Da
         new(new SelfReferralAnswers { ContactMethod = ContactMethod.TheyWillCallUs }, Guid.NewGuid());
 
     [SkippableFact]
-    public async Task Should_keep_an_unbroken_chain_when_many_changes_are_written_at_once_and_detect_a_tampered_row()
+    public async Task Should_keep_an_unbroken_chain_when_many_changes_are_written_at_once_refuse_edits_and_detect_a_tampered_row()
     {
         await using var host = new ApplicationHost(database.ConnectionString);
 
@@ -25,7 +25,14 @@ public sealed class AuditChainTests(DatabaseFixture database) : IClassFixture<Da
         intact.Intact.ShouldBeTrue();
         intact.RowsChecked.ShouldBe(sequences.Count);
 
-        await host.WithDb(db => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEvents\" SET \"Screen\" = 'edited' WHERE \"Sequence\" = 12"));
+        var refused = await Should.ThrowAsync<Npgsql.PostgresException>(() =>
+            host.WithDb(db => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEvents\" SET \"Screen\" = 'edited' WHERE \"Sequence\" = 12")));
+        refused.MessageText.ShouldContain("append-only");
+        (await host.SendAsPractitioner(new VerifyAuditChain())).Intact.ShouldBeTrue();
+
+        // Someone with rights to switch the guard off can still edit a row; the chain shows where.
+        await host.WithDb(db => db.Database.ExecuteSqlRawAsync(
+            "ALTER TABLE \"AuditEvents\" DISABLE TRIGGER \"AuditEvents_AppendOnly\"; UPDATE \"AuditEvents\" SET \"Screen\" = 'edited' WHERE \"Sequence\" = 12"));
 
         var broken = await host.SendAsPractitioner(new VerifyAuditChain());
         broken.Intact.ShouldBeFalse();

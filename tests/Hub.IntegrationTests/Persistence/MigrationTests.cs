@@ -1,4 +1,5 @@
 using Hub.Application.Referrals;
+using Hub.Domain.Audit;
 using Hub.Domain.People;
 using Hub.Infrastructure.Persistence;
 using Hub.Infrastructure.Persistence.Providers;
@@ -42,10 +43,11 @@ public sealed class MigrationTests
         script.ShouldContain("CREATE UNIQUE INDEX [IX_Referrals_FormToken]");
         script.ShouldContain("CREATE TABLE [AuditEvents]");
         script.ShouldContain("INSERT INTO [AuditChainHead]");
+        script.ShouldContain("CREATE TRIGGER [AuditEvents_AppendOnly]");
     }
 
     [Fact]
-    public async Task Should_migrate_an_empty_sqlite_file_and_store_a_referral_in_it()
+    public async Task Should_migrate_an_empty_sqlite_file_store_in_it_and_refuse_audit_edits()
     {
         var file = Path.Combine(Path.GetTempPath(), $"hub-migration-{Guid.NewGuid():N}.db");
         try
@@ -62,6 +64,10 @@ public sealed class MigrationTests
             {
                 (await db.People.CountAsync()).ShouldBe(1);
                 (await db.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
+                db.AuditEvents.Add(new AuditEvent(DateTimeOffset.UtcNow, null, "Public", null, "Person", Guid.NewGuid(), AuditAction.Create, "Test"));
+                await db.SaveChangesAsync();
+                var edit = await Should.ThrowAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEvents\" SET \"Screen\" = 'edited'"));
+                edit.Message.ShouldContain("append-only");
             }
         }
         finally
