@@ -91,6 +91,16 @@ public static class DependencyInjection
         });
 
         services.AddHubRateLimits();
+
+        // Compress the NHS.UK stylesheet and scripts for slow phone connections. Pages are left
+        // uncompressed on purpose: they carry antiforgery tokens, which compression could leak (BREACH).
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = ["text/css", "text/javascript", "application/javascript", "image/svg+xml"];
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+        });
         return services;
     }
 }
