@@ -47,6 +47,15 @@ public static class TextRules
             }
 
             var category = Rune.GetUnicodeCategory(rune);
+            if (category is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            {
+                if (!allowLineBreaks)
+                {
+                    return true;
+                }
+                continue;
+            }
+
             if (category is UnicodeCategory.Control or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned)
             {
                 return true;

@@ -18,8 +18,8 @@ public sealed class ErrorModel : PageModel
         switch (code)
         {
             case 400:
-                Title = "This form has expired";
-                Message = "For your security, forms stop working after a while. Go back, refresh the page and send it again. Nothing has been sent yet.";
+                Title = "We could not accept this form";
+                Message = "It may have expired (for your security, forms stop working after a while) or contained characters we cannot read. Go back, check your answers and send them again. Nothing has been sent yet.";
                 break;
             case 403:
                 Title = "You do not have access to this page";

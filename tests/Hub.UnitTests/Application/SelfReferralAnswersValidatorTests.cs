@@ -53,6 +53,15 @@ public sealed class SelfReferralAnswersValidatorTests
     }
 
     [Fact]
+    public void Should_refuse_text_that_is_short_to_read_but_too_long_to_store()
+    {
+        var family = "\U0001F469\u200D\U0001F469\u200D\U0001F467"; // one emoji a person sees, eight code units stored
+        var result = _validator.TestValidate(new SelfReferralAnswers { ContactMethod = ContactMethod.TheyWillCallUs, PreferredName = string.Concat(Enumerable.Repeat(family, 100)) });
+
+        result.ShouldHaveValidationErrorFor(a => a.PreferredName);
+    }
+
+    [Fact]
     public void Should_refuse_answers_that_were_not_offered()
     {
         var result = _validator.TestValidate(new SelfReferralAnswers { ContactMethod = (ContactMethod)99, EthnicCategory = "Z", Gender = "robot", ConsentToShare = "maybe" });

@@ -25,10 +25,14 @@ public sealed class TextRulesTests
         TextRules.HasForbiddenCharacters(text, allowLineBreaks: true).ShouldBeTrue();
     }
 
-    [Fact]
-    public void Should_refuse_line_breaks_in_one_line_fields()
+    [Theory]
+    [InlineData("two\nlines")]
+    [InlineData("line\u2028separator")]
+    [InlineData("paragraph\u2029separator")]
+    public void Should_refuse_line_breaks_in_one_line_fields(string text)
     {
-        TextRules.HasForbiddenCharacters("two\nlines", allowLineBreaks: false).ShouldBeTrue();
+        TextRules.HasForbiddenCharacters(text, allowLineBreaks: false).ShouldBeTrue();
+        TextRules.HasForbiddenCharacters(text, allowLineBreaks: true).ShouldBeFalse();
     }
 
     [Fact]

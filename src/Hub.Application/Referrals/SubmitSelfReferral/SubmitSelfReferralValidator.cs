@@ -6,7 +6,8 @@ public sealed class SubmitSelfReferralValidator : AbstractValidator<SubmitSelfRe
 {
     public SubmitSelfReferralValidator(TimeProvider clock)
     {
-        RuleFor(r => r.FormToken).NotEmpty().WithMessage("This form has expired. Check your answers and send them again");
+        // Not a field the person can correct, so the message is not tied to one.
+        RuleFor(r => r.FormToken).NotEmpty().WithMessage("This form has expired. Check your answers and send them again").OverridePropertyName(string.Empty);
         RuleFor(r => r.Answers).SetValidator(new SelfReferralAnswersValidator(clock));
     }
 }
