@@ -19,12 +19,14 @@ public static class DependencyInjection
 
         services.AddRazorPages(options =>
         {
-            options.Conventions.AllowAnonymousToFolder("/Public");
             options.Conventions.AllowAnonymousToFolder("/Refer");
             options.Conventions.AllowAnonymousToFolder("/Help");
             options.Conventions.AllowAnonymousToPage("/Index");
             options.Conventions.AllowAnonymousToPage("/Error");
-            options.Conventions.AllowAnonymousToFolder("/Staff/Account");
+            options.Conventions.AllowAnonymousToPage("/Staff/Account/SignIn");
+            options.Conventions.AllowAnonymousToPage("/Staff/Account/TwoFactor");
+            options.Conventions.AllowAnonymousToPage("/Staff/Account/SignOut");
+            options.Conventions.AllowAnonymousToPage("/Staff/Account/AccessDenied");
             options.Conventions.AuthorizeFolder("/Staff", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Staff/Triage", Policies.Triage);
         }).AddMvcOptions(o => o.Filters.Add<ApplicationExceptionFilter>());

@@ -1,6 +1,5 @@
 using System.Text;
 using Hub.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +7,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Hub.Web.Pages.Staff.Account;
 
 /// <summary>Enrols the signed-in member of staff in TOTP MFA. Outside demo mode every staff page leads here until done.</summary>
-[Authorize]
 public sealed class AuthenticatorModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn) : PageModel
 {
     [BindProperty] public string? Code { get; set; }
