@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Hub.BrowserTests;
+
+/// <summary>Small checks and keyboard moves shared by the journeys.</summary>
+public static class PageChecks
+{
+    /// <summary>
+    /// The page does not scroll sideways at the viewport width (WCAG 1.4.10 reflow). Evaluated by
+    /// Playwright, so it works with the page's own JavaScript switched off.
+    /// </summary>
+    public static async Task ShouldNotScrollSidewaysAsync(this IPage page, string pageName)
+    {
+        var width = page.ViewportSize!.Width;
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        scrollWidth.ShouldBeLessThanOrEqualTo(width, $"{pageName} scrolls sideways at {width}px");
+    }
+
+    /// <summary>Waits until the browser is on <paramref name="path"/> (query and fragment ignored; paths are case-insensitive, as in ASP.NET Core routing).</summary>
+    public static Task ShouldBeOnAsync(this IPage page, string path) =>
+        page.WaitForURLAsync(new Regex("^[^?#]*?//[^/]+" + Regex.Escape(path) + "([?#].*)?$", RegexOptions.IgnoreCase));
+
+    /// <summary>
+    /// Presses Tab until the focused element matches <paramref name="selector"/>, as someone using
+    /// only a keyboard would. Fails if it is not reached within <paramref name="maxPresses"/>.
+    /// </summary>
+    public static async Task TabToAsync(this IPage page, string selector, int maxPresses = 80)
+    {
+        for (var i = 0; i < maxPresses; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.FocusedMatchesAsync(selector))
+            {
+                return;
+            }
+        }
+        throw new ShouldAssertException($"Tab did not reach '{selector}' within {maxPresses} presses.");
+    }
+
+    public static Task<bool> FocusedMatchesAsync(this IPage page, string selector) =>
+        page.EvaluateAsync<bool>("s => document.activeElement !== null && document.activeElement.matches(s)", selector);
+
+    /// <summary>The error summary's links all lead to a field on the page.</summary>
+    public static async Task ErrorSummaryLinksShouldLeadToFieldsAsync(this IPage page)
+    {
+        var missing = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('.nhsuk-error-summary a[href^=\"#\"]')]" +
+            ".map(a => a.getAttribute('href').substring(1)).filter(id => !document.getElementById(id))");
+        missing.ShouldBeEmpty("error summary links to ids that are not on the page");
+    }
+}
