@@ -15,6 +15,7 @@ public static class DependencyInjection
     {
         services.Configure<HubOptions>(configuration.GetSection("Hub"));
         services.AddHttpContextAccessor();
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         services.AddScoped<ICurrentUser, CurrentUser>();
 
         services.AddRazorPages(options =>
