@@ -1,4 +1,6 @@
 using Hub.Application.Common.Interfaces;
+using Hub.Application.Outcomes;
+using Hub.Infrastructure.Outcomes;
 using Hub.Infrastructure.DataProtection;
 using Hub.Infrastructure.Identity;
 using Hub.Infrastructure.Persistence;
@@ -48,6 +50,9 @@ public static class DependencyInjection
         services.AddSingleton(new DatabaseSettings(provider));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<HubDbContext>());
         services.AddScoped<IStaffDirectory, StaffDirectory>();
+        var measuresFolder = configuration["Hub:MeasureDefinitionsPath"];
+        services.AddSingleton<IMeasureRegistry>(_ => MeasureRegistry.FromFolder(
+            string.IsNullOrWhiteSpace(measuresFolder) ? null : Path.GetFullPath(measuresFolder, contentRoot)));
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton(TimeProvider.System);

@@ -28,6 +28,28 @@ public sealed class ReferralSpell : Entity
 
     public bool IsOpen => EndedAt is null;
 
+    /// <summary>When a meaningful assessment (a completed first conversation) was first recorded.</summary>
+    public DateTimeOffset? AssessedAt { get; private set; }
+
+    /// <summary>When a baseline outcome measure was first recorded.</summary>
+    public DateTimeOffset? BaselineMeasuredAt { get; private set; }
+
+    /// <summary>When a care plan was agreed or an intervention began.</summary>
+    public DateTimeOffset? CarePlanAgreedAt { get; private set; }
+
+    /// <summary>
+    /// The four-week clock stops when the spell has all three: a meaningful assessment, a baseline
+    /// outcome measure and an agreed care plan or intervention. Null while it is still running.
+    /// </summary>
+    public DateTimeOffset? ClockStoppedAt =>
+        AssessedAt is { } a && BaselineMeasuredAt is { } b && CarePlanAgreedAt is { } c ? new[] { a, b, c }.Max() : null;
+
+    public void RecordAssessment(DateTimeOffset at) => AssessedAt ??= at;
+
+    public void RecordBaselineMeasure(DateTimeOffset at) => BaselineMeasuredAt ??= at;
+
+    public void RecordCarePlanAgreed(DateTimeOffset at) => CarePlanAgreedAt ??= at;
+
     /// <summary>Whether a referral received at <paramref name="receivedAt"/> belongs to this spell under the MHSDS rule.</summary>
     public bool Accepts(DateTimeOffset receivedAt) =>
         EndedAt is null || receivedAt - EndedAt.Value <= RejoinWindow;

@@ -1,6 +1,8 @@
 using Hub.Application.Common.Interfaces;
 using Hub.Domain.Audit;
 using Hub.Domain.Contacts;
+using Hub.Domain.Conversations;
+using Hub.Domain.Outcomes;
 using Hub.Domain.Directory;
 using Hub.Domain.People;
 using Hub.Domain.Referrals;
@@ -28,6 +30,9 @@ public abstract class HubDbContext(DbContextOptions options)
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<ContactAttempt> ContactAttempts => Set<ContactAttempt>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<ConversationVersion> ConversationVersions => Set<ConversationVersion>();
+    public DbSet<OutcomeRecord> OutcomeRecords => Set<OutcomeRecord>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();

@@ -1,5 +1,7 @@
 using Hub.Domain.Audit;
 using Hub.Domain.Contacts;
+using Hub.Domain.Conversations;
+using Hub.Domain.Outcomes;
 using Hub.Domain.People;
 using Hub.Domain.Referrals;
 using Hub.Domain.Spells;
@@ -20,6 +22,9 @@ public interface IApplicationDbContext
     DbSet<Contact> Contacts { get; }
     DbSet<ContactAttempt> ContactAttempts { get; }
     DbSet<AuditEvent> AuditEvents { get; }
+    DbSet<Conversation> Conversations { get; }
+    DbSet<ConversationVersion> ConversationVersions { get; }
+    DbSet<OutcomeRecord> OutcomeRecords { get; }
 
     /// <summary>Saves; audit rows added since the last save are sealed into the chain in the same transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);

@@ -41,6 +41,7 @@ internal sealed class ReferralSpellConfiguration : IEntityTypeConfiguration<Refe
         builder.ToTable("ReferralSpells");
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Ignore(s => s.IsOpen);
+        builder.Ignore(s => s.ClockStoppedAt);
         builder.HasOne<Person>().WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.PersonId, s.StartedAt });
     }

@@ -142,6 +142,97 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ContactAttempts", (string)null);
                 });
 
+            modelBuilder.Entity("Hub.Domain.Conversations.Conversation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BaselineConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SpellId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StartedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UpdatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BaselineConversationId");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("PersonId", "StartedAt");
+
+                    b.HasIndex("SpellId", "Kind", "Status");
+
+                    b.ToTable("Conversations", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Domain.Conversations.ConversationVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SavedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ConversationVersions", (string)null);
+                });
+
             modelBuilder.Entity("Hub.Domain.Directory.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -161,6 +252,44 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Organisations", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Domain.Outcomes.OutcomeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsBaseline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MeasureCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ratings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SpellId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("SpellId", "MeasureCode", "At");
+
+                    b.ToTable("OutcomeRecords", (string)null);
                 });
 
             modelBuilder.Entity("Hub.Domain.People.Person", b =>
@@ -380,6 +509,15 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("AssessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BaselineMeasuredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CarePlanAgreedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER");
@@ -658,6 +796,55 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Hub.Domain.Referrals.Referral", null)
                         .WithMany()
                         .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hub.Domain.Conversations.Conversation", b =>
+                {
+                    b.HasOne("Hub.Domain.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("BaselineConversationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Hub.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Hub.Domain.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Hub.Domain.Spells.ReferralSpell", null)
+                        .WithMany()
+                        .HasForeignKey("SpellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hub.Domain.Conversations.ConversationVersion", b =>
+                {
+                    b.HasOne("Hub.Domain.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hub.Domain.Outcomes.OutcomeRecord", b =>
+                {
+                    b.HasOne("Hub.Domain.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Hub.Domain.Spells.ReferralSpell", null)
+                        .WithMany()
+                        .HasForeignKey("SpellId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1,0 +1,122 @@
+using FluentValidation;
+using Hub.Application.Common.Validation;
+using Hub.Application.Outcomes;
+using Hub.Domain.Conversations;
+using Hub.Domain.Outcomes;
+
+namespace Hub.Application.Conversations.SaveConversation;
+
+/// <summary>
+/// Rules for what a conversation may hold. Unanswered ratings are simply absent; a rating outside
+/// its scale, oversize text or hidden characters get a message that says what to do.
+/// </summary>
+public sealed class ConversationContentValidator : AbstractValidator<ConversationContent>
+{
+    public const int WordsLimit = 4000;
+    public const int NameLimit = 100;
+    public const int GoalLimit = 500;
+    public const int MaxNetworkMembers = 30;
+
+    public ConversationContentValidator(IMeasureRegistry measures)
+    {
+        RuleFor(c => c.WhatMatters).SafeText("What matters", WordsLimit, multiline: true);
+        RuleFor(c => c.GoingWell).SafeText("What is going well", WordsLimit, multiline: true);
+        RuleFor(c => c.Strengths).SafeText("Strengths", WordsLimit, multiline: true);
+        RuleFor(c => c.Resources).SafeText("Resources and connections", WordsLimit, multiline: true);
+        RuleFor(c => c.PractitionerSummary).SafeText("Your summary", WordsLimit, multiline: true);
+
+        RuleFor(c => c.Network.Count).LessThanOrEqualTo(MaxNetworkMembers).WithMessage($"A network map holds up to {MaxNetworkMembers} people").OverridePropertyName("Network");
+        RuleForEach(c => c.Network).ChildRules(member =>
+        {
+            member.RuleFor(m => m.Name).NotEmpty().WithMessage("Enter a name or description for each person, like \"Mum\" or \"neighbour\"");
+            member.RuleFor(m => (string?)m.Name).SafeText("Name", NameLimit, multiline: false);
+            member.RuleFor(m => m.Relationship).SafeText("Relationship", NameLimit, multiline: false);
+            member.RuleFor(m => m.Quality).IsInEnum().WithMessage("Select whether the relationship is supportive, mixed or strained");
+            member.RuleFor(m => m.Frequency).IsInEnum().WithMessage("Select how often they are in touch");
+        });
+
+        RuleForEach(c => c.Dialog).Custom((entry, context) =>
+        {
+            var (code, answer) = (entry.Key, entry.Value);
+            var item = BuiltInMeasures.Dialog.Items.FirstOrDefault(i => i.Code == code);
+            if (item is null)
+            {
+                context.AddFailure($"Dialog.{code}", "That question is not part of DIALOG");
+                return;
+            }
+            if (answer.Rating is { } rating && !item.Accepts(rating))
+            {
+                context.AddFailure($"Dialog.{code}", $"Choose a rating from {item.Minimum} to {item.Maximum}, or leave it not answered");
+            }
+            if (TextLimits.Breaks(answer.Comment, 1000, multiline: true) is { } problem)
+            {
+                context.AddFailure($"Dialog.{code}", "The comment " + problem);
+            }
+        });
+
+        RuleFor(c => c.Goals.Count).LessThanOrEqualTo(BuiltInMeasures.MaxGoals).WithMessage("Record up to three goals").OverridePropertyName("Goals");
+        RuleForEach(c => c.Goals).ChildRules(goal =>
+        {
+            goal.RuleFor(g => g.Text).NotEmpty().WithMessage("Write the goal in the person's words before rating it");
+            goal.RuleFor(g => (string?)g.Text).SafeText("The goal", GoalLimit, multiline: false);
+            goal.RuleFor(g => g.Rating).InclusiveBetween(BuiltInMeasures.GboMinimum, BuiltInMeasures.GboMaximum)
+                .WithMessage($"Choose a rating from {BuiltInMeasures.GboMinimum} to {BuiltInMeasures.GboMaximum}, or leave it not answered");
+        });
+
+        RuleFor(c => c.Needs).Must(n => n.Select(x => x.Area).Distinct().Count() == n.Count).WithMessage("Each life area appears once");
+        RuleForEach(c => c.Needs).ChildRules(need =>
+        {
+            need.RuleFor(n => n.Area).IsInEnum().WithMessage("Choose a life area from the list");
+            need.RuleFor(n => n.InTheirWords).SafeText("In their words", WordsLimit, multiline: true);
+            need.RuleFor(n => n.WhatWouldHelp).SafeText("What would help", WordsLimit, multiline: true);
+        });
+
+        RuleFor(c => c.SafetyPlan.WarningSigns).SafeText("Warning signs", WordsLimit, multiline: true).OverridePropertyName("SafetyPlan.WarningSigns");
+        RuleFor(c => c.SafetyPlan.WhatHelps).SafeText("What helps", WordsLimit, multiline: true).OverridePropertyName("SafetyPlan.WhatHelps");
+        RuleFor(c => c.SafetyPlan.PeopleAndPlaces).SafeText("People and places", WordsLimit, multiline: true).OverridePropertyName("SafetyPlan.PeopleAndPlaces");
+        RuleFor(c => c.SafetyPlan.ProfessionalContacts).SafeText("Professional contacts", WordsLimit, multiline: true).OverridePropertyName("SafetyPlan.ProfessionalContacts");
+        RuleFor(c => c.SafetyPlan.MakingThingsSafer).SafeText("Making things safer", WordsLimit, multiline: true).OverridePropertyName("SafetyPlan.MakingThingsSafer");
+
+        RuleForEach(c => c.OtherMeasures).Custom((entry, context) =>
+        {
+            var measure = measures.Find(entry.Key);
+            if (measure is null)
+            {
+                context.AddFailure($"OtherMeasures.{entry.Key}", "That measure is not available in this hub");
+                return;
+            }
+            foreach (var (itemCode, rating) in entry.Value)
+            {
+                var item = measure.Items.FirstOrDefault(i => i.Code == itemCode);
+                if (item is null || (rating is { } r && !item.Accepts(r)))
+                {
+                    context.AddFailure($"OtherMeasures.{entry.Key}.{itemCode}",
+                        item is null ? "That question is not part of the measure" : $"Choose a rating from {item.Minimum} to {item.Maximum}, or leave it not answered");
+                }
+            }
+        });
+    }
+}
+
+/// <summary>The same text rules as <see cref="TextValidators"/>, for places a rule builder does not reach.</summary>
+internal static class TextLimits
+{
+    public static string? Breaks(string? value, int max, bool multiline)
+    {
+        var clean = Domain.Common.TextRules.Clean(value);
+        if (Domain.Common.TextRules.VisibleLength(clean) > max || (clean?.Length ?? 0) > 2 * max)
+        {
+            return $"must be {max:N0} characters or fewer";
+        }
+        return Domain.Common.TextRules.HasForbiddenCharacters(clean, multiline) ? "contains hidden characters we cannot store" : null;
+    }
+}
+
+public sealed class SaveConversationValidator : AbstractValidator<SaveConversation>
+{
+    public SaveConversationValidator(IMeasureRegistry measures)
+    {
+        RuleFor(s => s.Intent).IsInEnum();
+        RuleFor(s => s.Content).SetValidator(new ConversationContentValidator(measures));
+    }
+}

@@ -1,0 +1,99 @@
+using Hub.Application.Common.Auditing;
+using Hub.Application.Common.Exceptions;
+using Hub.Application.Common.Interfaces;
+using Hub.Domain.Audit;
+using Hub.Domain.Conversations;
+using Hub.Domain.Outcomes;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Application.Conversations.SaveConversation;
+
+public sealed class SaveConversationHandler(IApplicationDbContext db, ICurrentUser user, IStaffDirectory staff, AuditTrail audit, TimeProvider clock)
+    : IRequestHandler<SaveConversation, SaveConversationResult>
+{
+    public async Task<SaveConversationResult> Handle(SaveConversation request, CancellationToken cancellationToken)
+    {
+        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == request.ConversationId, cancellationToken)
+            ?? throw new NotFoundException("The conversation");
+        if (conversation.ConcurrencyToken != request.ExpectedToken)
+        {
+            return await Conflict(conversation, cancellationToken);
+        }
+
+        var now = clock.GetUtcNow();
+        var userId = user.UserId!.Value;
+        var content = request.Content.Cleaned();
+        ConversationVersion? version = request.Intent switch
+        {
+            SaveIntent.SaveDraft when conversation.Status == ConversationStatus.Draft => Draft(conversation, content, userId, now),
+            SaveIntent.Complete => conversation.Complete(content, userId, now),
+            _ => conversation.Revise(content, userId, now),
+        };
+
+        if (version is not null)
+        {
+            db.ConversationVersions.Add(version);
+            await RecordOutcomes(conversation, now, cancellationToken);
+        }
+        audit.Record(request.Intent == SaveIntent.SaveDraft ? AuditAction.Update : AuditAction.Create, conversation.PersonId,
+            nameof(Conversation), conversation.Id, request.Intent switch
+            {
+                SaveIntent.SaveDraft => "Conversation: save draft",
+                SaveIntent.Complete => "Conversation: complete",
+                _ => "Conversation: new version",
+            });
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.DiscardChanges();
+            var current = await db.Conversations.FirstAsync(c => c.Id == request.ConversationId, cancellationToken);
+            return await Conflict(current, cancellationToken);
+        }
+        return SaveConversationResult.Done(conversation.ConcurrencyToken, conversation.VersionNumber);
+    }
+
+    private static ConversationVersion? Draft(Conversation conversation, ConversationContent content, Guid userId, DateTimeOffset now)
+    {
+        conversation.SaveDraft(content, userId, now);
+        return null;
+    }
+
+    /// <summary>
+    /// The outcome records follow the latest version. Completing a first conversation also gives
+    /// the spell its meaningful assessment and, when anything was rated, its baseline measure.
+    /// </summary>
+    private async Task RecordOutcomes(Conversation conversation, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Removed through the change tracker so the swap commits with the new version, or not at all.
+        db.OutcomeRecords.RemoveRange(await db.OutcomeRecords.Where(o => o.ConversationId == conversation.Id).ToListAsync(cancellationToken));
+        var isBaseline = conversation.Kind == ConversationKind.First;
+        var at = conversation.CompletedAt ?? now;
+        foreach (var (code, ratings) in ConversationRatings.All(conversation.Content))
+        {
+            db.OutcomeRecords.Add(new OutcomeRecord(conversation.PersonId, conversation.SpellId, conversation.Id, code, isBaseline, at, ratings));
+        }
+
+        if (isBaseline)
+        {
+            var spell = await db.Spells.FirstAsync(s => s.Id == conversation.SpellId, cancellationToken);
+            spell.RecordAssessment(at);
+            if (conversation.Content.HasAnyRating)
+            {
+                spell.RecordBaselineMeasure(at);
+            }
+        }
+    }
+
+    private async Task<SaveConversationResult> Conflict(Conversation current, CancellationToken cancellationToken)
+    {
+        var names = await staff.DisplayNames([current.UpdatedByUserId], cancellationToken);
+        var by = names.TryGetValue(current.UpdatedByUserId, out var n) ? n : "another member of staff";
+        return new SaveConversationResult(false, current.ConcurrencyToken, current.VersionNumber,
+            new ConflictDetails(current.Content, by, current.UpdatedAt, current.ConcurrencyToken));
+    }
+}

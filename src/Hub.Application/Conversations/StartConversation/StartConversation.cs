@@ -1,0 +1,39 @@
+using Hub.Application.Common.Auditing;
+using Hub.Application.Common.Exceptions;
+using Hub.Application.Common.Interfaces;
+using Hub.Domain.Audit;
+using Hub.Domain.Conversations;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Application.Conversations.StartConversation;
+
+/// <summary>
+/// Starts the first strengths-based conversation of the referral's spell, or returns the draft
+/// already started, so two people never begin two first conversations for the same spell.
+/// </summary>
+public sealed record StartConversation(Guid ReferralId) : IRequest<Guid>;
+
+public sealed class StartConversationHandler(IApplicationDbContext db, ICurrentUser user, AuditTrail audit, TimeProvider clock)
+    : IRequestHandler<StartConversation, Guid>
+{
+    public async Task<Guid> Handle(StartConversation request, CancellationToken cancellationToken)
+    {
+        var referral = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == request.ReferralId, cancellationToken)
+            ?? throw new NotFoundException("The referral");
+        var existing = await db.Conversations.AsNoTracking()
+            .Where(c => c.SpellId == referral.SpellId && c.Kind == ConversationKind.First && c.Status == ConversationStatus.Draft)
+            .Select(c => (Guid?)c.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (existing is { } id)
+        {
+            return id;
+        }
+
+        var conversation = Conversation.StartFirst(referral.PersonId, referral.SpellId, referral.Id, user.UserId!.Value, clock.GetUtcNow());
+        db.Conversations.Add(conversation);
+        audit.Record(AuditAction.Create, referral.PersonId, nameof(Conversation), conversation.Id, "Conversation: start");
+        await db.SaveChangesAsync(cancellationToken);
+        return conversation.Id;
+    }
+}

@@ -1,0 +1,162 @@
+using Hub.Domain.Common;
+
+namespace Hub.Domain.Conversations;
+
+public enum ConversationKind
+{
+    /// <summary>The first strengths-based conversation of a spell: its outcome ratings are the baseline.</summary>
+    First = 1,
+    /// <summary>A later conversation that repeats the measures and compares them with the baseline.</summary>
+    Review = 2,
+}
+
+public enum ConversationStatus
+{
+    Draft = 1,
+    Completed = 2,
+}
+
+/// <summary>
+/// A strengths-based conversation with a person. Drafts are saved and resumed freely; completing
+/// it creates version 1, and every edit after that a new version, so what was recorded and by whom
+/// is never lost.
+/// </summary>
+public sealed class Conversation : Entity
+{
+    private Conversation()
+    {
+        Content = ConversationContent.Empty;
+    }
+
+    private Conversation(Guid personId, Guid spellId, Guid? referralId, ConversationKind kind, Guid? baselineId, ConversationContent content, Guid startedBy, DateTimeOffset at)
+    {
+        PersonId = personId;
+        SpellId = spellId;
+        ReferralId = referralId;
+        Kind = kind;
+        BaselineConversationId = baselineId;
+        Content = content;
+        Status = ConversationStatus.Draft;
+        StartedByUserId = UpdatedByUserId = startedBy;
+        StartedAt = UpdatedAt = at;
+    }
+
+    public static Conversation StartFirst(Guid personId, Guid spellId, Guid? referralId, Guid startedBy, DateTimeOffset at) =>
+        new(personId, spellId, referralId, ConversationKind.First, null, ConversationContent.Empty, startedBy, at);
+
+    /// <summary>
+    /// Starts a review of a completed conversation: the person's goals are carried forward (tell it
+    /// once) with their ratings cleared, ready to be rated again.
+    /// </summary>
+    public static Conversation StartReview(Conversation baseline, Guid spellId, Guid startedBy, DateTimeOffset at)
+    {
+        if (baseline.Status != ConversationStatus.Completed)
+        {
+            throw new DomainRuleException("Only a completed conversation can be reviewed.");
+        }
+        var carried = baseline.Content with
+        {
+            Dialog = new Dictionary<string, RatedAnswer>(),
+            Goals = baseline.Content.Goals.Select(g => g with { Rating = null }).ToList(),
+            OtherMeasures = new Dictionary<string, IReadOnlyDictionary<string, int?>>(),
+        };
+        var baselineId = baseline.Kind == ConversationKind.First ? baseline.Id : baseline.BaselineConversationId;
+        return new Conversation(baseline.PersonId, spellId, null, ConversationKind.Review, baselineId, carried, startedBy, at);
+    }
+
+    public Guid PersonId { get; private set; }
+    public Guid SpellId { get; private set; }
+    public Guid? ReferralId { get; private set; }
+    public ConversationKind Kind { get; private set; }
+
+    /// <summary>For a review, the first conversation whose ratings are the baseline.</summary>
+    public Guid? BaselineConversationId { get; private set; }
+
+    public ConversationStatus Status { get; private set; }
+    public ConversationContent Content { get; private set; }
+
+    /// <summary>0 while a first draft; 1 when completed; +1 for each edit after that.</summary>
+    public int VersionNumber { get; private set; }
+
+    /// <summary>Optimistic concurrency token, changed on every save.</summary>
+    public Guid ConcurrencyToken { get; private set; } = Guid.NewGuid();
+
+    public DateTimeOffset StartedAt { get; private set; }
+    public Guid StartedByUserId { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public Guid UpdatedByUserId { get; private set; }
+    public DateTimeOffset? CompletedAt { get; private set; }
+
+    /// <summary>Saves a draft. After completion, use <see cref="Revise"/>.</summary>
+    public void SaveDraft(ConversationContent content, Guid userId, DateTimeOffset at)
+    {
+        if (Status == ConversationStatus.Completed)
+        {
+            throw new DomainRuleException("This conversation is complete. Changes make a new version.");
+        }
+        Apply(content, userId, at);
+    }
+
+    /// <summary>Completes the conversation and returns its first version.</summary>
+    public ConversationVersion Complete(ConversationContent content, Guid userId, DateTimeOffset at)
+    {
+        if (Status == ConversationStatus.Completed)
+        {
+            throw new DomainRuleException("This conversation is already complete.");
+        }
+        Apply(content, userId, at);
+        Status = ConversationStatus.Completed;
+        CompletedAt = at;
+        VersionNumber = 1;
+        return new ConversationVersion(Id, VersionNumber, content, userId, at);
+    }
+
+    /// <summary>Changes a completed conversation, keeping the earlier version as it was.</summary>
+    public ConversationVersion Revise(ConversationContent content, Guid userId, DateTimeOffset at)
+    {
+        if (Status != ConversationStatus.Completed)
+        {
+            throw new DomainRuleException("A draft is saved, not revised.");
+        }
+        Apply(content, userId, at);
+        VersionNumber++;
+        return new ConversationVersion(Id, VersionNumber, content, userId, at);
+    }
+
+    private void Apply(ConversationContent content, Guid userId, DateTimeOffset at)
+    {
+        if (content.Goals.Count > Outcomes.BuiltInMeasures.MaxGoals)
+        {
+            throw new DomainRuleException("A conversation holds up to three goals.");
+        }
+        Content = content;
+        UpdatedAt = at;
+        UpdatedByUserId = userId;
+        ConcurrencyToken = Guid.NewGuid();
+    }
+}
+
+/// <summary>A completed conversation as it stood after one save: kept forever, with its author.</summary>
+public sealed class ConversationVersion
+{
+    private ConversationVersion()
+    {
+        Content = ConversationContent.Empty;
+    }
+
+    internal ConversationVersion(Guid conversationId, int number, ConversationContent content, Guid savedBy, DateTimeOffset savedAt)
+    {
+        ConversationId = conversationId;
+        Number = number;
+        Content = content;
+        SavedByUserId = savedBy;
+        SavedAt = savedAt;
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid ConversationId { get; private set; }
+    public int Number { get; private set; }
+    public ConversationContent Content { get; private set; }
+    public Guid SavedByUserId { get; private set; }
+    public DateTimeOffset SavedAt { get; private set; }
+}
