@@ -30,6 +30,7 @@ public static class DependencyInjection
             options.Conventions.AllowAnonymousToPage("/Staff/Account/AccessDenied");
             options.Conventions.AuthorizeFolder("/Staff", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Staff/Triage", Policies.Triage);
+            options.Conventions.AuthorizeFolder("/Staff/Conversations", Policies.Triage);
         }).AddMvcOptions(o => o.Filters.Add<ApplicationExceptionFilter>());
         services.AddAuthorization(Policies.Add);
         services.AddAntiforgery(o =>

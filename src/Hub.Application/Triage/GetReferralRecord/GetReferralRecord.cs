@@ -4,6 +4,7 @@ using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
 using Hub.Domain.Audit;
 using Hub.Domain.Contacts;
+using Hub.Domain.Conversations;
 using Hub.Domain.People;
 using Hub.Domain.Referrals;
 using Hub.Domain.Triage;
@@ -34,7 +35,10 @@ public sealed record ReferralRecord(
     IReadOnlyList<PossibleMatchRow> PossibleMatches,
     IReadOnlyList<AttemptRow> Attempts,
     IReadOnlyList<ContactRow> Contacts,
-    IReadOnlyList<EarlierReferralRow> EarlierReferrals);
+    IReadOnlyList<EarlierReferralRow> EarlierReferrals,
+    IReadOnlyList<ConversationRow> Conversations);
+
+public sealed record ConversationRow(Guid ConversationId, ConversationKind Kind, ConversationStatus Status, int VersionNumber, DateTimeOffset UpdatedAt);
 
 public sealed record PersonSummary(Guid PersonId, string? PreferredName, DateOnly? DateOfBirth, string? Postcode, ContactDetails Contact,
     CommunicationNeeds Communication, EqualityMonitoring Equality);
@@ -79,6 +83,13 @@ public sealed class GetReferralRecordHandler(IApplicationDbContext db, IStaffDir
             .Select(r => new EarlierReferralRow(r.Id, r.Reference, r.ReceivedAt, r.Status, r.Outcome))
             .ToListAsync(cancellationToken);
 
+        var conversations = await db.Conversations.AsNoTracking()
+            .Where(c => c.PersonId == person.Id)
+            .OrderByDescending(c => c.StartedAt)
+            .Take(20)
+            .Select(c => new ConversationRow(c.Id, c.Kind, c.Status, c.VersionNumber, c.UpdatedAt))
+            .ToListAsync(cancellationToken);
+
         var names = await staff.DisplayNames(attempts.Select(a => a.StaffUserId).Concat(contacts.Select(c => c.StaffUserId)), cancellationToken);
         string NameOf(Guid id) => names.TryGetValue(id, out var n) ? n : "A former member of staff";
 
@@ -93,6 +104,7 @@ public sealed class GetReferralRecordHandler(IApplicationDbContext db, IStaffDir
             matches,
             attempts.Select(a => new AttemptRow(a.At, a.Method, a.Result, a.Note, NameOf(a.StaffUserId))).ToList(),
             contacts.Select(c => new ContactRow(c.At, c.Medium, c.Place, c.Attended, c.Note, NameOf(c.StaffUserId))).ToList(),
-            earlier);
+            earlier,
+            conversations);
     }
 }

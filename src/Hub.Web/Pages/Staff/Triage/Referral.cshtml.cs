@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using Hub.Application.Common;
+using Hub.Application.Conversations.StartConversation;
 using Hub.Application.Triage.DecidePossibleMatch;
 using Hub.Application.Triage.GetReferralRecord;
 using Hub.Application.Triage.RecordContact;
@@ -104,6 +105,12 @@ public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : Page
         }
         await Load(id, cancellationToken, keepVersion: false);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostConversationAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var conversationId = await mediator.Send(new StartConversation(id), cancellationToken);
+        return RedirectToPage("/Staff/Conversations/Edit", new { id = conversationId });
     }
 
     public async Task<IActionResult> OnPostMatchAsync(Guid id, Guid matchId, bool samePerson, CancellationToken cancellationToken)

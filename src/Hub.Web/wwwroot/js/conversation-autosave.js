@@ -1,0 +1,42 @@
+// Saves a draft conversation in the background while the practitioner types. Without JavaScript
+// the "Save draft" button does the same; nothing here is needed for the page to work.
+const form = document.getElementById('conversation-form');
+const status = document.getElementById('autosave-status');
+
+if (form && form.dataset.autosave === 'true' && window.fetch && window.FormData) {
+  let dirty = false;
+  let saving = false;
+  form.addEventListener('input', () => { dirty = true; });
+  form.addEventListener('change', () => { dirty = true; });
+  form.addEventListener('submit', () => { dirty = false; });
+
+  const save = async () => {
+    if (!dirty || saving) return;
+    saving = true;
+    dirty = false;
+    try {
+      const response = await fetch(form.dataset.autosaveUrl, {
+        method: 'POST',
+        body: new FormData(form),
+        credentials: 'same-origin',
+        headers: { 'Accept': 'application/json' },
+      });
+      const result = await response.json();
+      if (result.saved) {
+        form.querySelector('input[name="Token"]').value = result.token;
+        status.textContent = `Draft saved automatically at ${result.at}.`;
+      } else if (result.conflict) {
+        status.textContent = 'Someone else has saved this conversation. Use "Save draft" to see both versions; nothing you typed is lost.';
+      } else {
+        dirty = true;
+        status.textContent = 'Not saved automatically: use "Save draft" to see what needs changing.';
+      }
+    } catch {
+      dirty = true;
+      status.textContent = 'Could not save automatically. Your words are still here; try "Save draft".';
+    } finally {
+      saving = false;
+    }
+  };
+  setInterval(save, 20000);
+}
