@@ -1,8 +1,11 @@
 using Hub.Application.Common.Interfaces;
 using Hub.Application.Outcomes;
+using Hub.Application.Referrals.SubmitSelfReferral;
 using Hub.Infrastructure.Outcomes;
 using Hub.Infrastructure.DataProtection;
+using Hub.Infrastructure.Email;
 using Hub.Infrastructure.Identity;
+using Hub.Infrastructure.Jobs;
 using Hub.Infrastructure.Persistence;
 using Hub.Infrastructure.Persistence.Providers;
 using Hub.Infrastructure.Seeding;
@@ -56,6 +59,14 @@ public static class DependencyInjection
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton(TimeProvider.System);
+
+        services.Configure<SmtpSettings>(configuration.GetSection("Hub:Smtp"));
+        services.AddScoped<IEmailOutbox, EmailOutbox>();
+        services.AddSingleton(new TriageNotificationSettings(
+            configuration["Hub:Notifications:TriageInbox"], configuration["Hub:PublicBaseUrl"] ?? "http://localhost:5080"));
+        services.AddSingleton<ISmtpSender, SmtpSender>();
+        services.AddScoped<OutboxDispatcher>();
+        services.AddHubJobs(configuration, provider, connectionString);
 
         services.AddSingleton<DatabaseXmlRepository>();
         services.AddDataProtection().SetApplicationName("LivingWellHub");

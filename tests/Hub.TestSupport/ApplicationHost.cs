@@ -21,14 +21,16 @@ public sealed class ApplicationHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public ApplicationHost(string connectionString, TestClock? clock = null, IInterceptor[]? interceptors = null)
+    public ApplicationHost(string connectionString, TestClock? clock = null, IInterceptor[]? interceptors = null,
+        IEnumerable<KeyValuePair<string, string?>>? settings = null, Action<IServiceCollection>? configure = null)
     {
         Clock = clock ?? new TestClock();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Postgres",
             ["ConnectionStrings:Hub"] = connectionString,
-        }).Build();
+            ["Hub:Jobs:Enabled"] = "false",
+        }.Concat(settings ?? []).ToDictionary()).Build();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddApplication();
@@ -41,6 +43,7 @@ public sealed class ApplicationHost : IAsyncDisposable
         services.AddScoped<TestUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<TestUser>());
         services.AddIdentityCore<Hub.Infrastructure.Identity.StaffUser>().AddRoles<Microsoft.AspNetCore.Identity.IdentityRole<Guid>>().AddHubIdentityStores();
+        configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
@@ -68,6 +71,13 @@ public sealed class ApplicationHost : IAsyncDisposable
     {
         await using var scope = _services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<HubDbContext>());
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a service from a fresh scope.</summary>
+    public async Task<T> WithService<TService, T>(Func<TService, Task<T>> work) where TService : notnull
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();

@@ -17,6 +17,8 @@ public class HubWebFactory : WebApplicationFactory<Program>
         ["Hub:DemoMode"] = "true",
         ["Hub:PublicFormRateLimit:Permits"] = "100000",
         ["Logging:LogLevel:Default"] = "Warning",
+        // The scheduler is exercised by its own tests; other tests send nothing in the background.
+        ["Hub:Jobs:Enabled"] = "false",
     };
 
     public HubWebFactory(string connectionString)

@@ -34,6 +34,7 @@ public abstract class HubDbContext(DbContextOptions options)
     public DbSet<ConversationVersion> ConversationVersions => Set<ConversationVersion>();
     public DbSet<OutcomeRecord> OutcomeRecords => Set<OutcomeRecord>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Email.OutboxMessage> OutboxMessages => Set<Email.OutboxMessage>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
 
@@ -41,7 +42,15 @@ public abstract class HubDbContext(DbContextOptions options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(HubDbContext).Assembly);
+
+        // One first conversation per spell (its ratings are the spell's baseline).
+        builder.Entity<Conversation>().HasIndex(c => c.SpellId).IsUnique()
+            .HasFilter($"{QuoteIdentifier(nameof(Conversation.Kind))} = {(int)ConversationKind.First}")
+            .HasDatabaseName("IX_Conversations_SpellId_FirstOnly");
     }
+
+    /// <summary>How this provider quotes a column name in raw SQL (index filters).</summary>
+    protected virtual string QuoteIdentifier(string name) => $"\"{name}\"";
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

@@ -18,7 +18,7 @@ namespace Hub.Infrastructure.Seeding;
 /// referrals of invented people. Nothing here runs outside demo mode except the roles.
 /// </summary>
 public sealed class DemoDataSeeder(HubDbContext db, UserManager<StaffUser> users, RoleManager<IdentityRole<Guid>> roles,
-    ICurrentUser currentUser, TimeProvider clock, ILogger<DemoDataSeeder> logger)
+    ICurrentUser currentUser, TimeProvider clock, IEmailOutbox outbox, ILogger<DemoDataSeeder> logger)
 {
     /// <summary>The password of every demo account. Demo mode only; shown in the README.</summary>
     public const string DemoPassword = "LivingWell-demo-2026";
@@ -119,7 +119,8 @@ public sealed class DemoDataSeeder(HubDbContext db, UserManager<StaffUser> users
         foreach (var (daysAgo, answers) in examples)
         {
             var at = new ShiftedClock(clock, TimeSpan.FromDays(daysAgo));
-            var handler = new SubmitSelfReferralHandler(db, new AuditTrail(db, currentUser, at), at);
+            // No triage emails for invented people.
+            var handler = new SubmitSelfReferralHandler(db, new AuditTrail(db, currentUser, at), at, outbox, new TriageNotificationSettings(null, string.Empty));
             await handler.Handle(new SubmitSelfReferral(answers, Guid.NewGuid()), cancellationToken);
         }
     }

@@ -35,22 +35,25 @@ public sealed class ConversationContentValidator : AbstractValidator<Conversatio
             member.RuleFor(m => m.Frequency).IsInEnum().WithMessage("Select how often they are in touch");
         });
 
-        RuleForEach(c => c.Dialog).Custom((entry, context) =>
+        // One rule over the whole dictionary, so each failure is named by its item ("Dialog.mental-health").
+        RuleFor(c => c.Dialog).Custom((dialog, context) =>
         {
-            var (code, answer) = (entry.Key, entry.Value);
-            var item = BuiltInMeasures.Dialog.Items.FirstOrDefault(i => i.Code == code);
-            if (item is null)
+            foreach (var (code, answer) in dialog)
             {
-                context.AddFailure($"Dialog.{code}", "That question is not part of DIALOG");
-                return;
-            }
-            if (answer.Rating is { } rating && !item.Accepts(rating))
-            {
-                context.AddFailure($"Dialog.{code}", $"Choose a rating from {item.Minimum} to {item.Maximum}, or leave it not answered");
-            }
-            if (TextLimits.Breaks(answer.Comment, 1000, multiline: true) is { } problem)
-            {
-                context.AddFailure($"Dialog.{code}", "The comment " + problem);
+                var item = BuiltInMeasures.Dialog.Items.FirstOrDefault(i => i.Code == code);
+                if (item is null)
+                {
+                    context.AddFailure($"Dialog.{code}", "That question is not part of DIALOG");
+                    continue;
+                }
+                if (answer.Rating is { } rating && !item.Accepts(rating))
+                {
+                    context.AddFailure($"Dialog.{code}", $"Choose a rating from {item.Minimum} to {item.Maximum}, or leave it not answered");
+                }
+                if (TextLimits.Breaks(answer.Comment, 1000, multiline: true) is { } problem)
+                {
+                    context.AddFailure($"Dialog.{code}", "The comment " + problem);
+                }
             }
         });
 
@@ -77,21 +80,24 @@ public sealed class ConversationContentValidator : AbstractValidator<Conversatio
         RuleFor(c => c.SafetyPlan.ProfessionalContacts).SafeText("Professional contacts", WordsLimit, multiline: true).OverridePropertyName("SafetyPlan.ProfessionalContacts");
         RuleFor(c => c.SafetyPlan.MakingThingsSafer).SafeText("Making things safer", WordsLimit, multiline: true).OverridePropertyName("SafetyPlan.MakingThingsSafer");
 
-        RuleForEach(c => c.OtherMeasures).Custom((entry, context) =>
+        RuleFor(c => c.OtherMeasures).Custom((others, context) =>
         {
-            var measure = measures.Find(entry.Key);
-            if (measure is null)
+            foreach (var (code, ratings) in others)
             {
-                context.AddFailure($"OtherMeasures.{entry.Key}", "That measure is not available in this hub");
-                return;
-            }
-            foreach (var (itemCode, rating) in entry.Value)
-            {
-                var item = measure.Items.FirstOrDefault(i => i.Code == itemCode);
-                if (item is null || (rating is { } r && !item.Accepts(r)))
+                var measure = measures.Find(code);
+                if (measure is null)
                 {
-                    context.AddFailure($"OtherMeasures.{entry.Key}.{itemCode}",
-                        item is null ? "That question is not part of the measure" : $"Choose a rating from {item.Minimum} to {item.Maximum}, or leave it not answered");
+                    context.AddFailure($"OtherMeasures.{code}", "That measure is not available in this hub");
+                    continue;
+                }
+                foreach (var (itemCode, rating) in ratings)
+                {
+                    var item = measure.Items.FirstOrDefault(i => i.Code == itemCode);
+                    if (item is null || (rating is { } r && !item.Accepts(r)))
+                    {
+                        context.AddFailure($"OtherMeasures.{code}.{itemCode}",
+                            item is null ? "That question is not part of the measure" : $"Choose a rating from {item.Minimum} to {item.Maximum}, or leave it not answered");
+                    }
                 }
             }
         });

@@ -26,7 +26,8 @@ public sealed class SaveConversationHandler(IApplicationDbContext db, ICurrentUs
         var content = request.Content.Cleaned();
         ConversationVersion? version = request.Intent switch
         {
-            SaveIntent.SaveDraft when conversation.Status == ConversationStatus.Draft => Draft(conversation, content, userId, now),
+            // A draft save of a completed conversation is refused by the domain (409), never turned into a version.
+            SaveIntent.SaveDraft => Draft(conversation, content, userId, now),
             SaveIntent.Complete => conversation.Complete(content, userId, now),
             _ => conversation.Revise(content, userId, now),
         };
@@ -48,8 +49,9 @@ public sealed class SaveConversationHandler(IApplicationDbContext db, ICurrentUs
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || db.IsUniqueViolation(ex))
         {
+            // Someone else saved (or completed, taking the same version number) first.
             db.DiscardChanges();
             var current = await db.Conversations.FirstAsync(c => c.Id == request.ConversationId, cancellationToken);
             return await Conflict(current, cancellationToken);
@@ -84,7 +86,8 @@ public sealed class SaveConversationHandler(IApplicationDbContext db, ICurrentUs
             spell.RecordAssessment(at);
             if (conversation.Content.HasAnyRating)
             {
-                spell.RecordBaselineMeasure(at);
+                // Dated when the ratings were first saved, which may be a later version than the completion.
+                spell.RecordBaselineMeasure(now);
             }
         }
     }

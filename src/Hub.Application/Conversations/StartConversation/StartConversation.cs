@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Hub.Application.Conversations.StartConversation;
 
 /// <summary>
-/// Starts the first strengths-based conversation of the referral's spell, or returns the draft
-/// already started, so two people never begin two first conversations for the same spell.
+/// Starts the first strengths-based conversation of the referral's spell, or returns the one
+/// already started (draft or complete): a spell has one first conversation and so one baseline.
 /// </summary>
 public sealed record StartConversation(Guid ReferralId) : IRequest<Guid>;
 
@@ -22,7 +22,7 @@ public sealed class StartConversationHandler(IApplicationDbContext db, ICurrentU
         var referral = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == request.ReferralId, cancellationToken)
             ?? throw new NotFoundException("The referral");
         var existing = await db.Conversations.AsNoTracking()
-            .Where(c => c.SpellId == referral.SpellId && c.Kind == ConversationKind.First && c.Status == ConversationStatus.Draft)
+            .Where(c => c.SpellId == referral.SpellId && c.Kind == ConversationKind.First)
             .Select(c => (Guid?)c.Id)
             .FirstOrDefaultAsync(cancellationToken);
         if (existing is { } id)
@@ -33,7 +33,19 @@ public sealed class StartConversationHandler(IApplicationDbContext db, ICurrentU
         var conversation = Conversation.StartFirst(referral.PersonId, referral.SpellId, referral.Id, user.UserId!.Value, clock.GetUtcNow());
         db.Conversations.Add(conversation);
         audit.Record(AuditAction.Create, referral.PersonId, nameof(Conversation), conversation.Id, "Conversation: start");
-        await db.SaveChangesAsync(cancellationToken);
-        return conversation.Id;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return conversation.Id;
+        }
+        catch (DbUpdateException ex) when (db.IsUniqueViolation(ex))
+        {
+            // Another practitioner started it at the same moment (unique first conversation per spell).
+            db.DiscardChanges();
+            return await db.Conversations.AsNoTracking()
+                .Where(c => c.SpellId == referral.SpellId && c.Kind == ConversationKind.First)
+                .Select(c => c.Id)
+                .FirstAsync(cancellationToken);
+        }
     }
 }

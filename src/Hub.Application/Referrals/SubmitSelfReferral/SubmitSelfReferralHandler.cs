@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Application.Referrals.SubmitSelfReferral;
 
-public sealed class SubmitSelfReferralHandler(IApplicationDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class SubmitSelfReferralHandler(IApplicationDbContext db, AuditTrail audit, TimeProvider clock, IEmailOutbox outbox, TriageNotificationSettings notifications)
     : IRequestHandler<SubmitSelfReferral, SubmitSelfReferralResult>
 {
     private const int MaxCandidates = 5;
@@ -66,6 +66,14 @@ public sealed class SubmitSelfReferralHandler(IApplicationDbContext db, AuditTra
             db.PossibleMatches.Add(new PossibleMatch(referral.Id, candidateId, reasons));
         }
         audit.Record(AuditAction.Create, person.Id, nameof(Referral), referral.Id, "Public self-referral");
+        if (notifications.TriageInbox is { Length: > 0 } inbox)
+        {
+            outbox.Enqueue(new OutgoingEmail(inbox, $"New request for support waiting: {reference}",
+                $"A new request for support is waiting in the triage queue.\n\nReference: {reference}\n\n" +
+                $"Open the queue: {notifications.PublicBaseUrl.TrimEnd('/')}/staff/triage\n\n" +
+                "This email holds no personal details on purpose: sign in to read the request.",
+                "triage-new-referral"));
+        }
         return reference;
     }
 

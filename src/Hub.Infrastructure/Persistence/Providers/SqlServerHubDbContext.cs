@@ -9,6 +9,8 @@ public sealed class SqlServerHubDbContext(DbContextOptions<SqlServerHubDbContext
 {
     public override bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is SqlException { Number: 2601 or 2627 };
+
+    protected override string QuoteIdentifier(string name) => $"[{name}]";
 }
 
 public sealed class SqlServerHubDbContextFactory : IDesignTimeDbContextFactory<SqlServerHubDbContext>
