@@ -7,11 +7,14 @@ namespace Hub.Infrastructure.Jobs;
 
 /// <summary>
 /// Quartz.NET for recurring work (docs/decisions/003): a clustered job store in the hub's own
-/// database on PostgreSQL and SQL Server, so several web instances share one schedule; the in-memory
-/// store on the embedded SQLite default. <c>Hub:Jobs:Enabled=false</c> turns the scheduler off.
+/// database on PostgreSQL and SQL Server (tables prefixed <c>qrtz_</c>), so several web instances
+/// share one schedule; the in-memory store on the embedded SQLite default.
+/// <c>Hub:Jobs:Enabled=false</c> turns the scheduler off.
 /// </summary>
 internal static class JobScheduling
 {
+    public const string TablePrefix = "qrtz_";
+
     public static void AddHubJobs(this IServiceCollection services, IConfiguration configuration, DatabaseProvider provider, string connectionString)
     {
         if (!configuration.GetValue("Hub:Jobs:Enabled", true))
@@ -39,12 +42,10 @@ internal static class JobScheduling
             {
                 q.UsePersistentStore(store =>
                 {
-                    store.ConfigureStore(o =>
-                    {
-                        o.TablePrefix = QuartzSchema.TablePrefix;
-                        // Our migrations own the tables; Quartz only checks they are right.
-                        o.SchemaProvisioning = SchemaProvisioning.Validate;
-                    });
+                    store.ConfigureStore(o => o.TablePrefix = TablePrefix);
+                    // Quartz 4.7 knows its own schema, which has grown release by release; it creates
+                    // any missing tables at first start and validates them every start (ADR 003).
+                    store.ProvisionSchema();
                     store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
                     store.UseSystemTextJsonSerializer(_ => { });
                     if (provider == DatabaseProvider.Postgres)

@@ -11,8 +11,6 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // The tables of Quartz.NET's clustered job store (see Jobs/QuartzSchema.cs).
-            migrationBuilder.Sql(Hub.Infrastructure.Jobs.QuartzSchema.CreateSql(sqlServer: true));
 
             migrationBuilder.CreateTable(
                 name: "OutboxMessages",
@@ -45,7 +43,6 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(Hub.Infrastructure.Jobs.QuartzSchema.DropSql());
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
