@@ -92,8 +92,12 @@ public sealed class SaveConversationHandler(IApplicationDbContext db, ICurrentUs
         }
     }
 
+    /// <summary>What someone else saved, shown to this practitioner: a read of the record, so it is audited.</summary>
     private async Task<SaveConversationResult> Conflict(Conversation current, CancellationToken cancellationToken)
     {
+        db.DiscardChanges();
+        audit.Record(AuditAction.View, current.PersonId, nameof(Conversation), current.Id, "Conversation: conflict on save");
+        await db.SaveChangesAsync(cancellationToken);
         var names = await staff.DisplayNames([current.UpdatedByUserId], cancellationToken);
         var by = names.TryGetValue(current.UpdatedByUserId, out var n) ? n : "another member of staff";
         return new SaveConversationResult(false, current.ConcurrencyToken, current.VersionNumber,
