@@ -31,6 +31,7 @@ public static class DependencyInjection
             options.Conventions.AuthorizeFolder("/Staff", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Staff/Triage", Policies.Triage);
             options.Conventions.AuthorizeFolder("/Staff/Conversations", Policies.Triage);
+            options.Conventions.AuthorizeFolder("/Staff/Waiting", Policies.TeamLeader);
         }).AddMvcOptions(o => o.Filters.Add<ApplicationExceptionFilter>());
         services.AddAuthorization(Policies.Add);
         services.AddAntiforgery(o =>

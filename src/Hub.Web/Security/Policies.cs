@@ -8,11 +8,13 @@ public static class Policies
 {
     public const string Staff = nameof(Staff);
     public const string Triage = nameof(Triage);
+    public const string TeamLeader = nameof(TeamLeader);
 
     public static void Add(AuthorizationOptions options)
     {
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.All));
         options.AddPolicy(Triage, p => p.RequireAuthenticatedUser().RequireRole(Roles.Practitioner, Roles.TeamLeader));
+        options.AddPolicy(TeamLeader, p => p.RequireAuthenticatedUser().RequireRole(Roles.TeamLeader));
     }
 }

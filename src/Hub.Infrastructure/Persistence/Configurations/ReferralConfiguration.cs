@@ -44,6 +44,8 @@ internal sealed class ReferralSpellConfiguration : IEntityTypeConfiguration<Refe
         builder.Ignore(s => s.ClockStoppedAt);
         builder.HasOne<Person>().WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.PersonId, s.StartedAt });
+        // The four-week waiting list: open spells, oldest first.
+        builder.HasIndex(s => new { s.EndedAt, s.StartedAt });
     }
 }
 

@@ -540,6 +540,8 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EndedAt", "StartedAt");
+
                     b.HasIndex("PersonId", "StartedAt");
 
                     b.ToTable("ReferralSpells", (string)null);

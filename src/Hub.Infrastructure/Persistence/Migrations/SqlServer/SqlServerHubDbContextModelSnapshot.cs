@@ -541,6 +541,8 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EndedAt", "StartedAt");
+
                     b.HasIndex("PersonId", "StartedAt");
 
                     b.ToTable("ReferralSpells", (string)null);

@@ -535,6 +535,8 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EndedAt", "StartedAt");
+
                     b.HasIndex("PersonId", "StartedAt");
 
                     b.ToTable("ReferralSpells", (string)null);
