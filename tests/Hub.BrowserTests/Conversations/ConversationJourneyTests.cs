@@ -7,8 +7,9 @@ namespace Hub.BrowserTests.Conversations;
 
 /// <summary>
 /// A practitioner holds a strengths-based conversation in a real browser against the real hub:
-/// without JavaScript from start to review and a new version, with JavaScript saving the draft by
-/// itself, and two members of staff saving the same draft. Every page reached is scanned with axe.
+/// without JavaScript from start to review and a new version, with JavaScript from a draft saved by
+/// itself to a completed conversation, and two members of staff saving the same draft. Every page
+/// reached is scanned with axe.
 /// All the words typed are invented.
 /// </summary>
 public sealed class ConversationJourneyTests(BrowserFixture hub, ITestOutputHelper output) : IClassFixture<BrowserFixture>
@@ -40,6 +41,37 @@ public sealed class ConversationJourneyTests(BrowserFixture hub, ITestOutputHelp
         ("Dig over the allotment bed", 2, 6),
         ("Walk to the shop on my own", 5, 5),
     ];
+
+    // The conversation held with JavaScript on: different words, two people, five DIALOG ratings.
+    private const string JsStrengths = "I have sung in a choir for twenty years and I always turn up.";
+    private const string JsWarningSigns = "I stop answering the phone and stay in bed.";
+    private const string JsSummary = "Wants to feel less alone; the choir and a cousin help. Agreed two goals and help with the damp flat.";
+    private static readonly (string InTheirWords, string WhatWouldHelp) JsNeed =
+        ("The flat is cold and damp all winter.", "A referral to the warm homes scheme.");
+
+    private static readonly (string Name, string Relationship, string Quality, string Frequency)[] JsNetwork =
+    [
+        ("Cousin Dee", "Cousin", "Supportive", "Weekly"),
+        ("Choir leader", "Friend", "Mixed", "Monthly"),
+    ];
+
+    /// <summary>Life areas 3, 5 and 4 (quality of life 4 out of 7); treatment 6 and 5 (5.5 out of 7).</summary>
+    private static readonly (string Question, int Rating)[] JsRatings =
+    [
+        ("How satisfied are you with your mental health?", 3),
+        ("How satisfied are you with your physical health?", 5),
+        ("How satisfied are you with your leisure activities?", 4),
+        ("How satisfied are you with the practical help you receive?", 6),
+        ("How satisfied are you with your meetings with professionals?", 5),
+    ];
+
+    private static readonly (string Text, int Baseline)[] JsGoals =
+    [
+        ("Sing a solo at the spring concert", 3),
+        ("Ask the GP about my sleep", 0),
+    ];
+
+    private static readonly Regex AutosavedStatus = new(@"^Draft saved automatically at \d{2}:\d{2}\.$");
 
     private static readonly BrowserNewContextOptions NoJavaScript = new() { JavaScriptEnabled = false };
 
@@ -186,7 +218,7 @@ public sealed class ConversationJourneyTests(BrowserFixture hub, ITestOutputHelp
     }
 
     [SkippableFact]
-    public async Task Should_save_the_draft_by_itself_and_resume_it_after_a_reload_when_javascript_is_on()
+    public async Task Should_save_the_draft_by_itself_resume_it_after_a_reload_and_complete_a_whole_conversation_when_javascript_is_on()
     {
         var reference = await SendSelfReferralAsync("Robin");
 
@@ -206,7 +238,7 @@ public sealed class ConversationJourneyTests(BrowserFixture hub, ITestOutputHelp
         var status = page.Locator("#autosave-status");
         (await status.InnerTextAsync()).ShouldBeEmpty();
         await page.Clock.RunForAsync(21_000);
-        await status.Filter(new() { HasTextRegex = new Regex("^Draft saved automatically at \\d{2}:\\d{2}\\.$") }).WaitForAsync();
+        await status.Filter(new() { HasTextRegex = AutosavedStatus }).WaitForAsync();
         (await status.GetAttributeAsync("role")).ShouldBe("status");
         await axe.ScanAsync(page, "conversation edit page with javascript, after autosave");
 
@@ -214,6 +246,58 @@ public sealed class ConversationJourneyTests(BrowserFixture hub, ITestOutputHelp
         await page.GotoAsync(editUrl);
         (await page.InputValueAsync("#Form_WhatMatters")).ShouldBe(words);
         (await page.Locator("#autosave-status").InnerTextAsync()).ShouldBeEmpty();
+
+        // The rest of a whole conversation, with the page's scripts running.
+        await page.FillAsync("#Form_Strengths", JsStrengths);
+        for (var i = 0; i < JsNetwork.Length; i++)
+        {
+            await FillPersonAsync(page, i, JsNetwork[i]);
+        }
+        foreach (var (question, rating) in JsRatings)
+        {
+            await RateAsync(page, question, rating);
+        }
+        var housing = page.GetByRole(AriaRole.Group, new() { Name = "Housing", Exact = true });
+        await housing.GetByLabel("In their words").FillAsync(JsNeed.InTheirWords);
+        await housing.GetByLabel("What would help").FillAsync(JsNeed.WhatWouldHelp);
+        await page.FillAsync("#Form_SafetyPlan_WarningSigns", JsWarningSigns);
+        for (var i = 0; i < JsGoals.Length; i++)
+        {
+            await page.FillAsync($"#Form_Goals_{i}__Text", JsGoals[i].Text);
+            await page.SelectOptionAsync($"#Form_Goals_{i}__Rating", JsGoals[i].Baseline.ToString());
+        }
+        await page.FillAsync("#Form_PractitionerSummary", JsSummary);
+        await axe.ScanAsync(page, "conversation edit page with javascript, filled in");
+
+        // Let the timer save the whole form now, so no background save can be under way (and change
+        // the draft's token) while the button sends the form.
+        await page.Clock.RunForAsync(21_000);
+        await status.Filter(new() { HasTextRegex = AutosavedStatus }).WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Complete conversation" }).ClickAsync();
+        await page.ShouldBeOnViewPageAsync();
+        await page.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "Conversation complete." }).WaitForAsync();
+        (await page.Locator(".nhsuk-caption-l").InnerTextAsync()).ShouldBe("Strengths-based conversation, version 1");
+        // What was saved by itself and what was sent with the button are both kept.
+        (await AnswerTo(page, "What matters")).ShouldBe(words);
+        (await AnswerTo(page, "Strengths")).ShouldBe(JsStrengths);
+
+        var ecomap = page.Locator("svg.hub-ecomap[role='img']");
+        (await ecomap.CountAsync()).ShouldBe(1);
+        (await ecomap.Locator("line").CountAsync()).ShouldBe(JsNetwork.Length);
+        var peopleTable = page.Locator("table", new() { Has = page.Locator("caption", new() { HasTextString = "People in their life" }) });
+        (await peopleTable.Locator("tbody tr td:first-child").AllInnerTextsAsync()).ShouldBe(JsNetwork.Select(p => p.Name).ToArray());
+
+        var main = await page.Locator("main").InnerTextAsync();
+        main.ShouldContain("Quality of life: 4 out of 7. Treatment satisfaction: 5.5 out of 7.");
+        main.ShouldContain("baseline measure recorded");
+        (await page.Locator("h2:text-is('Goals') + ol > li").AllInnerTextsAsync())
+            .ShouldBe(JsGoals.Select(g => $"{g.Text}: {g.Baseline} out of 10").ToArray());
+        (await AnswerTo(page, "Housing")).ShouldSatisfyAllConditions(
+            need => need.ShouldContain(JsNeed.InTheirWords),
+            need => need.ShouldContain(JsNeed.WhatWouldHelp));
+        (await AnswerTo(page, "Signs things are getting hard")).ShouldBe(JsWarningSigns);
+        (await page.Locator("h2:text-is(\"Practitioner's summary\") + p").InnerTextAsync()).ShouldBe(JsSummary);
+        await axe.ScanAsync(page, "conversation view with javascript");
 
         axe.ShouldHaveFoundNoViolations();
     }
