@@ -26,7 +26,7 @@ public static class Nhs
     {
         var id = IdFor(name);
         var error = ErrorFor(state, name);
-        var raw = state.TryGetValue(name, out var entry) && entry.AttemptedValue is not null ? entry.AttemptedValue : value;
+        var raw = Posted(state, name) ?? value;
         var sb = new StringBuilder();
         sb.Append(GroupOpen(error));
         sb.Append(Label(id, label, labelIsHeading));
@@ -46,7 +46,7 @@ public static class Nhs
     {
         var id = IdFor(name);
         var error = ErrorFor(state, name);
-        var raw = state.TryGetValue(name, out var entry) && entry.AttemptedValue is not null ? entry.AttemptedValue : value;
+        var raw = Posted(state, name) ?? value;
         var sb = new StringBuilder();
         sb.Append(GroupOpen(error));
         sb.Append(Label(id, label, labelIsHeading));
@@ -63,7 +63,7 @@ public static class Nhs
     {
         var id = IdFor(name);
         var error = ErrorFor(state, name);
-        var chosen = state.TryGetValue(name, out var entry) && entry.AttemptedValue is not null ? entry.AttemptedValue : selected;
+        var chosen = Posted(state, name) ?? selected;
         var sb = new StringBuilder();
         sb.Append(GroupOpen(error));
         sb.Append($"<fieldset class=\"nhsuk-fieldset\"{Described(id, hint, error)}>");
@@ -94,7 +94,7 @@ public static class Nhs
     {
         var id = IdFor(name);
         var error = ErrorFor(state, name);
-        var chosen = state.TryGetValue(name, out var entry) && entry.AttemptedValue is not null ? entry.AttemptedValue : selected;
+        var chosen = Posted(state, name) ?? selected;
         var sb = new StringBuilder();
         sb.Append(GroupOpen(error));
         sb.Append(Label(id, label, false));
@@ -117,7 +117,7 @@ public static class Nhs
         var id = IdFor(prefix + dayName);
         var error = ErrorFor(state, prefix + dayName);
         string Value(string name, string? fallback) =>
-            state.TryGetValue(prefix + name, out var e) && e.AttemptedValue is not null ? e.AttemptedValue : fallback ?? string.Empty;
+            Posted(state, prefix + name) ?? fallback ?? string.Empty;
         var sb = new StringBuilder();
         sb.Append(GroupOpen(error));
         sb.Append($"<fieldset class=\"nhsuk-fieldset\" role=\"group\"{Described(id, hint, error)}>");
@@ -166,6 +166,10 @@ public static class Nhs
     }
 
     private static string E(string value) => Encoder.Encode(value);
+
+    /// <summary>What the person last posted for a field, so a form shown again keeps it.</summary>
+    private static string? Posted(ModelStateDictionary state, string name) =>
+        state.TryGetValue(name, out var entry) ? entry.AttemptedValue : null;
 
     private static string GroupOpen(string? error) =>
         $"<div class=\"nhsuk-form-group{(error is null ? "" : " nhsuk-form-group--error")}\">";
