@@ -88,6 +88,28 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    To = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "People",
                 columns: table => new
                 {
@@ -178,7 +200,10 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     PersonId = table.Column<Guid>(type: "uuid", nullable: false),
                     StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AssessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    BaselineMeasuredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CarePlanAgreedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -365,6 +390,55 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Conversations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SpellId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    BaselineConversationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Content = table.Column<string>(type: "text", nullable: false),
+                    VersionNumber = table.Column<int>(type: "integer", nullable: false),
+                    ConcurrencyToken = table.Column<Guid>(type: "uuid", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StartedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Conversations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Conversations_Conversations_BaselineConversationId",
+                        column: x => x.BaselineConversationId,
+                        principalTable: "Conversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Conversations_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Conversations_ReferralSpells_SpellId",
+                        column: x => x.SpellId,
+                        principalTable: "ReferralSpells",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Conversations_Referrals_ReferralId",
+                        column: x => x.ReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PossibleMatches",
                 columns: table => new
                 {
@@ -391,6 +465,58 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                         principalTable: "Referrals",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConversationVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConversationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Content = table.Column<string>(type: "text", nullable: false),
+                    SavedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SavedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversationVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConversationVersions_Conversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "Conversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutcomeRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SpellId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConversationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeasureCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    IsBaseline = table.Column<bool>(type: "boolean", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Ratings = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutcomeRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutcomeRecords_Conversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "Conversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OutcomeRecords_ReferralSpells_SpellId",
+                        column: x => x.SpellId,
+                        principalTable: "ReferralSpells",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.InsertData(
@@ -461,10 +587,58 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                 columns: new[] { "ReferralId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Conversations_BaselineConversationId",
+                table: "Conversations",
+                column: "BaselineConversationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_PersonId_StartedAt",
+                table: "Conversations",
+                columns: new[] { "PersonId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_ReferralId",
+                table: "Conversations",
+                column: "ReferralId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_SpellId_FirstOnly",
+                table: "Conversations",
+                column: "SpellId",
+                unique: true,
+                filter: "\"Kind\" = 1");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_SpellId_Kind_Status",
+                table: "Conversations",
+                columns: new[] { "SpellId", "Kind", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversationVersions_ConversationId_Number",
+                table: "ConversationVersions",
+                columns: new[] { "ConversationId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organisations_Name",
                 table: "Organisations",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_SentAt_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "SentAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutcomeRecords_ConversationId",
+                table: "OutcomeRecords",
+                column: "ConversationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutcomeRecords_SpellId_MeasureCode_At",
+                table: "OutcomeRecords",
+                columns: new[] { "SpellId", "MeasureCode", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_DateOfBirth_NameKey",
@@ -519,14 +693,38 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                 columns: new[] { "Status", "ReceivedAt", "Reference" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReferralSpells_EndedAt_StartedAt",
+                table: "ReferralSpells",
+                columns: new[] { "EndedAt", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReferralSpells_PersonId_StartedAt",
                 table: "ReferralSpells",
                 columns: new[] { "PersonId", "StartedAt" });
+
+            // The audit trail is append-only: the database itself refuses to change or remove a row.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    RAISE EXCEPTION 'AuditEvents is append-only';
+                END;
+                $$;
+                CREATE TRIGGER "AuditEvents_AppendOnly" BEFORE UPDATE OR DELETE ON "AuditEvents"
+                    FOR EACH ROW EXECUTE FUNCTION audit_events_append_only();
+                CREATE TRIGGER "AuditEvents_NoTruncate" BEFORE TRUNCATE ON "AuditEvents"
+                    FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only();
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""
+                DROP TRIGGER "AuditEvents_NoTruncate" ON "AuditEvents";
+                DROP TRIGGER "AuditEvents_AppendOnly" ON "AuditEvents";
+                DROP FUNCTION audit_events_append_only();
+                """);
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -555,7 +753,16 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                 name: "Contacts");
 
             migrationBuilder.DropTable(
+                name: "ConversationVersions");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "OutcomeRecords");
 
             migrationBuilder.DropTable(
                 name: "PossibleMatches");
@@ -567,10 +774,13 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Referrals");
+                name: "Conversations");
 
             migrationBuilder.DropTable(
                 name: "Organisations");
+
+            migrationBuilder.DropTable(
+                name: "Referrals");
 
             migrationBuilder.DropTable(
                 name: "ReferralSpells");

@@ -13,8 +13,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerHubDbContext))]
-    [Migration("20261121222127_OneFirstConversationPerSpell")]
-    partial class OneFirstConversationPerSpell
+    [Migration("20261121230358_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -543,6 +543,8 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("datetimeoffset");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EndedAt", "StartedAt");
 
                     b.HasIndex("PersonId", "StartedAt");
 

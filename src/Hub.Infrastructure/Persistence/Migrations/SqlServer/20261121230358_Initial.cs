@@ -87,6 +87,28 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Purpose = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    To = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "People",
                 columns: table => new
                 {
@@ -177,7 +199,10 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    EndedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    EndedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    AssessedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    BaselineMeasuredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CarePlanAgreedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -364,6 +389,55 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Conversations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SpellId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    BaselineConversationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    Content = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    VersionNumber = table.Column<int>(type: "int", nullable: false),
+                    ConcurrencyToken = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    StartedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Conversations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Conversations_Conversations_BaselineConversationId",
+                        column: x => x.BaselineConversationId,
+                        principalTable: "Conversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Conversations_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Conversations_ReferralSpells_SpellId",
+                        column: x => x.SpellId,
+                        principalTable: "ReferralSpells",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Conversations_Referrals_ReferralId",
+                        column: x => x.ReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PossibleMatches",
                 columns: table => new
                 {
@@ -390,6 +464,58 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                         principalTable: "Referrals",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConversationVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ConversationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Content = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    SavedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SavedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversationVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConversationVersions_Conversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "Conversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutcomeRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SpellId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ConversationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MeasureCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    IsBaseline = table.Column<bool>(type: "bit", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Ratings = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutcomeRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutcomeRecords_Conversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "Conversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OutcomeRecords_ReferralSpells_SpellId",
+                        column: x => x.SpellId,
+                        principalTable: "ReferralSpells",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.InsertData(
@@ -462,10 +588,58 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "ReferralId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Conversations_BaselineConversationId",
+                table: "Conversations",
+                column: "BaselineConversationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_PersonId_StartedAt",
+                table: "Conversations",
+                columns: new[] { "PersonId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_ReferralId",
+                table: "Conversations",
+                column: "ReferralId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_SpellId_FirstOnly",
+                table: "Conversations",
+                column: "SpellId",
+                unique: true,
+                filter: "[Kind] = 1");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_SpellId_Kind_Status",
+                table: "Conversations",
+                columns: new[] { "SpellId", "Kind", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversationVersions_ConversationId_Number",
+                table: "ConversationVersions",
+                columns: new[] { "ConversationId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organisations_Name",
                 table: "Organisations",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_SentAt_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "SentAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutcomeRecords_ConversationId",
+                table: "OutcomeRecords",
+                column: "ConversationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutcomeRecords_SpellId_MeasureCode_At",
+                table: "OutcomeRecords",
+                columns: new[] { "SpellId", "MeasureCode", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_DateOfBirth_NameKey",
@@ -521,14 +695,29 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "Status", "ReceivedAt", "Reference" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReferralSpells_EndedAt_StartedAt",
+                table: "ReferralSpells",
+                columns: new[] { "EndedAt", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReferralSpells_PersonId_StartedAt",
                 table: "ReferralSpells",
                 columns: new[] { "PersonId", "StartedAt" });
+
+            // The audit trail is append-only: the database itself refuses to change or remove a row.
+            migrationBuilder.Sql("""
+                CREATE TRIGGER [AuditEvents_AppendOnly] ON [AuditEvents] INSTEAD OF UPDATE, DELETE AS
+                BEGIN
+                    THROW 51000, 'AuditEvents is append-only', 1;
+                END;
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER [AuditEvents_AppendOnly];");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -557,7 +746,16 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Contacts");
 
             migrationBuilder.DropTable(
+                name: "ConversationVersions");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "OutcomeRecords");
 
             migrationBuilder.DropTable(
                 name: "PossibleMatches");
@@ -569,10 +767,13 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Referrals");
+                name: "Conversations");
 
             migrationBuilder.DropTable(
                 name: "Organisations");
+
+            migrationBuilder.DropTable(
+                name: "Referrals");
 
             migrationBuilder.DropTable(
                 name: "ReferralSpells");

@@ -87,6 +87,28 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "People",
                 columns: table => new
                 {
@@ -177,7 +199,10 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
                     StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AssessedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    BaselineMeasuredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CarePlanAgreedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -364,6 +389,55 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Conversations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SpellId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    BaselineConversationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false),
+                    VersionNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Conversations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Conversations_Conversations_BaselineConversationId",
+                        column: x => x.BaselineConversationId,
+                        principalTable: "Conversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Conversations_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Conversations_ReferralSpells_SpellId",
+                        column: x => x.SpellId,
+                        principalTable: "ReferralSpells",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Conversations_Referrals_ReferralId",
+                        column: x => x.ReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PossibleMatches",
                 columns: table => new
                 {
@@ -390,6 +464,58 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                         principalTable: "Referrals",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConversationVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConversationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false),
+                    SavedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SavedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversationVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConversationVersions_Conversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "Conversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutcomeRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SpellId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConversationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeasureCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    IsBaseline = table.Column<bool>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Ratings = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutcomeRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutcomeRecords_Conversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "Conversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OutcomeRecords_ReferralSpells_SpellId",
+                        column: x => x.SpellId,
+                        principalTable: "ReferralSpells",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.InsertData(
@@ -460,10 +586,58 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "ReferralId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Conversations_BaselineConversationId",
+                table: "Conversations",
+                column: "BaselineConversationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_PersonId_StartedAt",
+                table: "Conversations",
+                columns: new[] { "PersonId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_ReferralId",
+                table: "Conversations",
+                column: "ReferralId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_SpellId_FirstOnly",
+                table: "Conversations",
+                column: "SpellId",
+                unique: true,
+                filter: "\"Kind\" = 1");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_SpellId_Kind_Status",
+                table: "Conversations",
+                columns: new[] { "SpellId", "Kind", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversationVersions_ConversationId_Number",
+                table: "ConversationVersions",
+                columns: new[] { "ConversationId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organisations_Name",
                 table: "Organisations",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_SentAt_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "SentAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutcomeRecords_ConversationId",
+                table: "OutcomeRecords",
+                column: "ConversationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutcomeRecords_SpellId_MeasureCode_At",
+                table: "OutcomeRecords",
+                columns: new[] { "SpellId", "MeasureCode", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_DateOfBirth_NameKey",
@@ -518,14 +692,32 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "Status", "ReceivedAt", "Reference" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReferralSpells_EndedAt_StartedAt",
+                table: "ReferralSpells",
+                columns: new[] { "EndedAt", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReferralSpells_PersonId_StartedAt",
                 table: "ReferralSpells",
                 columns: new[] { "PersonId", "StartedAt" });
+
+            // The audit trail is append-only: the database itself refuses to change or remove a row.
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "AuditEvents_NoUpdate" BEFORE UPDATE ON "AuditEvents"
+                BEGIN SELECT RAISE(ABORT, 'AuditEvents is append-only'); END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "AuditEvents_NoDelete" BEFORE DELETE ON "AuditEvents"
+                BEGIN SELECT RAISE(ABORT, 'AuditEvents is append-only'); END;
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER \"AuditEvents_NoUpdate\";");
+            migrationBuilder.Sql("DROP TRIGGER \"AuditEvents_NoDelete\";");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -554,7 +746,16 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Contacts");
 
             migrationBuilder.DropTable(
+                name: "ConversationVersions");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "OutcomeRecords");
 
             migrationBuilder.DropTable(
                 name: "PossibleMatches");
@@ -566,10 +767,13 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Referrals");
+                name: "Conversations");
 
             migrationBuilder.DropTable(
                 name: "Organisations");
+
+            migrationBuilder.DropTable(
+                name: "Referrals");
 
             migrationBuilder.DropTable(
                 name: "ReferralSpells");
