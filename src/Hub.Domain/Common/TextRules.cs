@@ -72,6 +72,13 @@ public static class TextRules
         return false;
     }
 
+    /// <summary>
+    /// Whether text fits a limit of <paramref name="max"/> characters: counted as a person counts
+    /// (an emoji is one), and bounded in stored code units too, since columns hold 2 x max.
+    /// </summary>
+    public static bool FitsWithin(string? value, int max) =>
+        VisibleLength(value) <= max && (value?.Length ?? 0) <= 2 * max;
+
     /// <summary>Length as a person counts it (text elements), so an emoji counts as one.</summary>
     public static int VisibleLength(string? value) =>
         value is null ? 0 : new StringInfo(value).LengthInTextElements;

@@ -12,9 +12,6 @@ namespace Hub.Domain.Referrals;
 /// </summary>
 public sealed class Referral : Entity
 {
-    private readonly List<Contact> _contacts = [];
-    private readonly List<ContactAttempt> _attempts = [];
-
     private Referral()
     {
         Reference = string.Empty;
@@ -72,16 +69,13 @@ public sealed class Referral : Entity
     /// <summary>Optimistic concurrency token, changed on every update.</summary>
     public Guid Version { get; private set; } = Guid.NewGuid();
 
-    public IReadOnlyList<Contact> Contacts => _contacts;
-    public IReadOnlyList<ContactAttempt> Attempts => _attempts;
-
     public bool IsClosed => Status == ReferralStatus.Closed;
 
+    /// <summary>Creates the attempt for the caller to store; contacts are kept in their own set, not loaded with the referral.</summary>
     public ContactAttempt RecordAttempt(DateTimeOffset at, AttemptMethod method, AttemptResult result, string? note, Guid staffUserId, DateTimeOffset now)
     {
         EnsureNotInFuture(at, now);
         var attempt = new ContactAttempt(Id, at, method, result, note, staffUserId);
-        _attempts.Add(attempt);
         Touch();
         return attempt;
     }
@@ -93,7 +87,6 @@ public sealed class Referral : Entity
             EnsureNotInFuture(at, now);
         }
         var contact = new Contact(Id, at, medium, place, attended, note, staffUserId, now);
-        _contacts.Add(contact);
         Touch();
         return contact;
     }

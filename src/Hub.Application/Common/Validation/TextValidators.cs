@@ -10,9 +10,7 @@ public static class TextValidators
     public static IRuleBuilderOptions<T, string?> SafeText<T>(this IRuleBuilder<T, string?> rule, string fieldName, int max, bool multiline)
     {
         return rule
-            // Counted as a person counts (an emoji is one), but a character can take several code
-            // units to store, so the stored length is bounded too: columns are 2 x max.
-            .Must(v => TextRules.VisibleLength(TextRules.Clean(v)) <= max && (TextRules.Clean(v)?.Length ?? 0) <= 2 * max)
+            .Must(v => TextRules.FitsWithin(TextRules.Clean(v), max))
                 .WithMessage($"{fieldName} must be {max:N0} characters or fewer")
             .Must(v => !TextRules.HasForbiddenCharacters(TextRules.Clean(v), multiline))
                 .WithMessage(multiline

@@ -110,7 +110,7 @@ internal static class TextLimits
     public static string? Breaks(string? value, int max, bool multiline)
     {
         var clean = Domain.Common.TextRules.Clean(value);
-        if (Domain.Common.TextRules.VisibleLength(clean) > max || (clean?.Length ?? 0) > 2 * max)
+        if (!Domain.Common.TextRules.FitsWithin(clean, max))
         {
             return $"must be {max:N0} characters or fewer";
         }

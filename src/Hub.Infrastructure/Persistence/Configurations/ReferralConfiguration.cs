@@ -22,9 +22,6 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ReferralSpell>().WithMany().HasForeignKey(r => r.SpellId).OnDelete(DeleteBehavior.Restrict);
 
-        // Contacts and attempts are added through their own sets (see the handlers), not the aggregate's lists.
-        builder.Ignore(r => r.Contacts);
-        builder.Ignore(r => r.Attempts);
         builder.Ignore(r => r.IsClosed);
 
         // The triage queue: waiting referrals, oldest first, keyset by (ReceivedAt, Reference).
