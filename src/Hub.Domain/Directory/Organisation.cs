@@ -30,4 +30,14 @@ public sealed class Organisation : Entity
 
     public string Name { get; private set; }
     public Sector Sector { get; private set; }
+
+    public void Update(string name, Sector sector)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new DomainRuleException("An organisation needs a name.");
+        }
+        Name = name.Trim();
+        Sector = sector;
+    }
 }

@@ -1,0 +1,132 @@
+using Hub.Domain.Common;
+using Hub.Domain.Conversations;
+
+namespace Hub.Domain.CommunityOffers;
+
+/// <summary>A regular time an offer runs, for example Tuesdays 18:00 to 20:00.</summary>
+public sealed record OfferSession(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes)
+{
+    /// <summary>Evening means it runs at or after 17:00.</summary>
+    public bool IsEvening => Closes > new TimeOnly(17, 0);
+}
+
+/// <summary>A term from a taxonomy (Open Referral UK's or our own) that describes an offer.</summary>
+public sealed record OfferCategory(string Id, string Name, string? Vocabulary);
+
+/// <summary>
+/// A local group, activity or service the hub can point people to (the Connect and Do directory).
+/// Kept in a shape that maps onto Open Referral UK (HSDS 3.0 UK profile) so a council directory can
+/// be imported and exported.
+/// </summary>
+public sealed class CommunityOffer : Entity
+{
+    public const int NameMaxLength = 300;
+    public const int DescriptionMaxLength = 4000;
+
+    private CommunityOffer()
+    {
+        Name = OrganisationName = string.Empty;
+    }
+
+    public CommunityOffer(string name, string organisationName, DateTimeOffset at)
+    {
+        Name = Require(name, "An offer needs a name.");
+        OrganisationName = Require(organisationName, "An offer needs the name of who runs it.");
+        UpdatedAt = at;
+    }
+
+    /// <summary>The service id in the directory it was imported from (Open Referral UK), kept for round trips.</summary>
+    public string? ExternalId { get; private set; }
+    public string? OrganisationExternalId { get; private set; }
+    public string? LocationExternalId { get; private set; }
+
+    public string Name { get; private set; }
+    public string? Description { get; private set; }
+    public string OrganisationName { get; private set; }
+
+    public List<OfferCategory> Categories { get; private set; } = [];
+
+    /// <summary>The life areas it helps with, read from its categories: what routing matches against needs.</summary>
+    public List<DeterminantArea> HelpsWith { get; private set; } = [];
+
+    public string? Neighbourhood { get; private set; }
+    public string? LocationName { get; private set; }
+    public string? Address { get; private set; }
+    public string? Postcode { get; private set; }
+
+    public List<OfferSession> Sessions { get; private set; } = [];
+
+    /// <summary>When it runs in words, for anything the sessions cannot say ("first Monday of the month").</summary>
+    public string? ScheduleNote { get; private set; }
+
+    public bool IsFree { get; private set; }
+    public string? CostNote { get; private set; }
+
+    public string? Phone { get; private set; }
+    public string? Email { get; private set; }
+    public string? Url { get; private set; }
+
+    /// <summary>Run by people with lived experience.</summary>
+    public bool PeerLed { get; private set; }
+    public List<string> Languages { get; private set; } = [];
+
+    public bool Active { get; private set; } = true;
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public void Describe(string name, string? description, string organisationName, IEnumerable<OfferCategory> categories, IEnumerable<DeterminantArea> helpsWith, bool peerLed, IEnumerable<string> languages)
+    {
+        Name = Require(name, "An offer needs a name.");
+        OrganisationName = Require(organisationName, "An offer needs the name of who runs it.");
+        Description = TextRules.Clean(description);
+        Categories = categories.DistinctBy(c => (c.Vocabulary, c.Id)).ToList();
+        HelpsWith = helpsWith.Distinct().Order().ToList();
+        PeerLed = peerLed;
+        Languages = languages.Select(l => l.Trim()).Where(l => l.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    public void Locate(string? neighbourhood, string? locationName, string? address, string? postcode)
+    {
+        Neighbourhood = TextRules.Clean(neighbourhood);
+        LocationName = TextRules.Clean(locationName);
+        Address = TextRules.Clean(address);
+        Postcode = TextRules.Clean(postcode)?.ToUpperInvariant();
+    }
+
+    public void Schedule(IEnumerable<OfferSession> sessions, string? note)
+    {
+        var list = sessions.Distinct().OrderBy(s => s.Day).ThenBy(s => s.Opens).ToList();
+        if (list.Any(s => s.Closes <= s.Opens))
+        {
+            throw new DomainRuleException("A session must close after it opens.");
+        }
+        Sessions = list;
+        ScheduleNote = TextRules.Clean(note);
+    }
+
+    public void SetCost(bool isFree, string? note)
+    {
+        IsFree = isFree;
+        CostNote = TextRules.Clean(note);
+    }
+
+    public void SetContact(string? phone, string? email, string? url)
+    {
+        Phone = TextRules.Clean(phone);
+        Email = TextRules.Clean(email);
+        Url = TextRules.Clean(url);
+    }
+
+    public void LinkExternal(string? serviceId, string? organisationId, string? locationId)
+    {
+        ExternalId = TextRules.Clean(serviceId);
+        OrganisationExternalId = TextRules.Clean(organisationId);
+        LocationExternalId = TextRules.Clean(locationId);
+    }
+
+    public void SetActive(bool active) => Active = active;
+
+    public void Touch(DateTimeOffset at) => UpdatedAt = at;
+
+    private static string Require(string value, string message) =>
+        string.IsNullOrWhiteSpace(value) ? throw new DomainRuleException(message) : value.Trim();
+}
