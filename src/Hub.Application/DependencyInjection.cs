@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped<AuditTrail>();
+        services.AddScoped<CareTeams.CareTeamEmails>();
         return services;
     }
 }

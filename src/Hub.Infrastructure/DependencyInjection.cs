@@ -1,3 +1,4 @@
+using Hub.Application.Common;
 using Hub.Application.Common.Interfaces;
 using Hub.Application.Outcomes;
 using Hub.Application.Referrals.SubmitSelfReferral;
@@ -62,8 +63,9 @@ public static class DependencyInjection
 
         services.Configure<SmtpSettings>(configuration.GetSection("Hub:Smtp"));
         services.AddScoped<IEmailOutbox, EmailOutbox>();
-        services.AddSingleton(new TriageNotificationSettings(
-            configuration["Hub:Notifications:TriageInbox"], configuration["Hub:PublicBaseUrl"] ?? "http://localhost:5080"));
+        var publicBaseUrl = configuration["Hub:PublicBaseUrl"] ?? "http://localhost:5080";
+        services.AddSingleton(new TriageNotificationSettings(configuration["Hub:Notifications:TriageInbox"], publicBaseUrl));
+        services.AddSingleton(new HubAddress(publicBaseUrl));
         services.AddSingleton<ISmtpSender, SmtpSender>();
         services.AddScoped<OutboxDispatcher>();
         services.AddHubJobs(configuration, provider, connectionString);

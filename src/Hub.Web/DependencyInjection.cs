@@ -32,6 +32,10 @@ public static class DependencyInjection
             options.Conventions.AuthorizeFolder("/Staff/Triage", Policies.Triage);
             options.Conventions.AuthorizeFolder("/Staff/Conversations", Policies.Triage);
             options.Conventions.AuthorizeFolder("/Staff/Waiting", Policies.TeamLeader);
+            options.Conventions.AuthorizeFolder("/Staff/Care", Policies.Triage);
+            options.Conventions.AuthorizeFolder("/Staff/Offers", Policies.Triage);
+            options.Conventions.AuthorizeFolder("/Staff/Caseloads", Policies.TeamLeader);
+            options.Conventions.AuthorizeFolder("/Staff/Directory", Policies.Admin);
         }).AddMvcOptions(o => o.Filters.Add<ApplicationExceptionFilter>());
         services.AddAuthorization(Policies.Add);
         services.AddAntiforgery(o =>

@@ -125,6 +125,19 @@ public sealed class CommunityOffer : Entity
 
     public void SetActive(bool active) => Active = active;
 
+    /// <summary>Takes every detail from a newer copy of the same offer (an import), keeping this offer's id.</summary>
+    public void TakeDetailsFrom(CommunityOffer newer)
+    {
+        Describe(newer.Name, newer.Description, newer.OrganisationName, newer.Categories, newer.HelpsWith, newer.PeerLed, newer.Languages);
+        Locate(newer.Neighbourhood, newer.LocationName, newer.Address, newer.Postcode);
+        Schedule(newer.Sessions, newer.ScheduleNote);
+        SetCost(newer.IsFree, newer.CostNote);
+        SetContact(newer.Phone, newer.Email, newer.Url);
+        LinkExternal(newer.ExternalId, newer.OrganisationExternalId, newer.LocationExternalId);
+        SetActive(newer.Active);
+        Touch(newer.UpdatedAt);
+    }
+
     public void Touch(DateTimeOffset at) => UpdatedAt = at;
 
     private static string Require(string value, string message) =>

@@ -45,6 +45,32 @@ public sealed class Conversation : Entity
         new(personId, spellId, referralId, ConversationKind.First, null, ConversationContent.Empty, startedBy, at);
 
     /// <summary>
+    /// Starts the first conversation of a spell that follows on from an earlier one: what the person
+    /// said before is carried forward (tell it once) with every rating cleared, because this
+    /// conversation's ratings are the new spell's baseline.
+    /// </summary>
+    public static Conversation StartFirstCarryingForward(Conversation earlier, Guid spellId, Guid? referralId, Guid startedBy, DateTimeOffset at)
+    {
+        if (earlier.Status != ConversationStatus.Completed)
+        {
+            throw new DomainRuleException("Only a completed conversation can be carried forward.");
+        }
+        if (earlier.SpellId == spellId)
+        {
+            throw new DomainRuleException("A spell's first conversation is carried forward from an earlier spell.");
+        }
+        var carried = WithRatingsCleared(earlier.Content);
+        return new Conversation(earlier.PersonId, spellId, referralId, ConversationKind.First, null, carried, startedBy, at) { CarriedFromConversationId = earlier.Id };
+    }
+
+    private static ConversationContent WithRatingsCleared(ConversationContent content) => content with
+    {
+        Dialog = new Dictionary<string, RatedAnswer>(),
+        Goals = content.Goals.Select(g => g with { Rating = null }).ToList(),
+        OtherMeasures = new Dictionary<string, IReadOnlyDictionary<string, int?>>(),
+    };
+
+    /// <summary>
     /// Starts a review of a completed conversation: the person's goals are carried forward (tell it
     /// once) with their ratings cleared, ready to be rated again.
     /// </summary>
@@ -54,12 +80,7 @@ public sealed class Conversation : Entity
         {
             throw new DomainRuleException("Only a completed conversation can be reviewed.");
         }
-        var carried = baseline.Content with
-        {
-            Dialog = new Dictionary<string, RatedAnswer>(),
-            Goals = baseline.Content.Goals.Select(g => g with { Rating = null }).ToList(),
-            OtherMeasures = new Dictionary<string, IReadOnlyDictionary<string, int?>>(),
-        };
+        var carried = WithRatingsCleared(baseline.Content);
         var baselineId = baseline.Kind == ConversationKind.First ? baseline.Id : baseline.BaselineConversationId;
         return new Conversation(baseline.PersonId, spellId, null, ConversationKind.Review, baselineId, carried, startedBy, at);
     }
@@ -68,6 +89,9 @@ public sealed class Conversation : Entity
     public Guid SpellId { get; private set; }
     public Guid? ReferralId { get; private set; }
     public ConversationKind Kind { get; private set; }
+
+    /// <summary>For a first conversation after a return, the earlier spell's conversation it started from.</summary>
+    public Guid? CarriedFromConversationId { get; private set; }
 
     /// <summary>For a review, the first conversation whose ratings are the baseline.</summary>
     public Guid? BaselineConversationId { get; private set; }

@@ -37,6 +37,18 @@ public sealed class Person : Entity
     public EqualityMonitoring Equality { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>The neighbourhood the person lives in, as the partnership names them; used for routing and equity figures.</summary>
+    public string? Neighbourhood { get; private set; }
+
+    /// <summary>What the person asked for in who supports them (a peer worker, a worker's gender, days and times).</summary>
+    public SupportPreferences Preferences { get; private set; } = SupportPreferences.None;
+
+    public void SetNeighbourhood(string? neighbourhood) => Neighbourhood = TextRules.Clean(neighbourhood);
+
+    public void SetPreferences(SupportPreferences preferences) => Preferences = preferences;
+
+    public void SetPreferredLanguage(string? language) => Communication = Communication with { PreferredLanguage = TextRules.Clean(language) };
+
     /// <summary>Set when staff confirmed this record was the same person as another; it is then read-only.</summary>
     public Guid? MergedIntoPersonId { get; private set; }
 

@@ -80,13 +80,32 @@ public sealed class Referral : Entity
         return attempt;
     }
 
-    public Contact RecordContact(DateTimeOffset at, ContactMedium medium, ContactPlace place, bool attended, string? note, Guid staffUserId, DateTimeOffset now)
+    public Contact RecordContact(DateTimeOffset at, ContactMedium medium, ContactPlace place, bool attended, int? durationMinutes, string? note, Guid staffUserId, DateTimeOffset now)
     {
         if (attended)
         {
             EnsureNotInFuture(at, now);
         }
-        var contact = new Contact(Id, at, medium, place, attended, note, staffUserId, now);
+        var contact = new Contact(Id, at, medium, place, attended, durationMinutes, note, staffUserId, now);
+        Touch();
+        return contact;
+    }
+
+    /// <summary>Records a network meeting that was held (or that the person did not come to) as one contact with every attendee.</summary>
+    public Contact RecordMeeting(NetworkMeeting meeting, bool personAttended, int? durationMinutes, IEnumerable<Guid> staffAttendees, IEnumerable<string> networkAttendees,
+        string? note, Guid staffUserId, DateTimeOffset now)
+    {
+        if (meeting.SpellId != SpellId)
+        {
+            throw new DomainRuleException("The meeting belongs to another spell.");
+        }
+        var held = personAttended || staffAttendees.Any();
+        if (held)
+        {
+            EnsureNotInFuture(meeting.At, now);
+        }
+        var contact = Contact.ForMeeting(Id, meeting.At, meeting.Medium, meeting.Place, personAttended, durationMinutes, note, staffUserId, now, staffAttendees, networkAttendees);
+        meeting.MarkRecorded(contact.Id);
         Touch();
         return contact;
     }
@@ -115,6 +134,19 @@ public sealed class Referral : Entity
         {
             Status = ReferralStatus.Open;
         }
+        Touch();
+    }
+
+    /// <summary>Closes the referral because its whole spell is being closed (easy out).</summary>
+    public void CloseWithSpell(Guid staffUserId, DateTimeOffset now)
+    {
+        if (IsClosed)
+        {
+            return;
+        }
+        Status = ReferralStatus.Closed;
+        ClosedAt = now;
+        OutcomeByUserId ??= staffUserId;
         Touch();
     }
 

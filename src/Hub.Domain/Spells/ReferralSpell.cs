@@ -7,6 +7,28 @@ namespace Hub.Domain.Spells;
 /// referral in it is open. A new referral arriving while it is open, or within
 /// <see cref="RejoinWindow"/> of its end, joins it, so people come back in easily.
 /// </summary>
+public enum SpellClosureReason
+{
+    GoalsMet = 1,
+    PersonsChoice = 2,
+    MovedToAnotherService = 3,
+    MovedAway = 4,
+    NotReachedAfterSeveralTries = 5,
+}
+
+public static class SpellClosureReasons
+{
+    public static string Describe(this SpellClosureReason reason) => reason switch
+    {
+        SpellClosureReason.GoalsMet => "Goals met",
+        SpellClosureReason.PersonsChoice => "The person's choice",
+        SpellClosureReason.MovedToAnotherService => "Moved to another service",
+        SpellClosureReason.MovedAway => "Moved away",
+        SpellClosureReason.NotReachedAfterSeveralTries => "Not reached after several tries",
+        _ => reason.ToString(),
+    };
+}
+
 public sealed class ReferralSpell : Entity
 {
     public static readonly TimeSpan RejoinWindow = TimeSpan.FromDays(5);
@@ -27,6 +49,19 @@ public sealed class ReferralSpell : Entity
     public DateTimeOffset? EndedAt { get; private set; }
 
     public bool IsOpen => EndedAt is null;
+
+    /// <summary>The person's spell before this one, when they came back after it had ended: its plan and worker carry forward.</summary>
+    public Guid? PreviousSpellId { get; private set; }
+
+    /// <summary>Why the care team closed it; null while open or when it ended at triage.</summary>
+    public SpellClosureReason? ClosureReason { get; private set; }
+    public Guid? ClosedByUserId { get; private set; }
+
+    /// <summary>What the care team and the person agreed at closing, in a line or two.</summary>
+    public string? ClosureNote { get; private set; }
+
+    /// <summary>Optimistic concurrency token, changed whenever the spell opens or closes.</summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
 
     /// <summary>When a meaningful assessment (a completed first conversation) was first recorded.</summary>
     public DateTimeOffset? AssessedAt { get; private set; }
@@ -61,6 +96,10 @@ public sealed class ReferralSpell : Entity
             throw new DomainRuleException("This spell ended more than five days before the referral.");
         }
         EndedAt = null;
+        ClosureReason = null;
+        ClosureNote = null;
+        ClosedByUserId = null;
+        Version = Guid.NewGuid();
         if (receivedAt < StartedAt)
         {
             StartedAt = receivedAt;
@@ -75,7 +114,46 @@ public sealed class ReferralSpell : Entity
             return;
         }
         EndedAt = at < StartedAt ? StartedAt : at;
+        Version = Guid.NewGuid();
     }
+
+    /// <summary>
+    /// Easy out: the care team closes the spell with the reason. Closing is a good, normal outcome;
+    /// a new referral within <see cref="RejoinWindow"/> opens this same spell again.
+    /// </summary>
+    public void Close(SpellClosureReason reason, string? note, Guid byUserId, DateTimeOffset at)
+    {
+        if (!IsOpen)
+        {
+            throw new DomainRuleException("This spell is already closed.");
+        }
+        if (!Enum.IsDefined(reason))
+        {
+            throw new DomainRuleException("Choose why the spell is closing.");
+        }
+        End(at);
+        ClosureReason = reason;
+        ClosureNote = TextRules.Clean(note);
+        ClosedByUserId = byUserId;
+    }
+
+    /// <summary>Links a new spell to the person's previous one, so their worker and plan are offered again.</summary>
+    public void FollowOn(ReferralSpell previous)
+    {
+        if (previous.PersonId != PersonId || previous.Id == Id)
+        {
+            throw new DomainRuleException("A spell follows on only from an earlier spell of the same person.");
+        }
+        if (previous.IsOpen || previous.StartedAt > StartedAt)
+        {
+            throw new DomainRuleException("A spell follows on only from one that has ended before it.");
+        }
+        PreviousSpellId = previous.Id;
+    }
+
+    /// <summary>The most recent ended spell of the person before <paramref name="startedAt"/>, which a new spell follows on from.</summary>
+    public static ReferralSpell? FindPrevious(IEnumerable<ReferralSpell> spellsOfPerson, DateTimeOffset startedAt) =>
+        spellsOfPerson.Where(s => !s.IsOpen && s.StartedAt <= startedAt).OrderByDescending(s => s.EndedAt).FirstOrDefault();
 
     /// <summary>
     /// The spell a new referral joins among a person's spells, or null when a new spell must start.

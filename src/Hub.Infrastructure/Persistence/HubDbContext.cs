@@ -1,5 +1,7 @@
 using Hub.Application.Common.Interfaces;
 using Hub.Domain.Audit;
+using Hub.Domain.CareTeams;
+using Hub.Domain.CommunityOffers;
 using Hub.Domain.Contacts;
 using Hub.Domain.Conversations;
 using Hub.Domain.Outcomes;
@@ -34,6 +36,13 @@ public abstract class HubDbContext(DbContextOptions options)
     public DbSet<ConversationVersion> ConversationVersions => Set<ConversationVersion>();
     public DbSet<OutcomeRecord> OutcomeRecords => Set<OutcomeRecord>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<CommunityOffer> CommunityOffers => Set<CommunityOffer>();
+    public DbSet<CareTeamMember> CareTeamMembers => Set<CareTeamMember>();
+    public DbSet<Handoff> Handoffs => Set<Handoff>();
+    public DbSet<NetworkMeeting> NetworkMeetings => Set<NetworkMeeting>();
+    public DbSet<CommunityLink> CommunityLinks => Set<CommunityLink>();
     public DbSet<Email.OutboxMessage> OutboxMessages => Set<Email.OutboxMessage>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
@@ -47,6 +56,15 @@ public abstract class HubDbContext(DbContextOptions options)
         builder.Entity<Conversation>().HasIndex(c => c.SpellId).IsUnique()
             .HasFilter($"{QuoteIdentifier(nameof(Conversation.Kind))} = {(int)ConversationKind.First}")
             .HasDatabaseName("IX_Conversations_SpellId_FirstOnly");
+
+        // A care team has one current lead, lists each current member once, and a member gets one open offer per spell.
+        var leftAt = QuoteIdentifier(nameof(CareTeamMember.LeftAt));
+        builder.Entity<CareTeamMember>().HasIndex(m => new { m.SpellId, m.MemberId }).IsUnique()
+            .HasFilter($"{leftAt} IS NULL").HasDatabaseName("IX_CareTeamMembers_Current");
+        builder.Entity<CareTeamMember>().HasIndex(m => m.SpellId).IsUnique()
+            .HasFilter($"{leftAt} IS NULL AND {QuoteIdentifier(nameof(CareTeamMember.Role))} = {(int)CareTeamRole.Lead}").HasDatabaseName("IX_CareTeamMembers_OneLead");
+        builder.Entity<Handoff>().HasIndex(h => new { h.SpellId, h.ToMemberId }).IsUnique()
+            .HasFilter($"{QuoteIdentifier(nameof(Handoff.Status))} = {(int)HandoffStatus.Pending}").HasDatabaseName("IX_Handoffs_OnePendingPerMember");
     }
 
     /// <summary>How this provider quotes a column name in raw SQL (index filters).</summary>
@@ -100,6 +118,8 @@ public abstract class HubDbContext(DbContextOptions options)
         await AuditChainHeads.Where(h => h.Id == AuditChainHead.SingletonId)
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, sequence).SetProperty(h => h.LastHash, hash), cancellationToken);
     }
+
+    public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) => Database.BeginTransactionAsync(cancellationToken);
 
     public abstract bool IsUniqueViolation(DbUpdateException exception);
 

@@ -3,6 +3,8 @@ using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
 using Hub.Application.Referrals;
 using Hub.Application.Referrals.SubmitSelfReferral;
+using Hub.Domain.CommunityOffers;
+using Hub.Domain.Conversations;
 using Hub.Domain.Directory;
 using Hub.Domain.People;
 using Hub.Infrastructure.Identity;
@@ -29,6 +31,7 @@ public sealed class DemoDataSeeder(HubDbContext db, UserManager<StaffUser> users
         new("nurse@demo.livingwell.test", "Priya Shah (community mental health nurse)", Roles.Practitioner, "Borough Mental Health NHS Trust: community team"),
         new("peer@demo.livingwell.test", "Jo Reilly (peer support worker)", Roles.Practitioner, "Mind in the Borough"),
         new("connector@demo.livingwell.test", "Ade Bello (community connector)", Roles.Practitioner, "Connect and Do Community Trust"),
+        new("money@demo.livingwell.test", "Lúcia Ferreira (money adviser)", Roles.Practitioner, "Connect and Do Community Trust"),
         new("teamleader@demo.livingwell.test", "Morgan Ellis (hub team leader)", Roles.TeamLeader, "Borough Mental Health NHS Trust: community team"),
         new("commissioner@demo.livingwell.test", "Chris Dunn (commissioner)", Roles.Commissioner, null),
         new("admin@demo.livingwell.test", "Alex Kim (hub administrator)", Roles.Admin, null),
@@ -83,8 +86,64 @@ public sealed class DemoDataSeeder(HubDbContext db, UserManager<StaffUser> users
             await users.AddToRoleAsync(user, account.Role);
         }
 
+        await SeedDirectoryAsync(organisations, cancellationToken);
         await SeedReferralsAsync(cancellationToken);
         logger.LogInformation("Seeded demo partnership: {Organisations} organisations, {Accounts} accounts", organisations.Length, Accounts.Count);
+    }
+
+    /// <summary>A team in each organisation, a directory profile for every practitioner and the team leader, and a few invented community offers.</summary>
+    private async Task SeedDirectoryAsync(IReadOnlyList<Organisation> organisations, CancellationToken cancellationToken)
+    {
+        var teams = organisations.ToDictionary(o => o.Name, o => new Team(o.Id, o.Sector switch
+        {
+            Sector.Primary => "Practice mental health team",
+            Sector.Secondary => "Community mental health team",
+            _ => "Living Well team",
+        }));
+        db.Teams.AddRange(teams.Values);
+
+        var weekdays = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday };
+        var profiles = new (string Email, ProfessionalGroup Group, WorkerGender Gender, DeterminantArea[] Helps, string[] Languages, string[] Neighbourhoods, DayOfWeek[] Days, bool Evenings, int Capacity)[]
+        {
+            ("practitioner@demo.livingwell.test", ProfessionalGroup.MentalHealthPractitioner, WorkerGender.Man, [DeterminantArea.PhysicalHealth], ["English", "Yoruba"], ["North", "Central"], weekdays, false, 25),
+            ("nurse@demo.livingwell.test", ProfessionalGroup.Nurse, WorkerGender.Woman, [DeterminantArea.PhysicalHealth, DeterminantArea.AlcoholAndDrugs], ["English", "Gujarati"], ["Central", "South"], weekdays, true, 20),
+            ("peer@demo.livingwell.test", ProfessionalGroup.PeerSupportWorker, WorkerGender.NonBinary, [DeterminantArea.Loneliness], ["English", "Polish"], ["North", "Central", "South"], [DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Saturday], true, 15),
+            ("connector@demo.livingwell.test", ProfessionalGroup.CommunityConnector, WorkerGender.Man, [DeterminantArea.Loneliness, DeterminantArea.WorkStudyOrVolunteering, DeterminantArea.CaringResponsibilities], ["English"], ["North", "South"], weekdays, false, 30),
+            ("money@demo.livingwell.test", ProfessionalGroup.MoneyAdviser, WorkerGender.Woman, [DeterminantArea.MoneyDebtAndBenefits, DeterminantArea.Housing], ["English", "Portuguese"], ["Central", "South"], [DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday], false, 20),
+            ("teamleader@demo.livingwell.test", ProfessionalGroup.MentalHealthPractitioner, WorkerGender.Woman, [], ["English"], ["North", "Central", "South"], weekdays, false, 5),
+        };
+        foreach (var p in profiles)
+        {
+            var account = Accounts.Single(a => a.Email == p.Email);
+            var user = await users.FindByEmailAsync(p.Email) ?? throw new InvalidOperationException("Demo account missing.");
+            var name = account.DisplayName.Split(" (")[0];
+            var member = new TeamMember(user.Id, teams[account.Organisation!].Id, name, p.Group, p.Capacity);
+            member.UpdateProfile(teams[account.Organisation!].Id, name, p.Group, null, p.Gender, p.Helps, [], p.Languages, p.Neighbourhoods, p.Days, p.Evenings, p.Capacity);
+            db.TeamMembers.Add(member);
+        }
+
+        var now = clock.GetUtcNow();
+        CommunityOffer Offer(string name, string organisation, string description, DeterminantArea[] helps, string neighbourhood, OfferSession[] sessions, bool peerLed, string[] languages)
+        {
+            var offer = new CommunityOffer(name, organisation, now);
+            offer.Describe(name, description, organisation, helps.Select(a => new OfferCategory(a.ToString(), a.Describe(), "livingwellhub-needs")), helps, peerLed, languages);
+            offer.Locate(neighbourhood, $"{neighbourhood} Community Centre", null, null);
+            offer.Schedule(sessions, null);
+            offer.SetCost(true, null);
+            return offer;
+        }
+        db.CommunityOffers.AddRange(
+            Offer("Money and benefits drop-in", "Connect and Do Community Trust", "Bring your letters: help with benefits, debts and bills, no appointment needed.",
+                [DeterminantArea.MoneyDebtAndBenefits], "Central", [new(DayOfWeek.Wednesday, new(10, 0), new(13, 0))], false, ["English", "Portuguese"]),
+            Offer("Walk and talk group", "Mind in the Borough", "A gentle hour's walk in the park with people who have been there too.",
+                [DeterminantArea.Loneliness, DeterminantArea.PhysicalHealth], "North", [new(DayOfWeek.Saturday, new(10, 0), new(11, 30))], true, ["English"]),
+            Offer("Evening peer support circle", "Mind in the Borough", "A relaxed evening group run by people with lived experience.",
+                [DeterminantArea.Loneliness], "Central", [new(DayOfWeek.Tuesday, new(18, 0), new(20, 0))], true, ["English", "Polish"]),
+            Offer("Carers' coffee morning", "Connect and Do Community Trust", "Time for yourself with other people caring for someone.",
+                [DeterminantArea.CaringResponsibilities, DeterminantArea.Loneliness], "South", [new(DayOfWeek.Thursday, new(10, 30), new(12, 0))], false, ["English"]),
+            Offer("Back to work workshop", "Connect and Do Community Trust", "CVs, confidence and volunteering as a first step back to work.",
+                [DeterminantArea.WorkStudyOrVolunteering], "Central", [new(DayOfWeek.Monday, new(14, 0), new(16, 0))], false, ["English"]));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task SeedReferralsAsync(CancellationToken cancellationToken)

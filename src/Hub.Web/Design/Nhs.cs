@@ -90,6 +90,37 @@ public static class Nhs
         return new HtmlString(sb.ToString());
     }
 
+    /// <summary>NHS checkboxes; every ticked value posts under the same name.</summary>
+    public static IHtmlContent Checkboxes(ModelStateDictionary state, string name, string legend, IEnumerable<Option> options, IEnumerable<string> selected,
+        string? hint = null, bool small = false)
+    {
+        var id = IdFor(name);
+        var error = ErrorFor(state, name);
+        var chosen = (PostedAll(state, name) ?? selected).ToHashSet(StringComparer.Ordinal);
+        var sb = new StringBuilder();
+        sb.Append(GroupOpen(error));
+        sb.Append($"<fieldset class=\"nhsuk-fieldset\"{Described(id, hint, error)}>");
+        sb.Append(Legend(legend, false));
+        sb.Append(Hint(id, hint));
+        sb.Append(ErrorMessage(id, error));
+        sb.Append($"<div class=\"nhsuk-checkboxes{(small ? " nhsuk-checkboxes--small" : "")}\">");
+        var index = 0;
+        foreach (var option in options)
+        {
+            var optionId = index++ == 0 ? id : $"{id}-{index}";
+            sb.Append("<div class=\"nhsuk-checkboxes__item\">");
+            sb.Append($"<input class=\"nhsuk-checkboxes__input\" id=\"{optionId}\" name=\"{E(name)}\" type=\"checkbox\" value=\"{E(option.Value)}\"{(chosen.Contains(option.Value) ? " checked" : "")}{(option.Hint is null ? "" : $" aria-describedby=\"{optionId}-item-hint\"")}>");
+            sb.Append($"<label class=\"nhsuk-label nhsuk-checkboxes__label\" for=\"{optionId}\">{E(option.Label)}</label>");
+            if (option.Hint is not null)
+            {
+                sb.Append($"<div class=\"nhsuk-hint nhsuk-checkboxes__hint\" id=\"{optionId}-item-hint\">{E(option.Hint)}</div>");
+            }
+            sb.Append("</div>");
+        }
+        sb.Append("</div></fieldset></div>");
+        return new HtmlString(sb.ToString());
+    }
+
     public static IHtmlContent Select(ModelStateDictionary state, string name, string label, IEnumerable<Option> options, string? selected, string? hint = null)
     {
         var id = IdFor(name);
@@ -170,6 +201,11 @@ public static class Nhs
     /// <summary>What the person last posted for a field, so a form shown again keeps it.</summary>
     private static string? Posted(ModelStateDictionary state, string name) =>
         state.TryGetValue(name, out var entry) ? entry.AttemptedValue : null;
+
+    private static IEnumerable<string>? PostedAll(ModelStateDictionary state, string name) =>
+        state.TryGetValue(name, out var entry) && entry.RawValue is not null
+            ? entry.RawValue switch { string one => [one], string[] many => many, _ => null }
+            : null;
 
     private static string GroupOpen(string? error) =>
         $"<div class=\"nhsuk-form-group{(error is null ? "" : " nhsuk-form-group--error")}\">";

@@ -9,6 +9,7 @@ public static class Policies
     public const string Staff = nameof(Staff);
     public const string Triage = nameof(Triage);
     public const string TeamLeader = nameof(TeamLeader);
+    public const string Admin = nameof(Admin);
 
     public static void Add(AuthorizationOptions options)
     {
@@ -16,5 +17,6 @@ public static class Policies
         options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.All));
         options.AddPolicy(Triage, p => p.RequireAuthenticatedUser().RequireRole(Roles.Practitioner, Roles.TeamLeader));
         options.AddPolicy(TeamLeader, p => p.RequireAuthenticatedUser().RequireRole(Roles.TeamLeader));
+        options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
     }
 }

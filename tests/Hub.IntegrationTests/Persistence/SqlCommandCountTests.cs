@@ -41,7 +41,7 @@ public sealed class SqlCommandCountTests(DatabaseFixture database) : IClassFixtu
         var first = await host.WithDb(db => db.Referrals.AsNoTracking().OrderByDescending(r => r.ReceivedAt).FirstAsync());
         for (var i = 0; i < contactsOnRecord; i++)
         {
-            await host.SendAsPractitioner(new RecordContact(first.Id, host.Clock.GetUtcNow(), ContactMedium.Phone, ContactPlace.Remote, true, null));
+            await host.SendAsPractitioner(new RecordContact(first.Id, host.Clock.GetUtcNow(), ContactMedium.Phone, ContactPlace.Remote, true, 30, null));
         }
 
         counter.Reset();

@@ -36,7 +36,7 @@ public sealed class TriageTests(DatabaseFixture database) : IClassFixture<Databa
 
         await host.SendAsPractitioner(new GetReferralRecord(referral.Id));
         await host.SendAsPractitioner(new RecordContactAttempt(referral.Id, host.Clock.GetUtcNow(), AttemptMethod.Phone, AttemptResult.NoAnswer, null));
-        await host.SendAsPractitioner(new RecordContact(referral.Id, host.Clock.GetUtcNow(), ContactMedium.Phone, ContactPlace.Remote, true, "Talked it through."));
+        await host.SendAsPractitioner(new RecordContact(referral.Id, host.Clock.GetUtcNow(), ContactMedium.Phone, ContactPlace.Remote, true, 40, "Talked it through."));
         var record = await host.SendAsPractitioner(new GetReferralRecord(referral.Id));
         await host.SendAsPractitioner(new RecordTriageOutcome(referral.Id, TriageOutcome.ConversationBooked, null, record.Version));
 
@@ -110,7 +110,7 @@ public sealed class TriageTests(DatabaseFixture database) : IClassFixture<Databa
         var referral = await NewReferral(host);
 
         var ex = await Should.ThrowAsync<ValidationException>(() => host.SendAsPractitioner(
-            new RecordContact(referral.Id, host.Clock.GetUtcNow().AddDays(1), ContactMedium.Phone, ContactPlace.Remote, true, null)));
+            new RecordContact(referral.Id, host.Clock.GetUtcNow().AddDays(1), ContactMedium.Phone, ContactPlace.Remote, true, 20, null)));
 
         ex.Errors.ShouldContain(e => e.PropertyName == nameof(RecordContact.At));
         (await host.WithDb(db => db.Contacts.CountAsync(c => c.ReferralId == referral.Id))).ShouldBe(0);

@@ -69,7 +69,7 @@ public sealed class ReferralTests
     {
         var referral = NewReferral();
 
-        Should.Throw<DomainRuleException>(() => referral.RecordContact(Now.AddDays(1), ContactMedium.Phone, ContactPlace.Remote, true, null, Guid.NewGuid(), Now));
-        referral.RecordContact(Now.AddDays(-1), ContactMedium.FaceToFace, ContactPlace.Cafe, false, null, Guid.NewGuid(), Now).Attended.ShouldBeFalse();
+        Should.Throw<DomainRuleException>(() => referral.RecordContact(Now.AddDays(1), ContactMedium.Phone, ContactPlace.Remote, true, 30, null, Guid.NewGuid(), Now));
+        referral.RecordContact(Now.AddDays(-1), ContactMedium.FaceToFace, ContactPlace.Cafe, false, null, null, Guid.NewGuid(), Now).Attended.ShouldBeFalse();
     }
 }

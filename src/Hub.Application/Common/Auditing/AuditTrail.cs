@@ -9,6 +9,9 @@ namespace Hub.Application.Common.Auditing;
 /// </summary>
 public sealed class AuditTrail(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
 {
+    /// <summary>The member of staff acting, if any.</summary>
+    public Guid? ActorId => user.UserId;
+
     public void Record(AuditAction action, Guid? personId, string recordType, Guid recordId, string screen) =>
         db.AuditEvents.Add(new AuditEvent(clock.GetUtcNow(), user.UserId, user.Role, personId, recordType, recordId, action, screen));
 }

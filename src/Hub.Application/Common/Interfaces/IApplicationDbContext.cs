@@ -1,5 +1,8 @@
 using Hub.Domain.Audit;
+using Hub.Domain.CareTeams;
+using Hub.Domain.CommunityOffers;
 using Hub.Domain.Contacts;
+using Hub.Domain.Directory;
 using Hub.Domain.Conversations;
 using Hub.Domain.Outcomes;
 using Hub.Domain.People;
@@ -25,9 +28,23 @@ public interface IApplicationDbContext
     DbSet<Conversation> Conversations { get; }
     DbSet<ConversationVersion> ConversationVersions { get; }
     DbSet<OutcomeRecord> OutcomeRecords { get; }
+    DbSet<Organisation> Organisations { get; }
+    DbSet<Team> Teams { get; }
+    DbSet<TeamMember> TeamMembers { get; }
+    DbSet<CommunityOffer> CommunityOffers { get; }
+    DbSet<CareTeamMember> CareTeamMembers { get; }
+    DbSet<Handoff> Handoffs { get; }
+    DbSet<NetworkMeeting> NetworkMeetings { get; }
+    DbSet<CommunityLink> CommunityLinks { get; }
 
     /// <summary>Saves; audit rows added since the last save are sealed into the chain in the same transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Starts a transaction for a change that must be saved in steps (a care team's lead moves
+    /// before the new lead is inserted, so the one-lead index never sees two).
+    /// </summary>
+    Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken);
 
     /// <summary>True when the exception is a unique-key violation (for example a repeated form token).</summary>
     bool IsUniqueViolation(DbUpdateException exception);

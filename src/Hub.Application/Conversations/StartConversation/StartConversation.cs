@@ -11,6 +11,7 @@ namespace Hub.Application.Conversations.StartConversation;
 /// <summary>
 /// Starts the first strengths-based conversation of the referral's spell, or returns the one
 /// already started (draft or complete): a spell has one first conversation and so one baseline.
+/// When the person has come back after an earlier spell, it starts from what they said then.
 /// </summary>
 public sealed record StartConversation(Guid ReferralId) : IRequest<Guid>;
 
@@ -30,7 +31,15 @@ public sealed class StartConversationHandler(IApplicationDbContext db, ICurrentU
             return id;
         }
 
-        var conversation = Conversation.StartFirst(referral.PersonId, referral.SpellId, referral.Id, user.UserId!.Value, clock.GetUtcNow());
+        // Back after an earlier spell: start from the latest completed conversation of the person's earlier spells.
+        var spell = await db.Spells.AsNoTracking().FirstAsync(s => s.Id == referral.SpellId, cancellationToken);
+        var earlier = spell.PreviousSpellId is null ? null : await db.Conversations.AsNoTracking()
+            .Where(c => c.PersonId == referral.PersonId && c.SpellId != referral.SpellId && c.Status == ConversationStatus.Completed)
+            .OrderByDescending(c => c.UpdatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        var conversation = earlier is null
+            ? Conversation.StartFirst(referral.PersonId, referral.SpellId, referral.Id, user.UserId!.Value, clock.GetUtcNow())
+            : Conversation.StartFirstCarryingForward(earlier, referral.SpellId, referral.Id, user.UserId!.Value, clock.GetUtcNow());
         db.Conversations.Add(conversation);
         audit.Record(AuditAction.Create, referral.PersonId, nameof(Conversation), conversation.Id, "Conversation: start");
         try

@@ -54,7 +54,13 @@ public sealed class DecidePossibleMatchHandler(IApplicationDbContext db, ICurren
         var spell = ReferralSpell.FindSpellToJoin(knownSpells, referral.ReceivedAt);
         if (spell is null)
         {
+            // Back after more than five days: a new spell that follows on from the last one, so its
+            // lead worker is offered again and its conversation carried forward.
             spell = new ReferralSpell(known.Id, referral.ReceivedAt);
+            if (ReferralSpell.FindPrevious(knownSpells, referral.ReceivedAt) is { } previous)
+            {
+                spell.FollowOn(previous);
+            }
             db.Spells.Add(spell);
         }
         else

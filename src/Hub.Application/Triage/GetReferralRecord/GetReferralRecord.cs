@@ -3,6 +3,8 @@ using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
 using Hub.Domain.Audit;
+using Hub.Domain.CareTeams;
+using Hub.Domain.Spells;
 using Hub.Domain.Contacts;
 using Hub.Domain.Conversations;
 using Hub.Domain.People;
@@ -36,9 +38,16 @@ public sealed record ReferralRecord(
     IReadOnlyList<AttemptRow> Attempts,
     IReadOnlyList<ContactRow> Contacts,
     IReadOnlyList<EarlierReferralRow> EarlierReferrals,
-    IReadOnlyList<ConversationRow> Conversations);
+    IReadOnlyList<ConversationRow> Conversations,
+    CareSummary Care);
 
-public sealed record ConversationRow(Guid ConversationId, ConversationKind Kind, ConversationStatus Status, int VersionNumber, DateTimeOffset UpdatedAt);
+public sealed record ConversationRow(Guid ConversationId, ConversationKind Kind, ConversationStatus Status, int VersionNumber, DateTimeOffset UpdatedAt, bool InThisSpell);
+
+/// <summary>The spell's care: open or closed (and why), whether it follows an earlier spell, its care team and what it has agreed.</summary>
+public sealed record CareSummary(bool SpellOpen, SpellClosureReason? ClosureReason, string? ClosureNote, bool FollowsEarlierSpell,
+    IReadOnlyList<CareTeamLine> Team, IReadOnlyList<string> AgreedOffers, int PlannedMeetings);
+
+public sealed record CareTeamLine(string Name, CareTeamRole Role, bool Pending);
 
 public sealed record PersonSummary(Guid PersonId, string? PreferredName, DateOnly? DateOfBirth, string? Postcode, ContactDetails Contact,
     CommunicationNeeds Communication, EqualityMonitoring Equality);
@@ -48,7 +57,8 @@ public sealed record PossibleMatchRow(Guid MatchId, Guid CandidatePersonId, stri
 
 public sealed record AttemptRow(DateTimeOffset At, AttemptMethod Method, AttemptResult Result, string? Note, string StaffName);
 
-public sealed record ContactRow(DateTimeOffset At, ContactMedium Medium, ContactPlace Place, bool Attended, string? Note, string StaffName);
+public sealed record ContactRow(DateTimeOffset At, ContactMedium Medium, ContactPlace Place, bool Attended, int? DurationMinutes, ContactKind Kind,
+    IReadOnlyList<string> Attendees, string? Note, string StaffName);
 
 public sealed record EarlierReferralRow(Guid ReferralId, string Reference, DateTimeOffset ReceivedAt, ReferralStatus Status, TriageOutcome? Outcome);
 
@@ -60,7 +70,7 @@ public sealed class GetReferralRecordHandler(IApplicationDbContext db, IStaffDir
         var found = await db.Referrals.AsNoTracking()
             .Where(r => r.Id == request.ReferralId)
             .Join(db.People, r => r.PersonId, p => p.Id, (r, p) => new { Referral = r, Person = p })
-            .Join(db.Spells, x => x.Referral.SpellId, s => s.Id, (x, s) => new { x.Referral, x.Person, SpellStartedAt = s.StartedAt })
+            .Join(db.Spells, x => x.Referral.SpellId, s => s.Id, (x, s) => new { x.Referral, x.Person, SpellStartedAt = s.StartedAt, Spell = s })
             .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("The referral");
         var (referral, person) = (found.Referral, found.Person);
 
@@ -87,10 +97,19 @@ public sealed class GetReferralRecordHandler(IApplicationDbContext db, IStaffDir
             .Where(c => c.PersonId == person.Id)
             .OrderByDescending(c => c.StartedAt)
             .Take(20)
-            .Select(c => new ConversationRow(c.Id, c.Kind, c.Status, c.VersionNumber, c.UpdatedAt))
+            .Select(c => new ConversationRow(c.Id, c.Kind, c.Status, c.VersionNumber, c.UpdatedAt, c.SpellId == referral.SpellId))
             .ToListAsync(cancellationToken);
 
-        var names = await staff.DisplayNames(attempts.Select(a => a.StaffUserId).Concat(contacts.Select(c => c.StaffUserId)), cancellationToken);
+        var team = await db.CareTeamMembers.AsNoTracking().Where(m => m.SpellId == referral.SpellId && m.LeftAt == null)
+            .OrderBy(m => m.Role).ThenBy(m => m.JoinedAt).Select(m => new { m.MemberId, m.Role }).ToListAsync(cancellationToken);
+        var pending = await db.Handoffs.AsNoTracking().Where(h => h.SpellId == referral.SpellId && h.Status == HandoffStatus.Pending)
+            .OrderBy(h => h.CreatedAt).Select(h => new { h.ToMemberId, h.Role }).ToListAsync(cancellationToken);
+        var agreed = await db.CommunityLinks.AsNoTracking().Where(l => l.SpellId == referral.SpellId)
+            .Join(db.CommunityOffers, l => l.OfferId, o => o.Id, (l, o) => o.Name).ToListAsync(cancellationToken);
+        var planned = await db.NetworkMeetings.CountAsync(m => m.SpellId == referral.SpellId && m.Status == MeetingStatus.Planned, cancellationToken);
+
+        var names = await staff.DisplayNames(attempts.Select(a => a.StaffUserId).Concat(contacts.SelectMany(c => c.StaffAttendees.Append(c.StaffUserId)))
+            .Concat(team.Select(t => t.MemberId)).Concat(pending.Select(p => p.ToMemberId)), cancellationToken);
         string NameOf(Guid id) => names.TryGetValue(id, out var n) ? n : "A former member of staff";
 
         audit.Record(AuditAction.View, person.Id, nameof(Referral), referral.Id, "Triage: referral record");
@@ -103,8 +122,13 @@ public sealed class GetReferralRecordHandler(IApplicationDbContext db, IStaffDir
             new PersonSummary(person.Id, person.PreferredName, person.DateOfBirth, person.Postcode, person.Contact, person.Communication, person.Equality),
             matches,
             attempts.Select(a => new AttemptRow(a.At, a.Method, a.Result, a.Note, NameOf(a.StaffUserId))).ToList(),
-            contacts.Select(c => new ContactRow(c.At, c.Medium, c.Place, c.Attended, c.Note, NameOf(c.StaffUserId))).ToList(),
+            contacts.Select(c => new ContactRow(c.At, c.Medium, c.Place, c.Attended, c.DurationMinutes, c.Kind,
+                (c.Attended ? ["the person"] : Array.Empty<string>()).Concat(c.StaffAttendees.Select(NameOf)).Concat(c.NetworkAttendees).ToList(),
+                c.Note, NameOf(c.StaffUserId))).ToList(),
             earlier,
-            conversations);
+            conversations,
+            new CareSummary(found.Spell.IsOpen, found.Spell.ClosureReason, found.Spell.ClosureNote, found.Spell.PreviousSpellId is not null,
+                team.Select(t => new CareTeamLine(NameOf(t.MemberId), t.Role, false)).Concat(pending.Select(p => new CareTeamLine(NameOf(p.ToMemberId), p.Role, true))).ToList(),
+                agreed, planned));
     }
 }

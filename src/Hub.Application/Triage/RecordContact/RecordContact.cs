@@ -8,8 +8,8 @@ using MediatR;
 
 namespace Hub.Application.Triage.RecordContact;
 
-/// <summary>Records a contact with the person: how, where, and whether it took place.</summary>
-public sealed record RecordContact(Guid ReferralId, DateTimeOffset At, ContactMedium Medium, ContactPlace Place, bool Attended, string? Note) : IRequest<Unit>;
+/// <summary>Records a contact with the person: how, where, whether it took place and for how long (the MHSDS care contact).</summary>
+public sealed record RecordContact(Guid ReferralId, DateTimeOffset At, ContactMedium Medium, ContactPlace Place, bool Attended, int? DurationMinutes, string? Note) : IRequest<Unit>;
 
 public sealed class RecordContactValidator : AbstractValidator<RecordContact>
 {
@@ -18,6 +18,8 @@ public sealed class RecordContactValidator : AbstractValidator<RecordContact>
         RuleFor(c => c.At).NotInTheFuture(clock, "The time of the contact");
         RuleFor(c => c.Medium).IsInEnum().WithMessage("Select how the contact happened");
         RuleFor(c => c.Place).IsInEnum().WithMessage("Select where the contact happened");
+        RuleFor(c => c.DurationMinutes).NotNull().WithMessage("Enter how long the contact lasted, in minutes").When(c => c.Attended);
+        RuleFor(c => c.DurationMinutes).InclusiveBetween(1, Contact.MaxDurationMinutes).WithMessage("Enter a duration between 1 and 720 minutes").When(c => c.DurationMinutes is not null);
         RuleFor(c => c.Note).StaffNote();
     }
 }
@@ -28,7 +30,7 @@ public sealed class RecordContactHandler(IApplicationDbContext db, ICurrentUser 
     public async Task<Unit> Handle(RecordContact request, CancellationToken cancellationToken)
     {
         var referral = await db.LoadForChange(request.ReferralId, cancellationToken);
-        var contact = referral.RecordContact(request.At, request.Medium, request.Place, request.Attended, TextRules.Clean(request.Note), user.UserId!.Value, clock.GetUtcNow());
+        var contact = referral.RecordContact(request.At, request.Medium, request.Place, request.Attended, request.DurationMinutes, TextRules.Clean(request.Note), user.UserId!.Value, clock.GetUtcNow());
         db.Contacts.Add(contact);
         audit.Record(AuditAction.Create, referral.PersonId, nameof(Contact), contact.Id, "Triage: record contact");
         await db.SaveChangesAsync(cancellationToken);

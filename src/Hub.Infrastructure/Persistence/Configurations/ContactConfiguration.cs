@@ -12,6 +12,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.ToTable("Contacts");
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Note).HasMaxLength(4000);
+        builder.Property(c => c.StaffAttendees).HasJsonConversion().HasMaxLength(4000);
+        builder.Property(c => c.NetworkAttendees).HasJsonConversion().HasMaxLength(8000);
         builder.HasOne<Referral>().WithMany().HasForeignKey(c => c.ReferralId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.ReferralId, c.At });
     }

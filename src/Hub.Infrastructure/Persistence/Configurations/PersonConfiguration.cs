@@ -15,6 +15,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.PhoneKey).HasMaxLength(20);
         builder.Property(p => p.EmailKey).HasMaxLength(254);
         builder.Property(p => p.NameKey).HasMaxLength(200);
+        builder.Property(p => p.Neighbourhood).HasMaxLength(200);
+        builder.Property(p => p.Preferences).HasJsonConversion().HasMaxLength(1000);
         builder.ComplexProperty(p => p.Contact, c =>
         {
             c.Property(x => x.Phone).HasMaxLength(30);

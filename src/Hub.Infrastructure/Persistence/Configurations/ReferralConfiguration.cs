@@ -39,6 +39,9 @@ internal sealed class ReferralSpellConfiguration : IEntityTypeConfiguration<Refe
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Ignore(s => s.IsOpen);
         builder.Ignore(s => s.ClockStoppedAt);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.Property(s => s.ClosureNote).HasMaxLength(2000);
+        builder.HasOne<ReferralSpell>().WithMany().HasForeignKey(s => s.PreviousSpellId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.PersonId, s.StartedAt });
         // The four-week waiting list: open spells, oldest first.

@@ -3,14 +3,32 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Hub.Web.Pages.Staff;
 
+/// <summary>Staff home: the places each role works from.</summary>
 public sealed class IndexModel : PageModel
 {
     public string DisplayName { get; private set; } = string.Empty;
-    public bool CanTriage { get; private set; }
+    public IReadOnlyList<(string Href, string Label, string Hint)> Links { get; private set; } = [];
 
     public void OnGet()
     {
         DisplayName = User.FindFirst(Security.StaffClaims.DisplayName)?.Value ?? User.Identity?.Name ?? string.Empty;
-        CanTriage = User.IsInRole(Roles.Practitioner) || User.IsInRole(Roles.TeamLeader);
+        var links = new List<(string, string, string)>();
+        if (User.IsInRole(Roles.Practitioner) || User.IsInRole(Roles.TeamLeader))
+        {
+            links.Add(("/staff/triage", "Triage queue", "New requests for help, oldest first"));
+            links.Add(("/staff/handoffs", "My work", "Work offered to you, and the people you work with"));
+            links.Add(("/staff/allocation", "Allocation queue", "People waiting for a lead worker, and declined offers"));
+            links.Add(("/staff/offers", "Community offers", "Local groups, activities and services"));
+        }
+        if (User.IsInRole(Roles.TeamLeader))
+        {
+            links.Add(("/staff/waiting", "Four-week waits", "Whose clock is running, longest first"));
+            links.Add(("/staff/caseloads", "Caseloads", "Caseloads against capacity, and reallocation"));
+        }
+        if (User.IsInRole(Roles.Admin))
+        {
+            links.Add(("/staff/directory", "Team directory", "Organisations, teams, members and community offers"));
+        }
+        Links = links;
     }
 }

@@ -44,6 +44,7 @@ public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : Page
         public string? Medium { get; set; }
         public string? Place { get; set; }
         public string? Attended { get; set; }
+        public string? DurationMinutes { get; set; }
         public string? Note { get; set; }
     }
 
@@ -76,8 +77,9 @@ public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : Page
         {
             ModelState.AddModelError("Contact.Attended", "Select yes if the contact took place");
         }
+        var duration = ParseMinutes(Contact.DurationMinutes, "Contact.DurationMinutes");
         return await Run(id, "Contact", at is null || !ModelState.IsValid ? null : new RecordContact(id, at.Value,
-            ParseEnum<ContactMedium>(Contact.Medium), ParseEnum<ContactPlace>(Contact.Place), Contact.Attended == "yes", Contact.Note), "Contact recorded", cancellationToken);
+            ParseEnum<ContactMedium>(Contact.Medium), ParseEnum<ContactPlace>(Contact.Place), Contact.Attended == "yes", duration, Contact.Note), "Contact recorded", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostOutcomeAsync(Guid id, CancellationToken cancellationToken)
@@ -157,6 +159,21 @@ public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : Page
             return UkTime.FromLocal(local);
         }
         ModelState.AddModelError($"{prefix}.When", "Enter the date and time, like 21/11/2026 14:30");
+        return null;
+    }
+
+    /// <summary>Minutes as a whole number; blank is allowed here (the use case says when it is needed).</summary>
+    private int? ParseMinutes(string? value, string key)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        if (int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes))
+        {
+            return minutes;
+        }
+        ModelState.AddModelError(key, "Enter the duration in whole minutes, like 45");
         return null;
     }
 

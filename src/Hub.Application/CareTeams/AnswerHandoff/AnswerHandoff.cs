@@ -1,0 +1,84 @@
+using FluentValidation;
+using Hub.Application.Common.Auditing;
+using Hub.Application.Common.Exceptions;
+using Hub.Application.Common.Interfaces;
+using Hub.Application.Common.Validation;
+using Hub.Domain.Audit;
+using Hub.Domain.CareTeams;
+using Hub.Domain.Common;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Application.CareTeams.AnswerHandoff;
+
+/// <summary>
+/// The receiver accepts a handoff (and joins the care team, as lead if asked) or declines it with a
+/// reason. A decline goes back to the allocation queue and the sender and team leaders are told.
+/// </summary>
+public sealed record AnswerHandoff(Guid HandoffId, bool Accept, string? Reason) : IRequest<AnswerHandoffResult>;
+
+public enum AnswerHandoffResult
+{
+    Accepted = 1,
+    Declined = 2,
+    AlreadyAnswered = 3,
+}
+
+public sealed class AnswerHandoffValidator : AbstractValidator<AnswerHandoff>
+{
+    public AnswerHandoffValidator()
+    {
+        RuleFor(c => c.Reason).NotEmpty().WithMessage("Say why you are declining, so whoever picks it up next knows").When(c => !c.Accept);
+        RuleFor(c => c.Reason).SafeText("The reason", Handoff.NoteMaxLength, multiline: true);
+    }
+}
+
+public sealed class AnswerHandoffHandler(IApplicationDbContext db, ICurrentUser user, AuditTrail audit, TimeProvider clock, CareTeamEmails emails)
+    : IRequestHandler<AnswerHandoff, AnswerHandoffResult>
+{
+    public async Task<AnswerHandoffResult> Handle(AnswerHandoff request, CancellationToken cancellationToken)
+    {
+        var me = user.UserId!.Value;
+        var handoff = await db.Handoffs.FirstOrDefaultAsync(h => h.Id == request.HandoffId, cancellationToken) ?? throw new NotFoundException("The handoff");
+        if (handoff.ToMemberId != me)
+        {
+            throw new ForbiddenAccessException();
+        }
+        if (!handoff.IsPending)
+        {
+            return AnswerHandoffResult.AlreadyAnswered;
+        }
+
+        var now = clock.GetUtcNow();
+        var spell = await db.Spells.FirstAsync(s => s.Id == handoff.SpellId, cancellationToken);
+        CareTeamMember? joined = null;
+        if (request.Accept)
+        {
+            if (!spell.IsOpen)
+            {
+                throw Refuse.Because(nameof(request.Accept), "This person's spell has closed since the offer was made, so there is nothing to accept");
+            }
+            handoff.Accept(me, now);
+            var current = await db.CareTeamMembers.Where(m => m.SpellId == handoff.SpellId && m.LeftAt == null).ToListAsync(cancellationToken);
+            joined = CareTeam.Join(current, handoff.SpellId, handoff.PersonId, me, handoff.Role, now);
+        }
+        else
+        {
+            handoff.Decline(me, TextRules.Clean(request.Reason)!, now);
+            var reference = await db.Referrals.Where(r => r.SpellId == handoff.SpellId).OrderByDescending(r => r.ReceivedAt).Select(r => r.Reference).FirstAsync(cancellationToken);
+            await emails.HandoffDeclined(handoff.FromUserId, reference, cancellationToken);
+        }
+        audit.Record(AuditAction.Update, handoff.PersonId, nameof(Handoff), handoff.Id, request.Accept ? "Care team: accept handoff" : "Care team: decline handoff");
+
+        try
+        {
+            await db.SaveInSteps(joined, cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbUpdateConcurrencyException || (ex is DbUpdateException u && db.IsUniqueViolation(u)))
+        {
+            db.DiscardChanges();
+            return AnswerHandoffResult.AlreadyAnswered;
+        }
+        return request.Accept ? AnswerHandoffResult.Accepted : AnswerHandoffResult.Declined;
+    }
+}

@@ -1,0 +1,30 @@
+using Hub.Application.Common.Exceptions;
+using Hub.Application.Common.Interfaces;
+using Hub.Domain.Referrals;
+using Hub.Domain.Spells;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Application.Common.Loading;
+
+/// <summary>A referral with its spell, loaded for a change to the person's care.</summary>
+public sealed record SpellInContext(Referral Referral, ReferralSpell Spell);
+
+public static class SpellLoading
+{
+    /// <summary>Loads (tracked) the referral and its spell, or throws <see cref="NotFoundException"/>.</summary>
+    public static async Task<SpellInContext> LoadSpellOfReferral(this IApplicationDbContext db, Guid referralId, CancellationToken cancellationToken)
+    {
+        var referral = await db.Referrals.FirstOrDefaultAsync(r => r.Id == referralId, cancellationToken) ?? throw new NotFoundException("The referral");
+        var spell = await db.Spells.FirstAsync(s => s.Id == referral.SpellId, cancellationToken);
+        return new SpellInContext(referral, spell);
+    }
+
+    /// <summary>
+    /// The referral that work on a spell is recorded against: its latest open referral, or its
+    /// latest referral when all are closed.
+    /// </summary>
+    public static async Task<Referral> CurrentReferralOfSpell(this IApplicationDbContext db, Guid spellId, CancellationToken cancellationToken) =>
+        await db.Referrals.Where(r => r.SpellId == spellId)
+            .OrderBy(r => r.Status == ReferralStatus.Closed ? 1 : 0).ThenByDescending(r => r.ReceivedAt)
+            .FirstAsync(cancellationToken);
+}

@@ -1,0 +1,101 @@
+using FluentValidation;
+using Hub.Application.Common;
+using Hub.Application.Common.Auditing;
+using Hub.Application.Common.Interfaces;
+using Hub.Application.Common.Loading;
+using Hub.Application.Common.Validation;
+using Hub.Domain.Audit;
+using Hub.Domain.CareTeams;
+using Hub.Domain.Contacts;
+using Hub.Domain.People;
+using Hub.Domain.Referrals;
+using Hub.Domain.Spells;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Application.Spells.CloseSpell;
+
+/// <summary>
+/// Easy out: the care team closes the person's spell with the reason, closing its open referrals,
+/// withdrawing offers nobody answered and cancelling planned meetings. The person gets a message
+/// telling them how to come back (by email when that is how they asked to be contacted); the care
+/// team is kept, so a return within five days carries straight on.
+/// </summary>
+public sealed record CloseSpell(Guid ReferralId, SpellClosureReason Reason, string? Note, Guid ExpectedVersion) : IRequest<CloseSpellResult>;
+
+public enum CloseSpellOutcome
+{
+    Closed = 1,
+    ChangedBySomeoneElse = 2,
+    AlreadyClosed = 3,
+}
+
+/// <param name="ComeBackMessage">The words to give the person about coming back.</param>
+/// <param name="Emailed">Whether the message was queued to the person's email.</param>
+public sealed record CloseSpellResult(CloseSpellOutcome Outcome, string? ComeBackMessage, bool Emailed);
+
+public sealed class CloseSpellValidator : AbstractValidator<CloseSpell>
+{
+    public CloseSpellValidator()
+    {
+        RuleFor(c => c.Reason).IsInEnum().WithMessage("Choose why the spell is closing");
+        RuleFor(c => c.Note).SafeText("The note", 2000, multiline: true);
+    }
+}
+
+public sealed class CloseSpellHandler(IApplicationDbContext db, ICurrentUser user, AuditTrail audit, TimeProvider clock, IEmailOutbox outbox, HubAddress address)
+    : IRequestHandler<CloseSpell, CloseSpellResult>
+{
+    public async Task<CloseSpellResult> Handle(CloseSpell request, CancellationToken cancellationToken)
+    {
+        var (_, spell) = await db.LoadSpellOfReferral(request.ReferralId, cancellationToken);
+        if (!spell.IsOpen)
+        {
+            return new CloseSpellResult(CloseSpellOutcome.AlreadyClosed, null, false);
+        }
+        if (spell.Version != request.ExpectedVersion)
+        {
+            return new CloseSpellResult(CloseSpellOutcome.ChangedBySomeoneElse, null, false);
+        }
+
+        var now = clock.GetUtcNow();
+        var me = user.UserId!.Value;
+        spell.Close(request.Reason, request.Note, me, now);
+
+        var open = await db.Referrals.Where(r => r.SpellId == spell.Id && r.Status != ReferralStatus.Closed).ToListAsync(cancellationToken);
+        open.ForEach(r => r.CloseWithSpell(me, now));
+        var offers = await db.Handoffs.Where(h => h.SpellId == spell.Id && h.Status == HandoffStatus.Pending).ToListAsync(cancellationToken);
+        offers.ForEach(h => h.Withdraw(me, now));
+        var meetings = await db.NetworkMeetings.Where(m => m.SpellId == spell.Id && m.Status == MeetingStatus.Planned && m.At > now).ToListAsync(cancellationToken);
+        meetings.ForEach(m => m.Cancel());
+
+        var person = await db.People.AsNoTracking().FirstAsync(p => p.Id == spell.PersonId, cancellationToken);
+        var message = ComeBackMessage(person.PreferredName);
+        var emailed = person.Contact.PreferredMethod == ContactMethod.Email && person.Contact.Email is not null;
+        if (emailed)
+        {
+            outbox.Enqueue(new OutgoingEmail(person.Contact.Email!, "Living Well Hub: you can come back at any time", message, "spell-closed-come-back"));
+        }
+
+        audit.Record(AuditAction.Update, spell.PersonId, nameof(ReferralSpell), spell.Id, "Care team: close spell");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.DiscardChanges();
+            return new CloseSpellResult(CloseSpellOutcome.ChangedBySomeoneElse, null, false);
+        }
+        return new CloseSpellResult(CloseSpellOutcome.Closed, message, emailed);
+    }
+
+    /// <summary>Plain words, no clinical detail: an email can be read by someone else.</summary>
+    private string ComeBackMessage(string? name) =>
+        $"{(name is null ? "Hello" : "Hello " + name)},\n\n" +
+        "Your time with the Living Well Hub has come to an end for now. You can come back at any time, for any reason: " +
+        $"fill in the short form at {address.Link("/refer")} or ask anyone who supports you to get in touch.\n\n" +
+        "When you come back we start from what you have already told us, with the same worker where we can. " +
+        "You will not have to tell your story again.\n\n" +
+        "If you need help urgently, call 999, or NHS 111 and choose option 2 for mental health. Samaritans are there day and night on 116 123.\n";
+}

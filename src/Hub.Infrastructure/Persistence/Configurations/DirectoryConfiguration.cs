@@ -1,0 +1,70 @@
+using Hub.Domain.CommunityOffers;
+using Hub.Domain.Directory;
+using Hub.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Hub.Infrastructure.Persistence.Configurations;
+
+internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
+{
+    public void Configure(EntityTypeBuilder<Team> builder)
+    {
+        builder.ToTable("Teams");
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.Name).HasMaxLength(Team.NameMaxLength);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(t => t.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(t => new { t.OrganisationId, t.Name }).IsUnique();
+    }
+}
+
+internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMember>
+{
+    public void Configure(EntityTypeBuilder<TeamMember> builder)
+    {
+        builder.ToTable("TeamMembers");
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.HasOne<StaffUser>().WithOne().HasForeignKey<TeamMember>(m => m.Id).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Team>().WithMany().HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(m => m.Name).HasMaxLength(200);
+        builder.Property(m => m.JobTitle).HasMaxLength(200);
+        builder.Property(m => m.HelpsWith).HasJsonConversion().HasMaxLength(1000);
+        builder.Property(m => m.Skills).HasJsonConversion().HasMaxLength(4000);
+        builder.Property(m => m.Languages).HasJsonConversion().HasMaxLength(1000);
+        builder.Property(m => m.Neighbourhoods).HasJsonConversion().HasMaxLength(2000);
+        builder.Property(m => m.WorkingDays).HasJsonConversion().HasMaxLength(200);
+        builder.Ignore(m => m.IsAvailable);
+        builder.Ignore(m => m.IsPeerWorker);
+        builder.HasIndex(m => m.TeamId);
+    }
+}
+
+internal sealed class CommunityOfferConfiguration : IEntityTypeConfiguration<CommunityOffer>
+{
+    public void Configure(EntityTypeBuilder<CommunityOffer> builder)
+    {
+        builder.ToTable("CommunityOffers");
+        builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.Property(o => o.ExternalId).HasMaxLength(200);
+        builder.Property(o => o.OrganisationExternalId).HasMaxLength(200);
+        builder.Property(o => o.LocationExternalId).HasMaxLength(200);
+        builder.Property(o => o.Name).HasMaxLength(CommunityOffer.NameMaxLength);
+        builder.Property(o => o.Description).HasMaxLength(CommunityOffer.DescriptionMaxLength);
+        builder.Property(o => o.OrganisationName).HasMaxLength(CommunityOffer.NameMaxLength);
+        builder.Property(o => o.Categories).HasJsonConversion().HasMaxLength(8000);
+        builder.Property(o => o.HelpsWith).HasJsonConversion().HasMaxLength(1000);
+        builder.Property(o => o.Neighbourhood).HasMaxLength(200);
+        builder.Property(o => o.LocationName).HasMaxLength(300);
+        builder.Property(o => o.Address).HasMaxLength(1000);
+        builder.Property(o => o.Postcode).HasMaxLength(10);
+        builder.Property(o => o.Sessions).HasJsonConversion().HasMaxLength(4000);
+        builder.Property(o => o.ScheduleNote).HasMaxLength(1000);
+        builder.Property(o => o.CostNote).HasMaxLength(1000);
+        builder.Property(o => o.Phone).HasMaxLength(50);
+        builder.Property(o => o.Email).HasMaxLength(254);
+        builder.Property(o => o.Url).HasMaxLength(2000);
+        builder.Property(o => o.Languages).HasJsonConversion().HasMaxLength(1000);
+        builder.HasIndex(o => o.ExternalId).IsUnique();
+        builder.HasIndex(o => new { o.Active, o.Name });
+    }
+}

@@ -1,0 +1,44 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Hub.Web.Design;
+
+/// <summary>
+/// A staff page that runs use cases from forms: a "done" notice carried across the redirect, and a
+/// use case's validation failures shown beside the form's fields with everything typed kept.
+/// </summary>
+public abstract class StaffPage : PageModel
+{
+    public const string NoticeKey = "Hub.Notice";
+
+    public string? Notice { get; private set; }
+
+    protected void TakeNotice() => Notice = TempData[NoticeKey] as string;
+
+    protected void SetNotice(string notice) => TempData[NoticeKey] = notice;
+
+    /// <summary>Runs <paramref name="action"/>; on a validation failure adds the messages under <paramref name="prefix"/> and returns false.</summary>
+    protected async Task<bool> TryRun(Func<Task> action, string? prefix)
+    {
+        try
+        {
+            await action();
+            return true;
+        }
+        catch (ValidationException ex)
+        {
+            ModelState.AddValidationErrors(ex, prefix);
+            return false;
+        }
+    }
+
+    protected static T? ParseEnum<T>(string? value) where T : struct, Enum =>
+        Enum.TryParse<T>(value, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+
+    protected static IReadOnlyList<T> ParseEnums<T>(IEnumerable<string>? values) where T : struct, Enum =>
+        (values ?? []).Select(ParseEnum<T>).OfType<T>().Distinct().ToList();
+
+    /// <summary>Splits a box of one item per line (or comma) into a tidy list.</summary>
+    protected static IReadOnlyList<string> Lines(string? text) =>
+        (text ?? string.Empty).Split(['\n', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+}

@@ -1,0 +1,46 @@
+using Hub.Application.CareTeams.AnswerHandoff;
+using Hub.Application.CareTeams.GetHandoffs;
+using Hub.Web.Design;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hub.Web.Pages.Staff.Care;
+
+/// <summary>The member's own work: offers to accept or decline, and their caseload.</summary>
+public sealed class HandoffsModel(IMediator mediator) : StaffPage
+{
+    public MyWork Work { get; private set; } = null!;
+
+    [BindProperty] public Guid HandoffId { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        TakeNotice();
+        Work = await mediator.Send(new GetMyWork(), cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostAcceptAsync(CancellationToken cancellationToken) => Answer(true, cancellationToken);
+
+    public Task<IActionResult> OnPostDeclineAsync(CancellationToken cancellationToken) => Answer(false, cancellationToken);
+
+    private async Task<IActionResult> Answer(bool accept, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        // Each offer's decline box is named after the offer, so an error shows on the right one.
+        var prefix = $"Decline-{HandoffId:N}";
+        var reason = accept ? null : Request.Form[$"{prefix}.Reason"].ToString();
+        AnswerHandoffResult result = default;
+        if (await TryRun(async () => result = await mediator.Send(new AnswerHandoff(HandoffId, accept, reason), cancellationToken), prefix))
+        {
+            SetNotice(result switch
+            {
+                AnswerHandoffResult.Accepted => "Accepted: you are on the person's care team",
+                AnswerHandoffResult.Declined => "Declined. It is back in the allocation queue with your reason",
+                _ => "That offer had already been answered or withdrawn",
+            });
+            return RedirectToPage();
+        }
+        Work = await mediator.Send(new GetMyWork(), cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using Hub.Application.Common;
+using Hub.Application.Meetings.GetMeetings;
+using Hub.Application.Meetings.PlanNetworkMeeting;
+using Hub.Application.Meetings.RecordNetworkMeeting;
+using Hub.Domain.Contacts;
+using Hub.Web.Design;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hub.Web.Pages.Staff.Care;
+
+/// <summary>Open Dialogue network meetings: plan one with the care team and the person's network, then record who came.</summary>
+public sealed class MeetingsModel(IMediator mediator, TimeProvider clock) : StaffPage
+{
+    public const string WhenFormat = "yyyy-MM-ddTHH:mm";
+
+    public MeetingPlanning Planning { get; private set; } = null!;
+    public string Tomorrow { get; private set; } = string.Empty;
+    public DateTimeOffset Now { get; private set; }
+
+    [BindProperty] public PlanInput Plan { get; set; } = new();
+
+    public sealed class PlanInput
+    {
+        public string? When { get; set; }
+        public string? Medium { get; set; }
+        public string? Place { get; set; }
+        public List<string> Staff { get; set; } = [];
+        public List<string> Network { get; set; } = [];
+        public string? Others { get; set; }
+        public string? Purpose { get; set; }
+    }
+
+    public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        TakeNotice();
+        await Load(id, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostPlanAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var at = ParseWhen(Plan.When, "Plan.When");
+        if (at is not null)
+        {
+            var network = Plan.Network.Concat(Lines(Plan.Others)).ToList();
+            var command = new PlanNetworkMeeting(id, at.Value, ParseEnum<ContactMedium>(Plan.Medium) ?? default, ParseEnum<ContactPlace>(Plan.Place) ?? default,
+                Plan.Staff.Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList(), network, Plan.Purpose);
+            if (await TryRun(() => mediator.Send(command, cancellationToken), "Plan"))
+            {
+                SetNotice($"Network meeting planned for {UkTime.Format(at.Value)}. Invited staff have been emailed");
+                return RedirectToPage(new { id });
+            }
+            RenameKey("Plan.StaffInvitees", "Plan.Staff");
+            RenameKey("Plan.NetworkInvitees", "Plan.Others");
+        }
+        await Load(id, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRecordAsync(Guid id, Guid meetingId, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var prefix = $"Record-{meetingId:N}";
+        var form = Request.Form;
+        var attended = form[$"{prefix}.PersonAttended"].ToString();
+        if (attended is not ("yes" or "no"))
+        {
+            ModelState.AddModelError($"{prefix}.PersonAttended", "Select yes if the person came");
+        }
+        int? minutes = null;
+        var duration = form[$"{prefix}.DurationMinutes"].ToString();
+        if (!string.IsNullOrWhiteSpace(duration))
+        {
+            if (int.TryParse(duration.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var m)) { minutes = m; }
+            else { ModelState.AddModelError($"{prefix}.DurationMinutes", "Enter the duration in whole minutes, like 60"); }
+        }
+        if (ModelState.IsValid)
+        {
+            var staff = form[$"{prefix}.StaffAttendees"].Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
+            var network = form[$"{prefix}.NetworkAttendees"].Select(v => v ?? string.Empty).ToList();
+            var command = new RecordNetworkMeeting(meetingId, attended == "yes", staff, network, minutes, form[$"{prefix}.Note"].ToString());
+            if (await TryRun(() => mediator.Send(command, cancellationToken), prefix))
+            {
+                SetNotice("Meeting recorded as a contact with everyone who came");
+                return RedirectToPage(new { id });
+            }
+        }
+        await Load(id, cancellationToken);
+        return Page();
+    }
+
+    private void RenameKey(string from, string to)
+    {
+        if (ModelState.TryGetValue(from, out var entry) && entry.Errors.Count > 0)
+        {
+            var message = entry.Errors[0].ErrorMessage;
+            ModelState.Remove(from);
+            ModelState.AddModelError(to, message);
+        }
+    }
+
+    private DateTimeOffset? ParseWhen(string? when, string key)
+    {
+        if (DateTime.TryParseExact(when?.Trim(), [WhenFormat, "yyyy-MM-ddTHH:mm:ss", "dd/MM/yyyy HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return UkTime.FromLocal(local);
+        }
+        ModelState.AddModelError(key, "Enter the date and time, like 28/11/2026 14:30");
+        return null;
+    }
+
+    private async Task Load(Guid id, CancellationToken cancellationToken)
+    {
+        Planning = await mediator.Send(new GetMeetingPlanning(id), cancellationToken);
+        Now = clock.GetUtcNow();
+        var tomorrow = UkTime.ToLocal(Now).Date.AddDays(1).AddHours(10);
+        Tomorrow = tomorrow.ToString(WhenFormat, CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,66 @@
+using Hub.Application.Directory.AddOrganisation;
+using Hub.Application.Directory.AddTeam;
+using Hub.Application.Directory.GetDirectory;
+using Hub.Domain.Directory;
+using Hub.Web.Design;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hub.Web.Pages.Staff.Directory;
+
+/// <summary>Administrators: the partnership's organisations by sector, their teams and members.</summary>
+public sealed class IndexModel(IMediator mediator) : StaffPage
+{
+    public DirectoryView Directory { get; private set; } = null!;
+
+    [BindProperty] public string? OrganisationName { get; set; }
+    [BindProperty] public string? Sector { get; set; }
+    [BindProperty] public string? TeamOrganisationId { get; set; }
+    [BindProperty] public string? TeamName { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        TakeNotice();
+        Directory = await mediator.Send(new GetDirectory(), cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostOrganisationAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var command = new AddOrganisation(OrganisationName, ParseEnum<Sector>(Sector) ?? default);
+        if (await TryRun(() => mediator.Send(command, cancellationToken), "Organisation"))
+        {
+            SetNotice("Organisation added");
+            return RedirectToPage();
+        }
+        Rename("Organisation.Name", nameof(OrganisationName));
+        Rename("Organisation.Sector", nameof(Sector));
+        Directory = await mediator.Send(new GetDirectory(), cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostTeamAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var command = new AddTeam(Guid.TryParse(TeamOrganisationId, out var o) ? o : Guid.Empty, TeamName);
+        if (await TryRun(() => mediator.Send(command, cancellationToken), "Team"))
+        {
+            SetNotice("Team added");
+            return RedirectToPage();
+        }
+        Rename("Team.OrganisationId", nameof(TeamOrganisationId));
+        Rename("Team.Name", nameof(TeamName));
+        Directory = await mediator.Send(new GetDirectory(), cancellationToken);
+        return Page();
+    }
+
+    private void Rename(string from, string to)
+    {
+        if (ModelState.TryGetValue(from, out var entry) && entry.Errors.Count > 0)
+        {
+            var message = entry.Errors[0].ErrorMessage;
+            ModelState.Remove(from);
+            ModelState.AddModelError(to, message);
+        }
+    }
+}

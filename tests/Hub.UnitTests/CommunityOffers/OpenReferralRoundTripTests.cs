@@ -1,0 +1,241 @@
+using System.Text.Json;
+using Hub.Application.CommunityOffers.OpenReferral;
+using Hub.Domain.CommunityOffers;
+using Hub.Domain.Conversations;
+
+namespace Hub.UnitTests.CommunityOffers;
+
+public sealed class OpenReferralRoundTripTests
+{
+    private static readonly DateTimeOffset Edited = new DateTimeOffset(2026, 2, 27, 16, 42, 13, 123, TimeSpan.FromHours(1)).AddTicks(4567);
+    private static readonly DateTimeOffset ImportedLater = new(2026, 3, 9, 7, 0, 0, TimeSpan.Zero);
+
+    private static CommunityOffer Offer(string? externalId, string name, string organisation, Action<CommunityOffer>? shape = null)
+    {
+        var offer = new CommunityOffer(name, organisation, Edited);
+        offer.LinkExternal(externalId, externalId is null ? null : $"org-{organisation.Length}", null);
+        shape?.Invoke(offer);
+        return offer;
+    }
+
+    /// <summary>Offers as staff might leave them, covering every field and the awkward cases of each.</summary>
+    private static List<CommunityOffer> VariedOffers() =>
+    [
+        Offer("full", "Grŵp cerdded 🚶 Walk & talk", "Cyfeillion Northgate <Friends>", o =>
+        {
+            o.Describe("Grŵp cerdded 🚶 Walk & talk", "Line one.\nLine two with \"quotes\", a tab\tand £5.", "Cyfeillion Northgate <Friends>",
+                [new OfferCategory("mw-1", "Physical activity", "marrowby-directory"), new OfferCategory("42", "Walking", null)],
+                [DeterminantArea.PhysicalHealth, DeterminantArea.Loneliness], peerLed: true, ["English", "Cymraeg", "Polski"]);
+            o.Locate("St Mary's & Westgate", "Park gates", "Northgate Park, Park Road, Marrowby", "mw2 7hx");
+            o.Schedule([new OfferSession(DayOfWeek.Sunday, new TimeOnly(9, 0), new TimeOnly(10, 0)),
+                new OfferSession(DayOfWeek.Wednesday, new TimeOnly(18, 0, 30), new TimeOnly(19, 30)),
+                new OfferSession(DayOfWeek.Wednesday, new TimeOnly(7, 15), new TimeOnly(8, 0, 0, 250))], "Not on bank holidays\nLonger walk on the first Saturday");
+            o.SetCost(true, "Free; donations welcome");
+            o.SetContact("0113 496 0457", "walks@example.org", "https://example.org/walks?day=wed&x=1");
+            o.LinkExternal("full", "org-nwf", "loc-gates");
+        }),
+        Offer("bare", "Chess club", "Eastfield Community Trust"),
+        Offer("closed", "Carers' evening", "Riverside Carers' Circle", o =>
+        {
+            o.SetActive(false);
+            o.SetCost(false, "£2 a session");
+            o.Locate(null, null, "Unit 3, Wharf Lane", null);
+        }),
+        Offer("staff-chose-areas", "Debt café", "Marrowby Money Matters", o =>
+            // "Debt advice" suggests money, but staff have said it helps with housing only.
+            o.Describe("Debt café", null, "Marrowby Money Matters", [new OfferCategory("d", "Debt advice", "marrowby-directory")],
+                [DeterminantArea.Housing], peerLed: false, [])),
+        Offer("staff-chose-none", "Benefits social", "Marrowby Money Matters", o =>
+            o.Describe("Benefits social", null, "Marrowby Money Matters", [new OfferCategory("b", "Benefits and social groups", "x")],
+                [], peerLed: false, [])),
+        Offer("postcode-only", "Phone befriending", "Age Well Marrowby", o => o.Locate(null, null, null, "MW9 9ZZ")),
+        Offer("place-only", "Online peer group", "Mind the Gap Collective", o => o.LinkExternal("place-only", "org-x", "virtual-room-7")),
+        Offer("note-only", "Monthly repair café", "Fix It Marrowby", o =>
+        {
+            o.Schedule([], "Last Saturday of the month");
+            o.Locate("Eastfield", "Eastfield Church Hall", "Church Lane, Eastfield,  ", null);
+        }),
+        Offer("address-with-comma-at-end", "Knit and natter", "Woolly Wednesdays", o => o.Locate(null, "The Wool Shop", "3 High Street , Marrowby", null)),
+    ];
+
+    [Fact]
+    public void Should_read_back_exactly_the_offers_it_wrote()
+    {
+        var offers = VariedOffers();
+
+        var result = OpenReferralImport.Read(OpenReferralExport.Write(offers), ImportedLater);
+
+        result.Problems.ShouldBeEmpty();
+        var expected = offers.OrderBy(o => o.ExternalId, StringComparer.Ordinal).ToList();
+        result.Offers.Count.ShouldBe(expected.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            result.Offers[i].ShouldMatchFieldByField(expected[i]);
+        }
+    }
+
+    [Fact]
+    public void Should_compare_every_field_an_offer_has()
+    {
+        OfferComparison.ComparedProperties.Select(p => p.Name).ShouldBe([
+            "ExternalId", "OrganisationExternalId", "LocationExternalId", "Name", "Description", "OrganisationName",
+            "Categories", "HelpsWith", "Neighbourhood", "LocationName", "Address", "Postcode", "Sessions", "ScheduleNote",
+            "IsFree", "CostNote", "Phone", "Email", "Url", "PeerLed", "Languages", "Active", "UpdatedAt",
+        ], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Should_write_the_same_text_again_from_a_file_it_wrote()
+    {
+        var written = OpenReferralExport.Write(VariedOffers());
+
+        var rewritten = OpenReferralExport.Write(OpenReferralImport.Read(written, ImportedLater).Offers);
+
+        rewritten.ShouldBe(written);
+    }
+
+    [Fact]
+    public void Should_reach_a_stable_file_from_the_council_sample_after_one_trip()
+    {
+        var once = OpenReferralExport.Write(OpenReferralImport.Read(OrukSample.Json, OrukSample.ImportedAt).Offers);
+
+        var twice = OpenReferralExport.Write(OpenReferralImport.Read(once, ImportedLater).Offers);
+
+        twice.ShouldBe(once);
+    }
+
+    [Fact]
+    public void Should_keep_every_field_of_the_council_sample_through_export_and_import()
+    {
+        var imported = OpenReferralImport.Read(OrukSample.Json, OrukSample.ImportedAt).Offers;
+
+        var again = OpenReferralImport.Read(OpenReferralExport.Write(imported), ImportedLater).Offers;
+
+        var expected = imported.OrderBy(o => o.ExternalId, StringComparer.Ordinal).ToList();
+        for (var i = 0; i < expected.Count; i++)
+        {
+            again[i].ShouldMatchFieldByField(expected[i]);
+        }
+    }
+
+    [Fact]
+    public void Should_give_an_offer_made_in_the_hub_a_stable_id_from_its_guid_and_change_nothing_else()
+    {
+        var made = new CommunityOffer("Tea and talk", "Eastfield Community Trust", Edited);
+        made.Locate(null, "Eastfield Library", null, null);
+
+        var first = OpenReferralImport.Read(OpenReferralExport.Write([made]), ImportedLater).Offers.ShouldHaveSingleItem();
+        var second = OpenReferralImport.Read(OpenReferralExport.Write([first]), ImportedLater).Offers.ShouldHaveSingleItem();
+
+        first.ExternalId.ShouldBe(made.Id.ToString("D"));
+        first.ExternalId.ShouldBe(OpenReferralExport.ServiceIdFor(made));
+        first.ShouldMatchFieldByField(made, nameof(CommunityOffer.ExternalId));
+        second.ShouldMatchFieldByField(first);
+    }
+
+    [Fact]
+    public void Should_give_offers_of_the_same_organisation_the_same_derived_organisation_id()
+    {
+        var one = new CommunityOffer("Tea and talk", "Eastfield Community Trust", Edited);
+        var two = new CommunityOffer("Chess club", " eastfield community trust ", Edited);
+
+        OpenReferralExport.OrganisationIdFor(one).ShouldBe(OpenReferralExport.OrganisationIdFor(two));
+        Guid.TryParse(OpenReferralExport.OrganisationIdFor(one), out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Should_sort_services_by_external_id_then_name()
+    {
+        var offers = new[]
+        {
+            Offer("b", "Zumba", "Org"),
+            Offer("a", "Yoga", "Org"),
+            Offer("c", "Art", "Org"),
+        };
+
+        var ids = ServiceArray(OpenReferralExport.Write(offers)).Select(s => s.GetProperty("id").GetString()).ToList();
+
+        ids.ShouldBe(["a", "b", "c"]);
+    }
+
+    [Fact]
+    public void Should_refuse_to_write_two_offers_with_the_same_service_id()
+    {
+        var offers = new[] { Offer("same", "Yoga", "Org"), Offer("same", "Pilates", "Org") };
+
+        Should.Throw<ArgumentException>(() => OpenReferralExport.Write(offers)).Message.ShouldContain("same");
+    }
+
+    [Fact]
+    public void Should_write_hsds_3_field_names_and_our_vocabularies_as_attributes()
+    {
+        var service = ServiceArray(OpenReferralExport.Write([VariedOffers()[0]])).ShouldHaveSingleItem();
+
+        service.GetProperty("id").GetString().ShouldBe("full");
+        service.GetProperty("status").GetString().ShouldBe("active");
+        service.GetProperty("organization").GetProperty("name").GetString().ShouldBe("Cyfeillion Northgate <Friends>");
+        service.GetProperty("organization_id").GetString().ShouldBe("org-nwf");
+        service.GetProperty("phones")[0].GetProperty("number").GetString().ShouldBe("0113 496 0457");
+        service.GetProperty("cost_options")[0].GetProperty("amount").GetDecimal().ShouldBe(0);
+        service.GetProperty("fees_description").GetString().ShouldBe("Free; donations welcome");
+
+        var schedule = service.GetProperty("schedules")[0];
+        (schedule.GetProperty("freq").GetString(), schedule.GetProperty("byday").GetString(), schedule.GetProperty("opens_at").GetString(), schedule.GetProperty("closes_at").GetString())
+            .ShouldBe(("WEEKLY", "SU", "09:00", "10:00"));
+
+        var location = service.GetProperty("service_at_locations")[0].GetProperty("location");
+        location.GetProperty("id").GetString().ShouldBe("loc-gates");
+        var address = location.GetProperty("addresses")[0];
+        address.GetProperty("address_1").GetString().ShouldBe("Northgate Park, Park Road");
+        address.GetProperty("city").GetString().ShouldBe("Marrowby");
+        address.GetProperty("postal_code").GetString().ShouldBe("MW2 7HX");
+
+        var terms = service.GetProperty("attributes").EnumerateArray()
+            .Select(a => a.GetProperty("taxonomy_term"))
+            .Select(t => (t.GetProperty("id").GetString(), t.GetProperty("name").GetString(), t.TryGetProperty("taxonomy", out var v) ? v.GetString() : null))
+            .ToList();
+        terms.ShouldBe([
+            ("mw-1", "Physical activity", "marrowby-directory"),
+            ("42", "Walking", null),
+            ("PhysicalHealth", "Physical health", "livingwellhub-needs"),
+            ("Loneliness", "Loneliness", "livingwellhub-needs"),
+            ("peer-led", "Peer-led", "livingwellhub-flags"),
+            ("st-mary-s-westgate", "St Mary's & Westgate", "livingwellhub-neighbourhood"),
+        ]);
+    }
+
+    [Fact]
+    public void Should_flag_listed_areas_only_when_staff_left_out_an_area_the_categories_suggest()
+    {
+        var written = OpenReferralExport.Write(VariedOffers().Where(o => o.ExternalId is "staff-chose-areas" or "full"));
+
+        var flagged = ServiceArray(written)
+            .Where(s => s.GetProperty("attributes").EnumerateArray().Any(a => a.GetProperty("taxonomy_term").GetProperty("id").GetString() == OpenReferralVocabularies.ListedNeedsOnlyTermId))
+            .Select(s => s.GetProperty("id").GetString());
+
+        flagged.ShouldBe(["staff-chose-areas"]);
+    }
+
+    [Fact]
+    public void Should_write_indented_json_with_unix_line_endings_and_readable_letters()
+    {
+        var written = OpenReferralExport.Write([VariedOffers()[0]]);
+
+        written.ShouldStartWith("[\n  {\n    \"id\": \"full\",");
+        written.ShouldNotContain("\r");
+        written.ShouldContain("Grŵp cerdded");
+        written.ShouldEndWith("]\n");
+    }
+
+    [Fact]
+    public void Should_write_an_empty_list_for_no_offers()
+    {
+        OpenReferralExport.Write([]).ShouldBe("[]\n");
+    }
+
+    private static List<JsonElement> ServiceArray(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.EnumerateArray().Select(e => e.Clone()).ToList();
+    }
+}
