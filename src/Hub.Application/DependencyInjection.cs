@@ -23,10 +23,13 @@ public static class DependencyInjection
             services.AddScoped(result.InterfaceType, result.ValidatorType);
         }
 
-        // Order matters: logging wraps validation, so rejected input is timed too.
+        // Order matters: logging wraps everything, so refused and rejected requests are timed too;
+        // access is checked before input is validated, so a stranger learns nothing from messages.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(RecordAccessBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped<AuditTrail>();
+        services.AddScoped<Common.Access.RecordAccess>();
         services.AddScoped<CareTeams.CareTeamEmails>();
         return services;
     }

@@ -9,7 +9,7 @@ namespace Hub.BrowserTests;
 /// browser context, so cookies and settings never leak between tests.
 /// Without PostgreSQL or Chromium the tests skip; under CI=true they fail (ADR 007, 011).
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -56,6 +56,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _factory = new HubWebFactory(connectionString);
+        Configure(_factory);
         _factory.UseKestrel(0);
         _factory.StartServer();
         _baseAddress = _factory.ClientOptions.BaseAddress;
@@ -67,6 +68,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             Headless = true,
             Args = ChromiumArgs,
         });
+    }
+
+    /// <summary>For a fixture that needs the hub set up differently (for example a clock the test moves).</summary>
+    protected virtual void Configure(HubWebFactory factory)
+    {
     }
 
     /// <summary>A fresh browser context (its own cookies) whose relative URLs go to the hub.</summary>
@@ -82,7 +88,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         return context;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_browser is not null)
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -44,7 +45,7 @@ public class HubWebFactory : WebApplicationFactory<Program>
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
         if (ConfigureTestServices is { } configure)
         {
-            builder.ConfigureServices(configure);
+            builder.ConfigureTestServices(configure); // after the hub's own registrations, so it can replace them
         }
     }
 }

@@ -5,25 +5,45 @@ namespace Hub.Application.CareTeams;
 
 internal static class CareTeamSaving
 {
-    public static Task SaveInSteps(this IApplicationDbContext db, CareTeamMember? joining, CancellationToken cancellationToken) =>
-        db.SaveInSteps(joining is null ? [] : [joining], cancellationToken);
+    /// <summary>The current membership that <see cref="CareTeam.Join"/> will promote to lead, if any (call before it).</summary>
+    public static CareTeamMember? ToBePromoted(IReadOnlyList<CareTeamMember> current, Guid memberId, CareTeamRole role) =>
+        role == CareTeamRole.Lead ? current.FirstOrDefault(m => m.MemberId == memberId && m.Role != CareTeamRole.Lead) : null;
 
     /// <summary>
-    /// Saves the tracked changes (a lead stepping down or off) and then inserts the new places, in
-    /// one transaction: the filtered unique indexes (one current lead, each member once) are
-    /// checked row by row, so the old place must change before the new one arrives.
+    /// Saves a change to care teams in steps inside one transaction, because the filtered unique
+    /// indexes (one current lead per spell, each member once) are checked row by row: first the
+    /// old leads step down or off, then the new leads are promoted, then new members are inserted.
     /// </summary>
-    public static async Task SaveInSteps(this IApplicationDbContext db, IReadOnlyCollection<CareTeamMember> joining, CancellationToken cancellationToken)
+    public static async Task SaveInSteps(this IApplicationDbContext db, IReadOnlyCollection<CareTeamMember> promoted,
+        IReadOnlyCollection<CareTeamMember> joining, CancellationToken cancellationToken)
     {
-        if (joining.Count == 0)
+        if (promoted.Count == 0 && joining.Count == 0)
         {
             await db.SaveChangesAsync(cancellationToken);
             return;
         }
         await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+        foreach (var member in promoted)
+        {
+            member.BecomeInvolved();
+        }
         await db.SaveChangesAsync(cancellationToken);
-        db.CareTeamMembers.AddRange(joining);
-        await db.SaveChangesAsync(cancellationToken);
+        if (promoted.Count > 0)
+        {
+            foreach (var member in promoted)
+            {
+                member.BecomeLead();
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        if (joining.Count > 0)
+        {
+            db.CareTeamMembers.AddRange(joining);
+            await db.SaveChangesAsync(cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
     }
+
+    public static Task SaveInSteps(this IApplicationDbContext db, CareTeamMember? promoted, CareTeamMember? joining, CancellationToken cancellationToken) =>
+        db.SaveInSteps(promoted is null ? [] : [promoted], joining is null ? [] : [joining], cancellationToken);
 }

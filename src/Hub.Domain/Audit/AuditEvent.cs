@@ -35,9 +35,13 @@ public sealed class AuditEvent
         Action = action;
         Screen = screen;
         PreviousHash = Hash = string.Empty;
+        // A distinct placeholder below zero until sealed, so several new rows can wait in one save.
+        Sequence = Interlocked.Decrement(ref s_lastPlaceholder);
     }
 
-    /// <summary>Position in the chain, assigned when the row is sealed (1, 2, 3 …).</summary>
+    private static long s_lastPlaceholder;
+
+    /// <summary>Position in the chain, assigned when the row is sealed (1, 2, 3 …); negative until then.</summary>
     public long Sequence { get; private set; }
     public DateTimeOffset At { get; private set; }
     public Guid? ActorUserId { get; private set; }

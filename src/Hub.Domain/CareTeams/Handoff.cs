@@ -99,9 +99,9 @@ public sealed class Handoff : Entity
     /// <summary>A declined handoff leaves the queue once the work has been offered again.</summary>
     public void MarkResolved(DateTimeOffset at)
     {
-        if (Status == HandoffStatus.Declined)
+        if (Status == HandoffStatus.Declined && ResolvedAt is null)
         {
-            ResolvedAt ??= at;
+            ResolvedAt = at;
             Version = Guid.NewGuid();
         }
     }

@@ -6,8 +6,8 @@ namespace Hub.Domain.CommunityOffers;
 /// <summary>A regular time an offer runs, for example Tuesdays 18:00 to 20:00.</summary>
 public sealed record OfferSession(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes)
 {
-    /// <summary>Evening means it runs at or after 17:00.</summary>
-    public bool IsEvening => Closes > new TimeOnly(17, 0);
+    /// <summary>An evening session starts at 17:00 or later, or runs on past 19:00 (for people who work days).</summary>
+    public bool IsEvening => Opens >= new TimeOnly(17, 0) || Closes > new TimeOnly(19, 0);
 }
 
 /// <summary>A term from a taxonomy (Open Referral UK's or our own) that describes an offer.</summary>
@@ -22,6 +22,7 @@ public sealed class CommunityOffer : Entity
 {
     public const int NameMaxLength = 300;
     public const int DescriptionMaxLength = 4000;
+    public const int PostcodeMaxLength = 10;
 
     private CommunityOffer()
     {

@@ -22,7 +22,8 @@ public sealed class Contact
 
     internal Contact(Guid referralId, DateTimeOffset at, ContactMedium medium, ContactPlace place, bool attended, int? durationMinutes, string? note, Guid staffUserId, DateTimeOffset recordedAt)
     {
-        if (durationMinutes is < 1 or > MaxDurationMinutes)
+        // A contact that did not take place has no length; one that did lasts 1 minute to 12 hours.
+        if (attended && durationMinutes is < 1 or > MaxDurationMinutes)
         {
             throw new DomainRuleException("A contact lasts between 1 minute and 12 hours.");
         }

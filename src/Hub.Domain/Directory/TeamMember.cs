@@ -44,9 +44,9 @@ public sealed class TeamMember : Entity
     {
         Id = staffUserId;
         TeamId = teamId;
-        Name = name.Trim();
+        Name = RequireName(name);
         Group = group;
-        SetCapacity(caseloadCapacity);
+        CaseloadCapacity = RequireCapacity(caseloadCapacity);
     }
 
     public Guid TeamId { get; private set; }
@@ -83,12 +83,11 @@ public sealed class TeamMember : Entity
         IEnumerable<DeterminantArea> helpsWith, IEnumerable<string> skills, IEnumerable<string> languages, IEnumerable<string> neighbourhoods,
         IEnumerable<DayOfWeek> workingDays, bool worksEvenings, int caseloadCapacity)
     {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            throw new DomainRuleException("A member needs a name.");
-        }
+        // Check everything first: a refused update changes nothing.
+        var checkedName = RequireName(name);
+        var checkedCapacity = RequireCapacity(caseloadCapacity);
         TeamId = teamId;
-        Name = name.Trim();
+        Name = checkedName;
         Group = group;
         JobTitle = TextRules.Clean(jobTitle);
         Gender = gender;
@@ -98,21 +97,20 @@ public sealed class TeamMember : Entity
         Neighbourhoods = Tidy(neighbourhoods);
         WorkingDays = workingDays.Distinct().Order().ToList();
         WorksEvenings = worksEvenings;
-        SetCapacity(caseloadCapacity);
+        CaseloadCapacity = checkedCapacity;
     }
 
     public void SetAway(bool away) => Away = away;
 
     public void Leave(DateTimeOffset at) => LeftAt ??= at;
 
-    private void SetCapacity(int capacity)
-    {
-        if (capacity is < 0 or > MaxCapacity)
-        {
-            throw new DomainRuleException($"Caseload capacity must be between 0 and {MaxCapacity}.");
-        }
-        CaseloadCapacity = capacity;
-    }
+    private static int RequireCapacity(int capacity) => capacity is < 0 or > MaxCapacity
+        ? throw new DomainRuleException($"Caseload capacity must be between 0 and {MaxCapacity}.")
+        : capacity;
+
+    private static string RequireName(string? name) => string.IsNullOrWhiteSpace(name)
+        ? throw new DomainRuleException("A member needs a name.")
+        : name.Trim();
 
     private static List<string> Tidy(IEnumerable<string> values) =>
         values.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();

@@ -144,7 +144,7 @@ public sealed class ReferralSpell : Entity
         {
             throw new DomainRuleException("A spell follows on only from an earlier spell of the same person.");
         }
-        if (previous.IsOpen || previous.StartedAt > StartedAt)
+        if (previous.EndedAt is not { } ended || ended > StartedAt)
         {
             throw new DomainRuleException("A spell follows on only from one that has ended before it.");
         }

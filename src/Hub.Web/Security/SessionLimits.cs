@@ -14,7 +14,9 @@ internal static class SessionLimits
 
     public static Task StampSessionStart(CookieSigningInContext context)
     {
-        context.Properties.Items.TryAdd(SessionStartKey, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        // The same clock as the check below: a session starts when the hub's clock says it does.
+        var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+        context.Properties.Items.TryAdd(SessionStartKey, clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
         return Task.CompletedTask;
     }
 

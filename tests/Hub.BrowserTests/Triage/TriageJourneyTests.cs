@@ -84,6 +84,7 @@ public sealed class TriageJourneyTests(BrowserFixture hub, ITestOutputHelper out
         await contactForm.GetByLabel("Face to face", new() { Exact = true }).CheckAsync();
         await contactForm.GetByLabel("Where").SelectOptionAsync(new SelectOptionValue { Label = "The hub" });
         await contactForm.GetByRole(AriaRole.Group, new() { Name = "Did it take place?" }).GetByLabel("Yes", new() { Exact = true }).CheckAsync();
+        await contactForm.GetByLabel("How long, in minutes").FillAsync("40");
         await contactForm.GetByRole(AriaRole.Button, new() { Name = "Save contact" }).ClickAsync();
         await page.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "Contact recorded" }).WaitForAsync();
         (await page.Locator(".nhsuk-error-summary").CountAsync()).ShouldBe(0);

@@ -51,7 +51,7 @@ public sealed class AnswerHandoffHandler(IApplicationDbContext db, ICurrentUser 
 
         var now = clock.GetUtcNow();
         var spell = await db.Spells.FirstAsync(s => s.Id == handoff.SpellId, cancellationToken);
-        CareTeamMember? joined = null;
+        CareTeamMember? joined = null, promoted = null;
         if (request.Accept)
         {
             if (!spell.IsOpen)
@@ -60,6 +60,7 @@ public sealed class AnswerHandoffHandler(IApplicationDbContext db, ICurrentUser 
             }
             handoff.Accept(me, now);
             var current = await db.CareTeamMembers.Where(m => m.SpellId == handoff.SpellId && m.LeftAt == null).ToListAsync(cancellationToken);
+            promoted = CareTeamSaving.ToBePromoted(current, me, handoff.Role);
             joined = CareTeam.Join(current, handoff.SpellId, handoff.PersonId, me, handoff.Role, now);
         }
         else
@@ -72,7 +73,7 @@ public sealed class AnswerHandoffHandler(IApplicationDbContext db, ICurrentUser 
 
         try
         {
-            await db.SaveInSteps(joined, cancellationToken);
+            await db.SaveInSteps(promoted, joined, cancellationToken);
         }
         catch (Exception ex) when (ex is DbUpdateConcurrencyException || (ex is DbUpdateException u && db.IsUniqueViolation(u)))
         {

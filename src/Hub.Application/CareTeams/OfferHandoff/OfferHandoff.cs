@@ -1,4 +1,5 @@
 using FluentValidation;
+using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
 using Hub.Application.Common.Loading;
@@ -16,7 +17,7 @@ namespace Hub.Application.CareTeams.OfferHandoff;
 /// repeat their story. Nothing is allocated until the receiver accepts; offering it to yourself
 /// puts you on the care team straight away.
 /// </summary>
-public sealed record OfferHandoff(Guid ReferralId, Guid ToMemberId, CareTeamRole Role, string? Note) : IRequest<OfferHandoffResult>;
+public sealed record OfferHandoff(Guid ReferralId, Guid ToMemberId, CareTeamRole Role, string? Note) : IRequest<OfferHandoffResult>, IReferralScoped;
 
 public enum OfferHandoffResult
 {
@@ -72,10 +73,11 @@ public sealed class OfferHandoffHandler(IApplicationDbContext db, ICurrentUser u
         declined.ForEach(h => h.MarkResolved(now));
 
         var result = OfferHandoffResult.Offered;
-        CareTeamMember? joined = null;
+        CareTeamMember? joined = null, promoted = null;
         if (member.Id == me)
         {
             handoff.Accept(me, now);
+            promoted = CareTeamSaving.ToBePromoted(current, me, request.Role);
             joined = CareTeam.Join(current, spell.Id, spell.PersonId, me, request.Role, now);
             result = OfferHandoffResult.JoinedCareTeam;
         }
@@ -87,7 +89,7 @@ public sealed class OfferHandoffHandler(IApplicationDbContext db, ICurrentUser u
 
         try
         {
-            await db.SaveInSteps(joined, cancellationToken);
+            await db.SaveInSteps(promoted, joined, cancellationToken);
         }
         catch (DbUpdateException ex) when (db.IsUniqueViolation(ex))
         {

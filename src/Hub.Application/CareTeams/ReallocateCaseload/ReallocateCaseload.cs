@@ -61,6 +61,7 @@ public sealed class ReallocateCaseloadHandler(IApplicationDbContext db, AuditTra
         var receiverPlaces = await db.CareTeamMembers.Where(m => spellIds.Contains(m.SpellId) && m.MemberId == receiver.Id && m.LeftAt == null).ToListAsync(cancellationToken);
 
         var joining = new List<CareTeamMember>();
+        var promoted = new List<CareTeamMember>();
         foreach (var place in places)
         {
             place.StepOff(now);
@@ -69,9 +70,9 @@ public sealed class ReallocateCaseloadHandler(IApplicationDbContext db, AuditTra
             {
                 joining.Add(new CareTeamMember(place.SpellId, place.PersonId, receiver.Id, place.Role, now));
             }
-            else if (place.Role == CareTeamRole.Lead)
+            else if (place.Role == CareTeamRole.Lead && existing.Role != CareTeamRole.Lead)
             {
-                existing.BecomeLead();
+                promoted.Add(existing);
             }
             audit.Record(AuditAction.Update, place.PersonId, nameof(CareTeamMember), place.Id, "Team leader: reallocate caseload");
         }
@@ -90,7 +91,7 @@ public sealed class ReallocateCaseloadHandler(IApplicationDbContext db, AuditTra
         }
 
         await emails.WorkReallocated(receiver.Id, places.Count, cancellationToken);
-        await db.SaveInSteps(joining, cancellationToken);
+        await db.SaveInSteps(promoted, joining, cancellationToken);
         return new ReallocationResult(places.Count, pending.Count);
     }
 }

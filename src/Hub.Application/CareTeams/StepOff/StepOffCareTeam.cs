@@ -1,3 +1,4 @@
+using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
 using Hub.Application.Common.Loading;
@@ -13,7 +14,7 @@ namespace Hub.Application.CareTeams.StepOff;
 /// Takes a member off the person's care team (their part is done). The lead cannot simply step off:
 /// they hand the lead to someone first, so nobody is left without a lead worker by accident.
 /// </summary>
-public sealed record StepOffCareTeam(Guid ReferralId, Guid MemberId) : IRequest<Unit>;
+public sealed record StepOffCareTeam(Guid ReferralId, Guid MemberId) : IRequest<Unit>, IReferralScoped;
 
 public sealed class StepOffCareTeamHandler(IApplicationDbContext db, AuditTrail audit, TimeProvider clock) : IRequestHandler<StepOffCareTeam, Unit>
 {

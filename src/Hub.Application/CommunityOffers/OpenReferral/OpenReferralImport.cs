@@ -332,7 +332,7 @@ public static partial class OpenReferralImport
             s.Address = lines.Count == 0 ? null : string.Join(OpenReferralFormat.AddressSeparator, lines);
             CheckText(s.Address, At(path, "address_1"), CommunityOffer.NameMaxLength);
             s.Postcode = Text(address, path, "postal_code");
-            CheckLine(s.Postcode, At(path, "postal_code"), CommunityOffer.NameMaxLength);
+            CheckLine(s.Postcode, At(path, "postal_code"), CommunityOffer.PostcodeMaxLength);
         }
 
         private void ReadSchedules(ParsedService s, List<(JsonElement Item, string Path)> locationSchedules)

@@ -1,3 +1,4 @@
+using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hub.Application.Conversations.GetConversation;
 
 /// <summary>A conversation as it stands, its versions, its scores and (for a review) the change since baseline. Audited.</summary>
-public sealed record GetConversation(Guid ConversationId) : IRequest<ConversationView>;
+public sealed record GetConversation(Guid ConversationId) : IRequest<ConversationView>, IConversationScoped;
 
 public sealed record ConversationView(
     Guid ConversationId,

@@ -1,3 +1,4 @@
+using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hub.Application.Conversations.GetConversationVersion;
 
 /// <summary>One saved version of a completed conversation, exactly as it was, with its author. Audited.</summary>
-public sealed record GetConversationVersion(Guid ConversationId, int Number) : IRequest<ConversationVersionView>;
+public sealed record GetConversationVersion(Guid ConversationId, int Number) : IRequest<ConversationVersionView>, IConversationScoped;
 
 public sealed record ConversationVersionView(Guid ConversationId, Guid PersonId, int Number, int LatestNumber, ConversationContent Content, DateTimeOffset SavedAt, string SavedBy);
 

@@ -1,3 +1,4 @@
+using Hub.Application.Common.Access;
 using Hub.Domain.Conversations;
 using MediatR;
 
@@ -18,7 +19,7 @@ public enum SaveIntent
 /// editing: if someone else saved since, nothing is overwritten and the result says so, with what
 /// is saved now, so the practitioner can compare and keep their own words.
 /// </summary>
-public sealed record SaveConversation(Guid ConversationId, ConversationContent Content, Guid ExpectedToken, SaveIntent Intent) : IRequest<SaveConversationResult>;
+public sealed record SaveConversation(Guid ConversationId, ConversationContent Content, Guid ExpectedToken, SaveIntent Intent) : IRequest<SaveConversationResult>, IConversationScoped;
 
 public sealed record SaveConversationResult(bool Saved, Guid Token, int VersionNumber, ConflictDetails? Conflict)
 {

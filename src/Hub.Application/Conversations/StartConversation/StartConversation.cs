@@ -1,3 +1,4 @@
+using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
@@ -13,7 +14,7 @@ namespace Hub.Application.Conversations.StartConversation;
 /// already started (draft or complete): a spell has one first conversation and so one baseline.
 /// When the person has come back after an earlier spell, it starts from what they said then.
 /// </summary>
-public sealed record StartConversation(Guid ReferralId) : IRequest<Guid>;
+public sealed record StartConversation(Guid ReferralId) : IRequest<Guid>, IReferralScoped;
 
 public sealed class StartConversationHandler(IApplicationDbContext db, ICurrentUser user, AuditTrail audit, TimeProvider clock)
     : IRequestHandler<StartConversation, Guid>

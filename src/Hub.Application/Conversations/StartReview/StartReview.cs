@@ -1,3 +1,4 @@
+using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hub.Application.Conversations.StartReview;
 
 /// <summary>Starts a review that repeats the measures of a completed conversation (or resumes its draft).</summary>
-public sealed record StartReview(Guid ConversationId) : IRequest<Guid>;
+public sealed record StartReview(Guid ConversationId) : IRequest<Guid>, IConversationScoped;
 
 public sealed class StartReviewHandler(IApplicationDbContext db, ICurrentUser user, AuditTrail audit, TimeProvider clock)
     : IRequestHandler<StartReview, Guid>

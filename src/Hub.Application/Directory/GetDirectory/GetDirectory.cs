@@ -1,3 +1,4 @@
+using Hub.Application.Common;
 using Hub.Application.Common.Interfaces;
 using Hub.Domain.Directory;
 using MediatR;
@@ -33,6 +34,7 @@ public sealed class GetDirectoryHandler(IApplicationDbContext db, IStaffDirector
                 teams.Where(t => t.OrganisationId == o.Id).Select(t => new TeamRow(t.Id, t.Name,
                     members.Where(m => m.TeamId == t.Id).Select(m => new MemberRow(m.Id, m.Name, m.Group, m.JobTitle, caseloads.GetValueOrDefault(m.Id),
                         m.CaseloadCapacity, m.Away, m.LeftAt is not null, m.Languages, m.Neighbourhoods)).ToList())).ToList())).ToList(),
-            accounts.Where(a => !profiled.Contains(a.Id)).ToList());
+            // Only roles that work with people belong in the care directory.
+            accounts.Where(a => !profiled.Contains(a.Id) && a.Roles.Any(r => r is Roles.Practitioner or Roles.TeamLeader)).ToList());
     }
 }

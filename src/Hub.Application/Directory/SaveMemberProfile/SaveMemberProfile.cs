@@ -1,4 +1,5 @@
 using FluentValidation;
+using Hub.Application.Common;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
 using Hub.Application.Common.Validation;
@@ -50,10 +51,10 @@ public sealed class SaveMemberProfileHandler(IApplicationDbContext db, IStaffDir
         var member = await db.TeamMembers.FirstOrDefaultAsync(m => m.Id == request.MemberId, cancellationToken);
         if (member is null)
         {
-            var names = await staff.DisplayNames([request.MemberId], cancellationToken);
-            if (names.Count == 0)
+            var account = (await staff.All(cancellationToken)).FirstOrDefault(a => a.Id == request.MemberId) ?? throw new NotFoundException("The staff account");
+            if (!account.Roles.Any(r => r is Roles.Practitioner or Roles.TeamLeader))
             {
-                throw new NotFoundException("The staff account");
+                throw Refuse.Because(nameof(request.Name), "Only practitioners and team leaders can be in the care directory");
             }
             member = new TeamMember(request.MemberId, request.TeamId, request.Name!, request.Group, request.CaseloadCapacity!.Value);
             db.TeamMembers.Add(member);

@@ -1,3 +1,4 @@
+using Hub.Application.Common.Access;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
 using Hub.Domain.Contacts;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hub.Application.Meetings.GetMeetings;
 
 /// <summary>Who can be invited to a network meeting for this person, and the meetings of their spell.</summary>
-public sealed record GetMeetingPlanning(Guid ReferralId) : IRequest<MeetingPlanning>;
+public sealed record GetMeetingPlanning(Guid ReferralId) : IRequest<MeetingPlanning>, IReferralScoped;
 
 public sealed record MeetingPlanning(Guid ReferralId, string Reference, bool SpellOpen, IReadOnlyList<Invitee> CareTeam, IReadOnlyList<string> Network, IReadOnlyList<MeetingRow> Meetings);
 

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Hub.Application.CareTeams;
+using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
 using Hub.Application.Common.Loading;
@@ -16,7 +17,7 @@ namespace Hub.Application.Meetings.PlanNetworkMeeting;
 /// from their network. Invited staff get an email with the date and the reference.
 /// </summary>
 public sealed record PlanNetworkMeeting(Guid ReferralId, DateTimeOffset At, ContactMedium Medium, ContactPlace Place,
-    IReadOnlyList<Guid> StaffInvitees, IReadOnlyList<string> NetworkInvitees, string? Purpose) : IRequest<Guid>;
+    IReadOnlyList<Guid> StaffInvitees, IReadOnlyList<string> NetworkInvitees, string? Purpose) : IRequest<Guid>, IReferralScoped;
 
 public sealed class PlanNetworkMeetingValidator : AbstractValidator<PlanNetworkMeeting>
 {

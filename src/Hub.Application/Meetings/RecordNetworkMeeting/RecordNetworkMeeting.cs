@@ -1,4 +1,5 @@
 using FluentValidation;
+using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
@@ -17,7 +18,7 @@ namespace Hub.Application.Meetings.RecordNetworkMeeting;
 /// person, staff, and people from the network), its duration, or that the person did not come.
 /// </summary>
 public sealed record RecordNetworkMeeting(Guid MeetingId, bool PersonAttended, IReadOnlyList<Guid> StaffAttendees, IReadOnlyList<string> NetworkAttendees,
-    int? DurationMinutes, string? Note) : IRequest<Unit>;
+    int? DurationMinutes, string? Note) : IRequest<Unit>, IMeetingScoped;
 
 public sealed class RecordNetworkMeetingValidator : AbstractValidator<RecordNetworkMeeting>
 {
@@ -26,6 +27,7 @@ public sealed class RecordNetworkMeetingValidator : AbstractValidator<RecordNetw
         RuleFor(c => c.DurationMinutes).NotNull().WithMessage("Enter how long the meeting lasted, in minutes").When(c => c.PersonAttended);
         RuleFor(c => c.DurationMinutes).InclusiveBetween(1, Contact.MaxDurationMinutes).WithMessage("Enter a duration between 1 and 720 minutes").When(c => c.DurationMinutes is not null);
         RuleFor(c => c.StaffAttendees).Must(s => s.Count > 0).WithMessage("Select who from the care team was there").When(c => c.PersonAttended);
+        RuleFor(c => c.NetworkAttendees).Must(n => n.Count <= NetworkMeeting.MaxNetworkInvitees).WithMessage($"Choose at most {NetworkMeeting.MaxNetworkInvitees} people from the network");
         RuleForEach(c => c.NetworkAttendees).SafeText("A name", 200, multiline: false);
         RuleFor(c => c.Note).SafeText("The note", 2000, multiline: true);
     }

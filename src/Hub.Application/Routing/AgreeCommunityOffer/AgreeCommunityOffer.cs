@@ -1,4 +1,5 @@
 using FluentValidation;
+using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
 using Hub.Application.Common.Loading;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hub.Application.Routing.AgreeCommunityOffer;
 
 /// <summary>Records that the person agreed to try a community offer; the care team and the plan can then point to it.</summary>
-public sealed record AgreeCommunityOffer(Guid ReferralId, Guid OfferId, string? Note) : IRequest<Unit>;
+public sealed record AgreeCommunityOffer(Guid ReferralId, Guid OfferId, string? Note) : IRequest<Unit>, IReferralScoped;
 
 public sealed class AgreeCommunityOfferValidator : AbstractValidator<AgreeCommunityOffer>
 {

@@ -1,3 +1,4 @@
+using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
@@ -20,7 +21,7 @@ namespace Hub.Application.Routing.GetRoutingSuggestions;
 /// their conversation's needs and goals, their preferences and neighbourhood, and live caseloads,
 /// each with its reason. A suggestion only: a practitioner or team leader confirms.
 /// </summary>
-public sealed record GetRoutingSuggestions(Guid ReferralId) : IRequest<RoutingPage>;
+public sealed record GetRoutingSuggestions(Guid ReferralId) : IRequest<RoutingPage>, IReferralScoped;
 
 public sealed record RoutingPage(
     Guid ReferralId,

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
@@ -16,7 +17,7 @@ namespace Hub.Application.Routing.SaveRoutingPreferences;
 /// meet it. Preferences shape suggestions; they never decide whether someone gets help.
 /// </summary>
 public sealed record SaveRoutingPreferences(Guid ReferralId, string? Neighbourhood, string? Language, bool PeerWorker, WorkerGender? WorkerGender,
-    IReadOnlyList<DayOfWeek> Days, bool Evenings) : IRequest<Unit>;
+    IReadOnlyList<DayOfWeek> Days, bool Evenings) : IRequest<Unit>, IReferralScoped;
 
 public sealed class SaveRoutingPreferencesValidator : AbstractValidator<SaveRoutingPreferences>
 {

@@ -1,9 +1,10 @@
 using FluentValidation;
-using Hub.Application.Common;
+using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
 using Hub.Application.Common.Loading;
 using Hub.Application.Common.Validation;
+using Hub.Application.Common;
 using Hub.Domain.Audit;
 using Hub.Domain.CareTeams;
 using Hub.Domain.Contacts;
@@ -21,7 +22,7 @@ namespace Hub.Application.Spells.CloseSpell;
 /// telling them how to come back (by email when that is how they asked to be contacted); the care
 /// team is kept, so a return within five days carries straight on.
 /// </summary>
-public sealed record CloseSpell(Guid ReferralId, SpellClosureReason Reason, string? Note, Guid ExpectedVersion) : IRequest<CloseSpellResult>;
+public sealed record CloseSpell(Guid ReferralId, SpellClosureReason Reason, string? Note, Guid ExpectedVersion) : IRequest<CloseSpellResult>, IReferralScoped;
 
 public enum CloseSpellOutcome
 {

@@ -1,3 +1,4 @@
+using Hub.Application.Common.Access;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
 using Hub.Domain.Conversations;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hub.Application.Spells.GetSpellForClosing;
 
 /// <summary>What the closing page needs: the spell's state and version, and the conversation a closing review would repeat.</summary>
-public sealed record GetSpellForClosing(Guid ReferralId) : IRequest<SpellForClosing>;
+public sealed record GetSpellForClosing(Guid ReferralId) : IRequest<SpellForClosing>, IReferralScoped;
 
 /// <param name="ClosingMeasuresConversationId">The latest completed conversation of the spell, to review for the closing measures; null when there is none.</param>
 public sealed record SpellForClosing(Guid ReferralId, string Reference, string? PersonName, bool Open, SpellClosureReason? ClosureReason, Guid Version, Guid? ClosingMeasuresConversationId);

@@ -1,14 +1,15 @@
-using Hub.Application.Common;
+using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
+using Hub.Application.Common;
 using Hub.Domain.Audit;
 using Hub.Domain.CareTeams;
-using Hub.Domain.Spells;
 using Hub.Domain.Contacts;
 using Hub.Domain.Conversations;
 using Hub.Domain.People;
 using Hub.Domain.Referrals;
+using Hub.Domain.Spells;
 using Hub.Domain.Triage;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hub.Application.Triage.GetReferralRecord;
 
 /// <summary>Everything triage needs about one referral and its person. Opening it is audited.</summary>
-public sealed record GetReferralRecord(Guid ReferralId) : IRequest<ReferralRecord>;
+public sealed record GetReferralRecord(Guid ReferralId) : IRequest<ReferralRecord>, IReferralScoped;
 
 public sealed record ReferralRecord(
     Guid ReferralId,

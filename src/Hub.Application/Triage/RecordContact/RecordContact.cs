@@ -1,4 +1,5 @@
 using FluentValidation;
+using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
 using Hub.Domain.Audit;
@@ -9,7 +10,7 @@ using MediatR;
 namespace Hub.Application.Triage.RecordContact;
 
 /// <summary>Records a contact with the person: how, where, whether it took place and for how long (the MHSDS care contact).</summary>
-public sealed record RecordContact(Guid ReferralId, DateTimeOffset At, ContactMedium Medium, ContactPlace Place, bool Attended, int? DurationMinutes, string? Note) : IRequest<Unit>;
+public sealed record RecordContact(Guid ReferralId, DateTimeOffset At, ContactMedium Medium, ContactPlace Place, bool Attended, int? DurationMinutes, string? Note) : IRequest<Unit>, IReferralScoped;
 
 public sealed class RecordContactValidator : AbstractValidator<RecordContact>
 {

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
 using Hub.Domain.Audit;
@@ -9,7 +10,7 @@ using MediatR;
 namespace Hub.Application.Triage.RecordContactAttempt;
 
 /// <summary>Records a try at reaching the person that did not become a conversation.</summary>
-public sealed record RecordContactAttempt(Guid ReferralId, DateTimeOffset At, AttemptMethod Method, AttemptResult Result, string? Note) : IRequest<Unit>;
+public sealed record RecordContactAttempt(Guid ReferralId, DateTimeOffset At, AttemptMethod Method, AttemptResult Result, string? Note) : IRequest<Unit>, IReferralScoped;
 
 public sealed class RecordContactAttemptValidator : AbstractValidator<RecordContactAttempt>
 {

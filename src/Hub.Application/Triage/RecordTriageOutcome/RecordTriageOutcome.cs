@@ -1,4 +1,5 @@
 using FluentValidation;
+using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
 using Hub.Domain.Audit;
@@ -15,7 +16,7 @@ namespace Hub.Application.Triage.RecordTriageOutcome;
 /// staff was looking at: if someone else changed the referral since, nothing is saved and the page
 /// says so.
 /// </summary>
-public sealed record RecordTriageOutcome(Guid ReferralId, TriageOutcome Outcome, string? Note, Guid ExpectedVersion) : IRequest<RecordTriageOutcomeResult>;
+public sealed record RecordTriageOutcome(Guid ReferralId, TriageOutcome Outcome, string? Note, Guid ExpectedVersion) : IRequest<RecordTriageOutcomeResult>, IReferralScoped;
 
 public enum RecordTriageOutcomeResult
 {

@@ -28,11 +28,11 @@ internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMem
         builder.HasOne<Team>().WithMany().HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(m => m.Name).HasMaxLength(200);
         builder.Property(m => m.JobTitle).HasMaxLength(200);
-        builder.Property(m => m.HelpsWith).HasJsonConversion().HasMaxLength(1000);
-        builder.Property(m => m.Skills).HasJsonConversion().HasMaxLength(4000);
-        builder.Property(m => m.Languages).HasJsonConversion().HasMaxLength(1000);
-        builder.Property(m => m.Neighbourhoods).HasJsonConversion().HasMaxLength(2000);
-        builder.Property(m => m.WorkingDays).HasJsonConversion().HasMaxLength(200);
+        builder.Property(m => m.HelpsWith).HasJsonConversion();
+        builder.Property(m => m.Skills).HasJsonConversion();
+        builder.Property(m => m.Languages).HasJsonConversion();
+        builder.Property(m => m.Neighbourhoods).HasJsonConversion();
+        builder.Property(m => m.WorkingDays).HasJsonConversion();
         builder.Ignore(m => m.IsAvailable);
         builder.Ignore(m => m.IsPeerWorker);
         builder.HasIndex(m => m.TeamId);
@@ -45,25 +45,25 @@ internal sealed class CommunityOfferConfiguration : IEntityTypeConfiguration<Com
     {
         builder.ToTable("CommunityOffers");
         builder.Property(o => o.Id).ValueGeneratedNever();
-        builder.Property(o => o.ExternalId).HasMaxLength(200);
-        builder.Property(o => o.OrganisationExternalId).HasMaxLength(200);
-        builder.Property(o => o.LocationExternalId).HasMaxLength(200);
+        builder.Property(o => o.ExternalId).HasMaxLength(CommunityOffer.NameMaxLength);
+        builder.Property(o => o.OrganisationExternalId).HasMaxLength(CommunityOffer.NameMaxLength);
+        builder.Property(o => o.LocationExternalId).HasMaxLength(CommunityOffer.NameMaxLength);
         builder.Property(o => o.Name).HasMaxLength(CommunityOffer.NameMaxLength);
         builder.Property(o => o.Description).HasMaxLength(CommunityOffer.DescriptionMaxLength);
         builder.Property(o => o.OrganisationName).HasMaxLength(CommunityOffer.NameMaxLength);
-        builder.Property(o => o.Categories).HasJsonConversion().HasMaxLength(8000);
-        builder.Property(o => o.HelpsWith).HasJsonConversion().HasMaxLength(1000);
-        builder.Property(o => o.Neighbourhood).HasMaxLength(200);
+        builder.Property(o => o.Categories).HasJsonConversion();
+        builder.Property(o => o.HelpsWith).HasJsonConversion();
+        builder.Property(o => o.Neighbourhood).HasMaxLength(CommunityOffer.NameMaxLength);
         builder.Property(o => o.LocationName).HasMaxLength(300);
         builder.Property(o => o.Address).HasMaxLength(1000);
-        builder.Property(o => o.Postcode).HasMaxLength(10);
-        builder.Property(o => o.Sessions).HasJsonConversion().HasMaxLength(4000);
-        builder.Property(o => o.ScheduleNote).HasMaxLength(1000);
-        builder.Property(o => o.CostNote).HasMaxLength(1000);
+        builder.Property(o => o.Postcode).HasMaxLength(CommunityOffer.PostcodeMaxLength);
+        builder.Property(o => o.Sessions).HasJsonConversion();
+        builder.Property(o => o.ScheduleNote); // several schedule descriptions joined: unbounded
+        builder.Property(o => o.CostNote); // prices put into words: unbounded
         builder.Property(o => o.Phone).HasMaxLength(50);
         builder.Property(o => o.Email).HasMaxLength(254);
         builder.Property(o => o.Url).HasMaxLength(2000);
-        builder.Property(o => o.Languages).HasJsonConversion().HasMaxLength(1000);
+        builder.Property(o => o.Languages).HasJsonConversion();
         builder.HasIndex(o => o.ExternalId).IsUnique();
         builder.HasIndex(o => new { o.Active, o.Name });
     }

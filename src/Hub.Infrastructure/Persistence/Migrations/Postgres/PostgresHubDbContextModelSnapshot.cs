@@ -237,12 +237,10 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<string>("Categories")
                         .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("CostNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
@@ -253,25 +251,23 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(254)");
 
                     b.Property<string>("ExternalId")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("HelpsWith")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<bool>("IsFree")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Languages")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("LocationExternalId")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("LocationName")
                         .HasMaxLength(300)
@@ -283,12 +279,12 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(300)");
 
                     b.Property<string>("Neighbourhood")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("OrganisationExternalId")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("OrganisationName")
                         .IsRequired()
@@ -307,13 +303,11 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(10)");
 
                     b.Property<string>("ScheduleNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Sessions")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -631,8 +625,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<string>("HelpsWith")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("JobTitle")
                         .HasMaxLength(200)
@@ -640,8 +633,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<string>("Languages")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset?>("LeftAt")
                         .HasColumnType("timestamp with time zone");
@@ -653,21 +645,18 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<string>("Neighbourhoods")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Skills")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text");
 
                     b.Property<Guid>("TeamId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("WorkingDays")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("text");
 
                     b.Property<bool>("WorksEvenings")
                         .HasColumnType("boolean");

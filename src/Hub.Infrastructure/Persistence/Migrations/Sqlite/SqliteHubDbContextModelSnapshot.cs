@@ -232,11 +232,9 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Categories")
                         .IsRequired()
-                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CostNote")
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
@@ -248,12 +246,11 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ExternalId")
-                        .HasMaxLength(200)
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HelpsWith")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsFree")
@@ -261,11 +258,10 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Languages")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LocationExternalId")
-                        .HasMaxLength(200)
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LocationName")
@@ -278,11 +274,11 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Neighbourhood")
-                        .HasMaxLength(200)
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OrganisationExternalId")
-                        .HasMaxLength(200)
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OrganisationName")
@@ -302,12 +298,10 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ScheduleNote")
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sessions")
                         .IsRequired()
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
@@ -626,7 +620,6 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("HelpsWith")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("JobTitle")
@@ -635,7 +628,6 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Languages")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("LeftAt")
@@ -648,12 +640,10 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Neighbourhoods")
                         .IsRequired()
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Skills")
                         .IsRequired()
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TeamId")
@@ -661,7 +651,6 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("WorkingDays")
                         .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("WorksEvenings")

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerHubDbContext))]
-    [Migration("20261121234856_RoutingAndCareTeams")]
+    [Migration("20261122001207_RoutingAndCareTeams")]
     partial class RoutingAndCareTeams
     {
         /// <inheritdoc />
@@ -240,12 +240,10 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<string>("Categories")
                         .IsRequired()
-                        .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("CostNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
@@ -256,25 +254,23 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(254)");
 
                     b.Property<string>("ExternalId")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<string>("HelpsWith")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<bool>("IsFree")
                         .HasColumnType("bit");
 
                     b.Property<string>("Languages")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("LocationExternalId")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<string>("LocationName")
                         .HasMaxLength(300)
@@ -286,12 +282,12 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(300)");
 
                     b.Property<string>("Neighbourhood")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<string>("OrganisationExternalId")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<string>("OrganisationName")
                         .IsRequired()
@@ -310,13 +306,11 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(10)");
 
                     b.Property<string>("ScheduleNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Sessions")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
@@ -635,8 +629,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<string>("HelpsWith")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("JobTitle")
                         .HasMaxLength(200)
@@ -644,8 +637,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<string>("Languages")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<DateTimeOffset?>("LeftAt")
                         .HasColumnType("datetimeoffset");
@@ -657,21 +649,18 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<string>("Neighbourhoods")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Skills")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<Guid>("TeamId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("WorkingDays")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<bool>("WorksEvenings")
                         .HasColumnType("bit");

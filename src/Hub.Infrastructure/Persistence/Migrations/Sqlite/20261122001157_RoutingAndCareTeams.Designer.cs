@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHubDbContext))]
-    [Migration("20261121234846_RoutingAndCareTeams")]
+    [Migration("20261122001157_RoutingAndCareTeams")]
     partial class RoutingAndCareTeams
     {
         /// <inheritdoc />
@@ -235,11 +235,9 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Categories")
                         .IsRequired()
-                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CostNote")
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
@@ -251,12 +249,11 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ExternalId")
-                        .HasMaxLength(200)
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HelpsWith")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsFree")
@@ -264,11 +261,10 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Languages")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LocationExternalId")
-                        .HasMaxLength(200)
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LocationName")
@@ -281,11 +277,11 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Neighbourhood")
-                        .HasMaxLength(200)
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OrganisationExternalId")
-                        .HasMaxLength(200)
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OrganisationName")
@@ -305,12 +301,10 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ScheduleNote")
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sessions")
                         .IsRequired()
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
@@ -629,7 +623,6 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("HelpsWith")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("JobTitle")
@@ -638,7 +631,6 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Languages")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("LeftAt")
@@ -651,12 +643,10 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Neighbourhoods")
                         .IsRequired()
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Skills")
                         .IsRequired()
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TeamId")
@@ -664,7 +654,6 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("WorkingDays")
                         .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("WorksEvenings")

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Hub.Infrastructure.Persistence.Migrations.Postgres
+namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class RoutingAndCareTeams : Migration
@@ -14,46 +14,46 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
             migrationBuilder.AddColumn<Guid>(
                 name: "ClosedByUserId",
                 table: "ReferralSpells",
-                type: "uuid",
+                type: "uniqueidentifier",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ClosureNote",
                 table: "ReferralSpells",
-                type: "character varying(2000)",
+                type: "nvarchar(2000)",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ClosureReason",
                 table: "ReferralSpells",
-                type: "integer",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "PreviousSpellId",
                 table: "ReferralSpells",
-                type: "uuid",
+                type: "uniqueidentifier",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "Version",
                 table: "ReferralSpells",
-                type: "uuid",
+                type: "uniqueidentifier",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
             migrationBuilder.AddColumn<string>(
                 name: "Neighbourhood",
                 table: "People",
-                type: "character varying(200)",
+                type: "nvarchar(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Preferences",
                 table: "People",
-                type: "character varying(1000)",
+                type: "nvarchar(1000)",
                 maxLength: 1000,
                 nullable: false,
                 defaultValue: "");
@@ -61,26 +61,26 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
             migrationBuilder.AddColumn<Guid>(
                 name: "CarriedFromConversationId",
                 table: "Conversations",
-                type: "uuid",
+                type: "uniqueidentifier",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "DurationMinutes",
                 table: "Contacts",
-                type: "integer",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Kind",
                 table: "Contacts",
-                type: "integer",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "NetworkAttendees",
                 table: "Contacts",
-                type: "character varying(8000)",
+                type: "nvarchar(max)",
                 maxLength: 8000,
                 nullable: false,
                 defaultValue: "");
@@ -88,7 +88,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "StaffAttendees",
                 table: "Contacts",
-                type: "character varying(4000)",
+                type: "nvarchar(4000)",
                 maxLength: 4000,
                 nullable: false,
                 defaultValue: "");
@@ -97,30 +97,30 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                 name: "CommunityOffers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ExternalId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    OrganisationExternalId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    LocationExternalId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    OrganisationName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Categories = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    HelpsWith = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Neighbourhood = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    LocationName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Address = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Postcode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    Sessions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    ScheduleNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    IsFree = table.Column<bool>(type: "boolean", nullable: false),
-                    CostNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Phone = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
-                    Url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    PeerLed = table.Column<bool>(type: "boolean", nullable: false),
-                    Languages = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Active = table.Column<bool>(type: "boolean", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ExternalId = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    OrganisationExternalId = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    LocationExternalId = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    OrganisationName = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Categories = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    HelpsWith = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Neighbourhood = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    LocationName = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    Address = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Postcode = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
+                    Sessions = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ScheduleNote = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    IsFree = table.Column<bool>(type: "bit", nullable: false),
+                    CostNote = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Phone = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    Url = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    PeerLed = table.Column<bool>(type: "bit", nullable: false),
+                    Languages = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Active = table.Column<bool>(type: "bit", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -131,19 +131,19 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                 name: "NetworkMeetings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SpellId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Medium = table.Column<int>(type: "integer", nullable: false),
-                    Place = table.Column<int>(type: "integer", nullable: false),
-                    StaffInvitees = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    NetworkInvitees = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    Purpose = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    PlannedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PlannedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    ContactId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SpellId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Medium = table.Column<int>(type: "int", nullable: false),
+                    Place = table.Column<int>(type: "int", nullable: false),
+                    StaffInvitees = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    NetworkInvitees = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    Purpose = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    PlannedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PlannedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -166,9 +166,9 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                 name: "Teams",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -185,13 +185,13 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                 name: "CommunityLinks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SpellId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OfferId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    AgreedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgreedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SpellId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OfferId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    AgreedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgreedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -220,21 +220,21 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                 name: "TeamMembers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TeamId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Group = table.Column<int>(type: "integer", nullable: false),
-                    JobTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Gender = table.Column<int>(type: "integer", nullable: true),
-                    HelpsWith = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Skills = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Languages = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Neighbourhoods = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    WorkingDays = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    WorksEvenings = table.Column<bool>(type: "boolean", nullable: false),
-                    CaseloadCapacity = table.Column<int>(type: "integer", nullable: false),
-                    Away = table.Column<bool>(type: "boolean", nullable: false),
-                    LeftAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TeamId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Group = table.Column<int>(type: "int", nullable: false),
+                    JobTitle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Gender = table.Column<int>(type: "int", nullable: true),
+                    HelpsWith = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Skills = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Languages = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Neighbourhoods = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    WorkingDays = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    WorksEvenings = table.Column<bool>(type: "bit", nullable: false),
+                    CaseloadCapacity = table.Column<int>(type: "int", nullable: false),
+                    Away = table.Column<bool>(type: "bit", nullable: false),
+                    LeftAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -257,13 +257,13 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                 name: "CareTeamMembers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SpellId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Role = table.Column<int>(type: "integer", nullable: false),
-                    JoinedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LeftAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SpellId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MemberId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Role = table.Column<int>(type: "int", nullable: false),
+                    JoinedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LeftAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -292,20 +292,20 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                 name: "Handoffs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SpellId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FromUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ToMemberId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Role = table.Column<int>(type: "integer", nullable: false),
-                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DecidedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    DeclineReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SpellId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FromUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ToMemberId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Role = table.Column<int>(type: "int", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    DecidedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    DeclineReason = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -340,7 +340,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                 table: "CareTeamMembers",
                 columns: new[] { "SpellId", "MemberId" },
                 unique: true,
-                filter: "\"LeftAt\" IS NULL");
+                filter: "[LeftAt] IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CareTeamMembers_MemberId_LeftAt",
@@ -352,7 +352,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                 table: "CareTeamMembers",
                 column: "SpellId",
                 unique: true,
-                filter: "\"LeftAt\" IS NULL AND \"Role\" = 1");
+                filter: "[LeftAt] IS NULL AND [Role] = 1");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CareTeamMembers_PersonId",
@@ -384,14 +384,15 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_CommunityOffers_ExternalId",
                 table: "CommunityOffers",
                 column: "ExternalId",
-                unique: true);
+                unique: true,
+                filter: "[ExternalId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Handoffs_OnePendingPerMember",
                 table: "Handoffs",
                 columns: new[] { "SpellId", "ToMemberId" },
                 unique: true,
-                filter: "\"Status\" = 1");
+                filter: "[Status] = 1");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Handoffs_PersonId",
