@@ -33,7 +33,7 @@ public static class DependencyInjection
             options.Conventions.AuthorizeFolder("/Staff/Conversations", Policies.Triage);
             options.Conventions.AuthorizeFolder("/Staff/Waiting", Policies.TeamLeader);
             options.Conventions.AuthorizeFolder("/Staff/Care", Policies.Triage);
-            options.Conventions.AuthorizeFolder("/Staff/Offers", Policies.Triage);
+            options.Conventions.AuthorizeFolder("/Staff/Offers", Policies.Offers);
             options.Conventions.AuthorizeFolder("/Staff/Caseloads", Policies.TeamLeader);
             options.Conventions.AuthorizeFolder("/Staff/Directory", Policies.Admin);
         }).AddMvcOptions(o => o.Filters.Add<ApplicationExceptionFilter>());

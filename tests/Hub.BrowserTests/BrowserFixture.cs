@@ -83,8 +83,10 @@ public class BrowserFixture : IAsyncLifetime
         options.Locale ??= "en-GB";
         options.TimezoneId ??= "Europe/London";
         var context = await Browser.NewContextAsync(options);
-        context.SetDefaultTimeout(15_000);
-        context.SetDefaultNavigationTimeout(30_000);
+        // Generous, because CI runs the other test assemblies alongside on two cores; a journey that
+        // is wrong still fails, only later.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return context;
     }
 

@@ -17,9 +17,23 @@ public static class PageChecks
         scrollWidth.ShouldBeLessThanOrEqualTo(width, $"{pageName} scrolls sideways at {width}px");
     }
 
-    /// <summary>Waits until the browser is on <paramref name="path"/> (query and fragment ignored; paths are case-insensitive, as in ASP.NET Core routing).</summary>
-    public static Task ShouldBeOnAsync(this IPage page, string path) =>
-        page.WaitForURLAsync(new Regex("^[^?#]*?//[^/]+" + Regex.Escape(path) + "([?#].*)?$", RegexOptions.IgnoreCase));
+    /// <summary>
+    /// Waits until the browser is on <paramref name="path"/> (query and fragment ignored; paths are
+    /// case-insensitive, as in ASP.NET Core routing). On a timeout it says where the browser is
+    /// instead and what that page's heading says, so a failure shows what happened.
+    /// </summary>
+    public static async Task ShouldBeOnAsync(this IPage page, string path)
+    {
+        try
+        {
+            await page.WaitForURLAsync(new Regex("^[^?#]*?//[^/]+" + Regex.Escape(path) + "([?#].*)?$", RegexOptions.IgnoreCase));
+        }
+        catch (TimeoutException ex)
+        {
+            var heading = await page.Locator("h1").AllInnerTextsAsync();
+            throw new ShouldAssertException($"Expected to be on {path} but the browser is on {new Uri(page.Url).PathAndQuery} (heading: {string.Join(" | ", heading)})", ex);
+        }
+    }
 
     /// <summary>
     /// Presses Tab until the focused element matches <paramref name="selector"/>, as someone using

@@ -126,7 +126,7 @@ public sealed class DemoDataSeeder(HubDbContext db, UserManager<StaffUser> users
         CommunityOffer Offer(string name, string organisation, string description, DeterminantArea[] helps, string neighbourhood, OfferSession[] sessions, bool peerLed, string[] languages)
         {
             var offer = new CommunityOffer(name, organisation, now);
-            offer.Describe(name, description, organisation, helps.Select(a => new OfferCategory(a.ToString(), a.Describe(), "livingwellhub-needs")), helps, peerLed, languages);
+            offer.Describe(name, description, organisation, [], helps, peerLed, languages);
             offer.Locate(neighbourhood, $"{neighbourhood} Community Centre", null, null);
             offer.Schedule(sessions, null);
             offer.SetCost(true, null);

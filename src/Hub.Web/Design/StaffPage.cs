@@ -17,6 +17,27 @@ public abstract class StaffPage : PageModel
 
     protected void SetNotice(string notice) => TempData[NoticeKey] = notice;
 
+    /// <summary>
+    /// Forgets model binding's own complaints (the use case says what is wrong, in plain words) but
+    /// keeps every posted value, so a form shown again has everything the person typed or ticked.
+    /// </summary>
+    protected void ClearBindingErrors()
+    {
+        ModelState.Clear();
+        if (!Request.HasFormContentType)
+        {
+            return;
+        }
+        foreach (var (key, value) in Request.Form)
+        {
+            if (key != "__RequestVerificationToken")
+            {
+                ModelState.SetModelValue(key, value.Count > 1 ? value.ToArray() : value.ToString(), value.ToString());
+                ModelState.MarkFieldValid(key); // kept to show again, not judged: only the use case's messages count
+            }
+        }
+    }
+
     /// <summary>Runs <paramref name="action"/>; on a validation failure adds the messages under <paramref name="prefix"/> and returns false.</summary>
     protected async Task<bool> TryRun(Func<Task> action, string? prefix)
     {

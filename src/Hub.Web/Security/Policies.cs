@@ -11,6 +11,9 @@ public static class Policies
     public const string TeamLeader = nameof(TeamLeader);
     public const string Admin = nameof(Admin);
 
+    /// <summary>The community offers directory: those who point people to offers, and those who keep it.</summary>
+    public const string Offers = nameof(Offers);
+
     public static void Add(AuthorizationOptions options)
     {
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
@@ -18,5 +21,6 @@ public static class Policies
         options.AddPolicy(Triage, p => p.RequireAuthenticatedUser().RequireRole(Roles.Practitioner, Roles.TeamLeader));
         options.AddPolicy(TeamLeader, p => p.RequireAuthenticatedUser().RequireRole(Roles.TeamLeader));
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+        options.AddPolicy(Offers, p => p.RequireAuthenticatedUser().RequireRole(Roles.Practitioner, Roles.TeamLeader, Roles.Admin));
     }
 }

@@ -42,6 +42,8 @@ public sealed class AnswerHandoffHandler(IApplicationDbContext db, ICurrentUser 
         var handoff = await db.Handoffs.FirstOrDefaultAsync(h => h.Id == request.HandoffId, cancellationToken) ?? throw new NotFoundException("The handoff");
         if (handoff.ToMemberId != me)
         {
+            audit.Record(AuditAction.Denied, handoff.PersonId, nameof(Handoff), handoff.Id, "Refused: answer someone else's handoff");
+            await db.SaveChangesAsync(cancellationToken);
             throw new ForbiddenAccessException();
         }
         if (!handoff.IsPending)

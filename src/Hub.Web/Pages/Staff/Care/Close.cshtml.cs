@@ -30,7 +30,7 @@ public sealed class CloseModel(IMediator mediator) : StaffPage
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         CloseSpellResult? result = null;
         var reason = ParseEnum<SpellClosureReason>(Reason) ?? default;
         if (await TryRun(async () => result = await mediator.Send(new CloseSpell(id, reason, Note, Version), cancellationToken), null))

@@ -25,7 +25,7 @@ public sealed class HandoffsModel(IMediator mediator) : StaffPage
 
     private async Task<IActionResult> Answer(bool accept, CancellationToken cancellationToken)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         // Each offer's decline box is named after the offer, so an error shows on the right one.
         var prefix = $"Decline-{HandoffId:N}";
         var reason = accept ? null : Request.Form[$"{prefix}.Reason"].ToString();

@@ -40,7 +40,7 @@ public sealed class MeetingsModel(IMediator mediator, TimeProvider clock) : Staf
 
     public async Task<IActionResult> OnPostPlanAsync(Guid id, CancellationToken cancellationToken)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         var at = ParseWhen(Plan.When, "Plan.When");
         if (at is not null)
         {
@@ -61,7 +61,7 @@ public sealed class MeetingsModel(IMediator mediator, TimeProvider clock) : Staf
 
     public async Task<IActionResult> OnPostRecordAsync(Guid id, Guid meetingId, CancellationToken cancellationToken)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         var prefix = $"Record-{meetingId:N}";
         var form = Request.Form;
         var attended = form[$"{prefix}.PersonAttended"].ToString();

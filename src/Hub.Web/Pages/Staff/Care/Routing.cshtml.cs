@@ -52,7 +52,7 @@ public sealed class RoutingModel(IMediator mediator) : StaffPage
 
     public async Task<IActionResult> OnPostPreferencesAsync(Guid id, CancellationToken cancellationToken)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         var p = Preferences;
         var gender = ParseEnum<WorkerGender>(p.WorkerGender);
         if (await TryRun(() => mediator.Send(new SaveRoutingPreferences(id, p.Neighbourhood, p.Language, p.PeerWorker, gender, ParseEnums<DayOfWeek>(p.Days), p.Evenings), cancellationToken), "Preferences"))
@@ -66,7 +66,7 @@ public sealed class RoutingModel(IMediator mediator) : StaffPage
 
     public async Task<IActionResult> OnPostHandoffAsync(Guid id, CancellationToken cancellationToken)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         var chosen = Handoff.ToMemberId == "someone-else" ? Handoff.SomeoneElse : Handoff.ToMemberId;
         var to = Guid.TryParse(chosen, out var member) ? member : Guid.Empty;
         var role = ParseEnum<CareTeamRole>(Handoff.Role) ?? default;
@@ -83,7 +83,7 @@ public sealed class RoutingModel(IMediator mediator) : StaffPage
 
     public async Task<IActionResult> OnPostOfferAsync(Guid id, CancellationToken cancellationToken)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         var offer = Guid.TryParse(Offer.OfferId, out var o) ? o : Guid.Empty;
         if (await TryRun(() => mediator.Send(new AgreeCommunityOffer(id, offer, Offer.Note), cancellationToken), "Offer"))
         {
@@ -96,7 +96,7 @@ public sealed class RoutingModel(IMediator mediator) : StaffPage
 
     public async Task<IActionResult> OnPostStepOffAsync(Guid id, Guid memberId, CancellationToken cancellationToken)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         if (await TryRun(() => mediator.Send(new StepOffCareTeam(id, memberId), cancellationToken), "CareTeam"))
         {
             SetNotice("Taken off the care team");

@@ -23,7 +23,7 @@ public sealed class IndexModel(IMediator mediator) : StaffPage
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         var from = Guid.TryParse(FromMemberId, out var f) ? f : Guid.Empty;
         var to = Guid.TryParse(ToMemberId, out var t) ? t : Guid.Empty;
         ReallocationResult? result = null;

@@ -26,7 +26,7 @@ public sealed class IndexModel(IMediator mediator) : StaffPage
 
     public async Task<IActionResult> OnPostOrganisationAsync(CancellationToken cancellationToken)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         var command = new AddOrganisation(OrganisationName, ParseEnum<Sector>(Sector) ?? default);
         if (await TryRun(() => mediator.Send(command, cancellationToken), "Organisation"))
         {
@@ -41,7 +41,7 @@ public sealed class IndexModel(IMediator mediator) : StaffPage
 
     public async Task<IActionResult> OnPostTeamAsync(CancellationToken cancellationToken)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         var command = new AddTeam(Guid.TryParse(TeamOrganisationId, out var o) ? o : Guid.Empty, TeamName);
         if (await TryRun(() => mediator.Send(command, cancellationToken), "Team"))
         {

@@ -47,7 +47,7 @@ public sealed class MemberModel(IMediator mediator) : StaffPage
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         var i = Input;
         int? capacity = int.TryParse(i.CaseloadCapacity?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var c) ? c : null;
         if (capacity is null && !string.IsNullOrWhiteSpace(i.CaseloadCapacity))

@@ -23,7 +23,7 @@ public sealed class OffersModel(IMediator mediator) : StaffPage
 
     public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken cancellationToken)
     {
-        ModelState.Clear();
+        ClearBindingErrors();
         if (file is null || file.Length == 0)
         {
             ModelState.AddModelError("file", "Choose an Open Referral UK file (JSON) to import");
