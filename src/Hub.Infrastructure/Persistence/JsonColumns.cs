@@ -15,6 +15,9 @@ internal static class JsonColumns
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
+        // Stored, never written into a page: keep every script's letters as they are, so a name in
+        // Bengali takes its own length and not six characters a letter.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };

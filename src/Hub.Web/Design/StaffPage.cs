@@ -48,7 +48,10 @@ public abstract class StaffPage : PageModel
         }
         catch (ValidationException ex)
         {
-            ModelState.AddValidationErrors(ex, prefix);
+            // A rule about one item of a list ("Skills[3]") is shown on the list's own box.
+            var onFields = ex.Errors.Select(e => new FluentValidation.Results.ValidationFailure(
+                System.Text.RegularExpressions.Regex.Replace(e.PropertyName, @"\[\d+\]$", string.Empty), e.ErrorMessage));
+            ModelState.AddValidationErrors(new ValidationException(onFields), prefix);
             return false;
         }
     }

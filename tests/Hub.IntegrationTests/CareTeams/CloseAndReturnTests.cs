@@ -1,3 +1,4 @@
+using FluentValidation;
 using Hub.Application.CareTeams.GetHandoffs;
 using Hub.Application.Conversations.SaveConversation;
 using Hub.Application.Conversations.StartConversation;
@@ -5,11 +6,13 @@ using Hub.Application.Referrals.SubmitSelfReferral;
 using Hub.Application.Routing.GetRoutingSuggestions;
 using Hub.Application.Spells.CloseSpell;
 using Hub.Application.Spells.GetSpellForClosing;
+using Hub.Application.Triage.RecordTriageOutcome;
 using Hub.Domain.CareTeams;
 using Hub.Domain.Conversations;
 using Hub.Domain.Outcomes;
 using Hub.Domain.Referrals;
 using Hub.Domain.Spells;
+using Hub.Domain.Triage;
 using Hub.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using static Hub.IntegrationTests.CareTeams.CareTeamWorld;
@@ -65,6 +68,12 @@ public sealed class CloseAndReturnTests(DatabaseFixture database) : IClassFixtur
         stale.ShouldBe(new CloseSpellResult(CloseSpellOutcome.ChangedBySomeoneElse, null, false));
         (await Spell(host, first.SpellId)).IsOpen.ShouldBeTrue();
         (await Outbox(host, answers.Email!, "spell-closed-come-back")).ShouldBeEmpty();
+
+        // The request that came in while the spell was open is triaged before the spell can close.
+        var untriaged = await Should.ThrowAsync<ValidationException>(() => Close(host, b, second.Id, note));
+        untriaged.Errors.ShouldContain(e => e.ErrorMessage.StartsWith("A new request from this person is waiting for triage", StringComparison.Ordinal));
+        (await Spell(host, first.SpellId)).IsOpen.ShouldBeTrue();
+        (await host.SendAsPractitioner(new RecordTriageOutcome(second.Id, TriageOutcome.ConversationBooked, null, second.Version), b.Id)).ShouldBe(RecordTriageOutcomeResult.Recorded);
 
         var closed = await Close(host, b, second.Id, note);
 

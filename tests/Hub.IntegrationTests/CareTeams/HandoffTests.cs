@@ -59,6 +59,7 @@ public sealed class HandoffTests(DatabaseFixture database) : IClassFixture<Datab
         audit.Select(e => (e.Action, e.RecordType, e.ActorUserId, e.Screen, e.PersonId)).ShouldBe(
         [
             (AuditAction.Create, nameof(Handoff), (Guid?)a.Id, "Care team: offer handoff", (Guid?)referral.PersonId),
+            (AuditAction.Denied, nameof(Handoff), a.Id, "Refused: answer someone else's handoff", referral.PersonId), // A tried to answer for B
             (AuditAction.Update, nameof(Handoff), b.Id, "Care team: accept handoff", referral.PersonId),
         ]);
         var after = await host.SendAsPractitioner(new GetMyWork(), b.Id);

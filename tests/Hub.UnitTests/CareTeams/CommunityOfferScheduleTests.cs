@@ -1,5 +1,5 @@
-using Hub.Domain.CommunityOffers;
 using Hub.Domain.Common;
+using Hub.Domain.CommunityOffers;
 using Hub.Domain.Conversations;
 using Hub.UnitTests.CommunityOffers;
 

@@ -58,7 +58,7 @@ public sealed class AnswerHandoffHandler(IApplicationDbContext db, ICurrentUser 
         {
             if (!spell.IsOpen)
             {
-                throw Refuse.Because(nameof(request.Accept), "This person's spell has closed since the offer was made, so there is nothing to accept");
+                throw Refuse.Because(nameof(request.Reason), "This person's spell has closed since the offer was made, so there is nothing to accept");
             }
             handoff.Accept(me, now);
             var current = await db.CareTeamMembers.Where(m => m.SpellId == handoff.SpellId && m.LeftAt == null).ToListAsync(cancellationToken);

@@ -55,8 +55,9 @@ public sealed class GetMyWorkHandler(IApplicationDbContext db, ICurrentUser user
 }
 
 /// <summary>
-/// Work waiting for a worker: people triaged into support with no lead worker yet, declined
-/// handoffs with their reasons (never silently dropped), and offers waiting for an answer.
+/// Work waiting for a worker: people triaged into support with no lead worker yet, anyone with a
+/// declined handoff not yet offered again (with who declined and why: never silently dropped), and
+/// offers waiting for an answer.
 /// </summary>
 public sealed record GetAllocationQueue : IRequest<AllocationQueue>;
 
@@ -79,9 +80,11 @@ public sealed class GetAllocationQueueHandler(IApplicationDbContext db, IStaffDi
         var unallocated = await (
             from s in db.Spells.AsNoTracking()
             where s.EndedAt == null
-               && db.Referrals.Any(r => r.SpellId == s.Id && r.Status == ReferralStatus.Open)
-               && !db.CareTeamMembers.Any(m => m.SpellId == s.Id && m.LeftAt == null && m.Role == CareTeamRole.Lead)
-               && !db.Handoffs.Any(h => h.SpellId == s.Id && h.Status == HandoffStatus.Pending && h.Role == CareTeamRole.Lead)
+               && ((db.Referrals.Any(r => r.SpellId == s.Id && r.Status == ReferralStatus.Open)
+                    && !db.CareTeamMembers.Any(m => m.SpellId == s.Id && m.LeftAt == null && m.Role == CareTeamRole.Lead)
+                    && !db.Handoffs.Any(h => h.SpellId == s.Id && h.Status == HandoffStatus.Pending && h.Role == CareTeamRole.Lead))
+                   // A declined offer stays visible until the work is offered again, lead or not.
+                   || db.Handoffs.Any(h => h.SpellId == s.Id && h.Status == HandoffStatus.Declined && h.ResolvedAt == null))
             orderby s.StartedAt
             select new
             {

@@ -65,6 +65,11 @@ public sealed class OfferHandoffHandler(IApplicationDbContext db, ICurrentUser u
 
         var now = clock.GetUtcNow();
         var me = user.UserId!.Value;
+        if (member.Id == me && request.Role == CareTeamRole.Lead && current.Any(m => m.Role == CareTeamRole.Lead)
+            && !user.IsInRole(Common.Roles.TeamLeader))
+        {
+            throw Refuse.Because(nameof(request.ToMemberId), "This person already has a lead worker. Ask them or a team leader to hand the lead to you");
+        }
         var handoff = new Handoff(spell.Id, spell.PersonId, me, member.Id, request.Role, TextRules.Clean(request.Note)!, now);
         db.Handoffs.Add(handoff);
 

@@ -4,6 +4,7 @@ using Hub.Application.Common.Interfaces;
 using Hub.Application.Common.Validation;
 using Hub.Domain.Audit;
 using Hub.Domain.CareTeams;
+using Hub.Domain.Spells;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,8 @@ namespace Hub.Application.CareTeams.ReallocateCaseload;
 
 /// <summary>
 /// A team leader moves a member's current work to another member when they leave or are away: each
-/// care-team place on an open spell passes to the new member in the same role, and offers still
+/// care-team place on an open spell (or one closed within the five days a return would reopen it)
+/// passes to the new member in the same role, and offers still
 /// waiting for the old member are withdrawn so they show again in the allocation queue. Optionally
 /// marks the old member away or as having left. One transaction: all of it, or none.
 /// </summary>
@@ -52,10 +54,12 @@ public sealed class ReallocateCaseloadHandler(IApplicationDbContext db, AuditTra
         }
 
         var now = clock.GetUtcNow();
+        // Open spells, and spells closed so recently that a return would reopen them with this team.
+        var reopenable = now - ReferralSpell.RejoinWindow;
         var places = await (
             from m in db.CareTeamMembers
             join s in db.Spells on m.SpellId equals s.Id
-            where m.MemberId == leaving.Id && m.LeftAt == null && s.EndedAt == null
+            where m.MemberId == leaving.Id && m.LeftAt == null && (s.EndedAt == null || s.EndedAt > reopenable)
             select m).ToListAsync(cancellationToken);
         var spellIds = places.Select(p => p.SpellId).ToList();
         var receiverPlaces = await db.CareTeamMembers.Where(m => spellIds.Contains(m.SpellId) && m.MemberId == receiver.Id && m.LeftAt == null).ToListAsync(cancellationToken);
@@ -91,7 +95,15 @@ public sealed class ReallocateCaseloadHandler(IApplicationDbContext db, AuditTra
         }
 
         await emails.WorkReallocated(receiver.Id, places.Count, cancellationToken);
-        await db.SaveInSteps(promoted, joining, cancellationToken);
+        try
+        {
+            await db.SaveInSteps(promoted, joining, cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbUpdateConcurrencyException || (ex is DbUpdateException u && db.IsUniqueViolation(u)))
+        {
+            db.DiscardChanges();
+            throw Refuse.Because(nameof(request.FromMemberId), "Someone answered an offer or changed a care team at the same moment. Nothing was moved: try again");
+        }
         return new ReallocationResult(places.Count, pending.Count);
     }
 }

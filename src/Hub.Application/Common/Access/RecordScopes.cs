@@ -12,6 +12,12 @@ public interface IConversationScoped
     Guid ConversationId { get; }
 }
 
+/// <summary>A request about a suggested match between a new referral and someone already known.</summary>
+public interface IMatchScoped
+{
+    Guid MatchId { get; }
+}
+
 /// <summary>A request about the person in a network meeting.</summary>
 public interface IMeetingScoped
 {

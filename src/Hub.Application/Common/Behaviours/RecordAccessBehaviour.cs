@@ -22,6 +22,8 @@ public sealed class RecordAccessBehaviour<TRequest, TResponse>(IApplicationDbCon
                 await db.Referrals.Where(x => x.Id == r.ReferralId).Select(x => (Guid?)x.PersonId).FirstOrDefaultAsync(cancellationToken)),
             IConversationScoped c => ("Conversation", c.ConversationId,
                 await db.Conversations.Where(x => x.Id == c.ConversationId).Select(x => (Guid?)x.PersonId).FirstOrDefaultAsync(cancellationToken)),
+            IMatchScoped x => ("PossibleMatch", x.MatchId,
+                await db.PossibleMatches.Where(p => p.Id == x.MatchId).Join(db.Referrals, p => p.ReferralId, r => r.Id, (p, r) => (Guid?)r.PersonId).FirstOrDefaultAsync(cancellationToken)),
             IMeetingScoped m => ("NetworkMeeting", m.MeetingId,
                 await db.NetworkMeetings.Where(x => x.Id == m.MeetingId).Select(x => (Guid?)x.PersonId).FirstOrDefaultAsync(cancellationToken)),
             _ => (string.Empty, Guid.Empty, (Guid?)Guid.Empty),

@@ -1,5 +1,7 @@
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
+using Hub.Domain.Common;
+using Hub.Domain.People;
 using Hub.Domain.Referrals;
 using Hub.Domain.Spells;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +17,12 @@ public static class SpellLoading
     public static async Task<SpellInContext> LoadSpellOfReferral(this IApplicationDbContext db, Guid referralId, CancellationToken cancellationToken)
     {
         var referral = await db.Referrals.FirstOrDefaultAsync(r => r.Id == referralId, cancellationToken) ?? throw new NotFoundException("The referral");
+        // Until staff decide whether this is someone already known, the spell may be about to merge
+        // into theirs: care-team work waits (the record page offers none until then).
+        if (await db.PossibleMatches.AnyAsync(m => m.ReferralId == referralId && m.Decision == MatchDecision.Pending, cancellationToken))
+        {
+            throw new DomainRuleException("Decide first whether this is someone the hub already knows.");
+        }
         var spell = await db.Spells.FirstAsync(s => s.Id == referral.SpellId, cancellationToken);
         return new SpellInContext(referral, spell);
     }

@@ -1,5 +1,5 @@
-using Hub.Application.CommunityOffers.OpenReferral;
 using Hub.Application.Common.Interfaces;
+using Hub.Application.CommunityOffers.OpenReferral;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,8 @@
 using FluentValidation;
-using Hub.Application.CommunityOffers.OpenReferral;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
 using Hub.Application.Common.Validation;
+using Hub.Application.CommunityOffers.OpenReferral;
 using Hub.Domain.CommunityOffers;
 using Hub.Domain.Conversations;
 using MediatR;

@@ -34,7 +34,8 @@ public sealed class GetMeetingPlanningHandler(IApplicationDbContext db, IStaffDi
         var latest = await db.Conversations.AsNoTracking().Where(c => c.PersonId == referral.PersonId)
             .OrderByDescending(c => c.SpellId == referral.SpellId).ThenByDescending(c => c.UpdatedAt)
             .Select(c => c.Content).FirstOrDefaultAsync(cancellationToken);
-        var network = (latest?.Network ?? []).OrderByDescending(n => n.CouldJoinMeeting).Select(n => n.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        // Only those the person said could join: someone they find hard is never put forward.
+        var network = (latest?.Network ?? []).Where(n => n.CouldJoinMeeting).Select(n => n.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
         var meetings = await db.NetworkMeetings.AsNoTracking().Where(m => m.SpellId == referral.SpellId).OrderByDescending(m => m.At).ToListAsync(cancellationToken);
         var names = await staff.DisplayNames(team.Concat(meetings.SelectMany(m => m.StaffInvitees)), cancellationToken);

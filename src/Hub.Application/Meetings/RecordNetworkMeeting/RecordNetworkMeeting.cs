@@ -52,13 +52,25 @@ public sealed class RecordNetworkMeetingHandler(IApplicationDbContext db, ICurre
         {
             throw Refuse.Because(nameof(request.StaffAttendees), "Choose from the staff who were invited");
         }
+        if (request.NetworkAttendees.Any(name => !meeting.NetworkInvitees.Contains(name.Trim(), StringComparer.OrdinalIgnoreCase)))
+        {
+            throw Refuse.Because(nameof(request.NetworkAttendees), "Choose from the people who were invited");
+        }
 
         var referral = await db.CurrentReferralOfSpell(meeting.SpellId, cancellationToken);
         var contact = referral.RecordMeeting(meeting, request.PersonAttended, request.DurationMinutes, request.StaffAttendees,
             request.NetworkAttendees.Select(n => TextRules.Clean(n)!).Where(n => n is not null), TextRules.Clean(request.Note), user.UserId!.Value, now);
         db.Contacts.Add(contact);
         audit.Record(AuditAction.Create, meeting.PersonId, nameof(Contact), contact.Id, "Care team: record network meeting");
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.DiscardChanges();
+            throw Refuse.Because(nameof(request.PersonAttended), "Someone changed this person's record at the same moment. Nothing was saved: record the meeting again");
+        }
         return Unit.Value;
     }
 }

@@ -1,10 +1,10 @@
 using FluentValidation;
+using Hub.Application.Common;
 using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
 using Hub.Application.Common.Loading;
 using Hub.Application.Common.Validation;
-using Hub.Application.Common;
 using Hub.Domain.Audit;
 using Hub.Domain.CareTeams;
 using Hub.Domain.Contacts;
@@ -59,8 +59,19 @@ public sealed class CloseSpellHandler(IApplicationDbContext db, ICurrentUser use
             return new CloseSpellResult(CloseSpellOutcome.ChangedBySomeoneElse, null, false);
         }
 
-        var now = clock.GetUtcNow();
         var me = user.UserId!.Value;
+        if (await db.Referrals.AnyAsync(r => r.SpellId == spell.Id && r.Status == ReferralStatus.AwaitingTriage, cancellationToken))
+        {
+            throw Refuse.Because(nameof(request.Reason), "A new request from this person is waiting for triage. Triage it first, so it is not closed unread");
+        }
+        var hasTeam = await db.CareTeamMembers.AnyAsync(m => m.SpellId == spell.Id && m.LeftAt == null, cancellationToken);
+        if (hasTeam && !user.IsInRole(Roles.TeamLeader)
+            && !await db.CareTeamMembers.AnyAsync(m => m.SpellId == spell.Id && m.LeftAt == null && m.MemberId == me, cancellationToken))
+        {
+            throw Refuse.Because(nameof(request.Reason), "Only the person's care team or a team leader can close their spell");
+        }
+
+        var now = clock.GetUtcNow();
         spell.Close(request.Reason, request.Note, me, now);
 
         var open = await db.Referrals.Where(r => r.SpellId == spell.Id && r.Status != ReferralStatus.Closed).ToListAsync(cancellationToken);
@@ -72,10 +83,11 @@ public sealed class CloseSpellHandler(IApplicationDbContext db, ICurrentUser use
 
         var person = await db.People.AsNoTracking().FirstAsync(p => p.Id == spell.PersonId, cancellationToken);
         var message = ComeBackMessage(person.PreferredName);
-        var emailed = person.Contact.PreferredMethod == ContactMethod.Email && person.Contact.Email is not null;
+        // Only to someone who asked for email and did not tell us messages are unsafe; the subject says nothing about mental health.
+        var emailed = person.Contact.PreferredMethod == ContactMethod.Email && person.Contact.Email is not null && person.Contact.SafeToLeaveMessage != false;
         if (emailed)
         {
-            outbox.Enqueue(new OutgoingEmail(person.Contact.Email!, "Living Well Hub: you can come back at any time", message, "spell-closed-come-back"));
+            outbox.Enqueue(new OutgoingEmail(person.Contact.Email!, "A message from the Living Well team", message, "spell-closed-come-back"));
         }
 
         audit.Record(AuditAction.Update, spell.PersonId, nameof(ReferralSpell), spell.Id, "Care team: close spell");

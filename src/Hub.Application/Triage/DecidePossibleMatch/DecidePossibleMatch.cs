@@ -1,3 +1,4 @@
+using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
@@ -15,7 +16,7 @@ namespace Hub.Application.Triage.DecidePossibleMatch;
 /// the referral to that person and into their spell under the MHSDS rule (joining an open spell,
 /// or one that ended five days or less before the referral); dismissing leaves both records apart.
 /// </summary>
-public sealed record DecidePossibleMatch(Guid MatchId, bool SamePerson) : IRequest<Unit>;
+public sealed record DecidePossibleMatch(Guid MatchId, bool SamePerson) : IRequest<Unit>, IMatchScoped;
 
 public sealed class DecidePossibleMatchHandler(IApplicationDbContext db, ICurrentUser user, AuditTrail audit, TimeProvider clock)
     : IRequestHandler<DecidePossibleMatch, Unit>
@@ -65,7 +66,19 @@ public sealed class DecidePossibleMatchHandler(IApplicationDbContext db, ICurren
         }
         else
         {
+            var wasClosed = !spell.IsOpen;
             spell.Join(referral.ReceivedAt);
+            if (wasClosed)
+            {
+                // Back within five days: the same care team carries on, except anyone now away or gone,
+                // so a person whose lead has left shows in the allocation queue instead of waiting unseen.
+                var unavailable = await (
+                    from m in db.CareTeamMembers
+                    join t in db.TeamMembers on m.MemberId equals t.Id
+                    where m.SpellId == spell.Id && m.LeftAt == null && (t.Away || t.LeftAt != null)
+                    select m).ToListAsync(cancellationToken);
+                unavailable.ForEach(m => m.StepOff(now));
+            }
         }
         referral.MoveToConfirmedPerson(known, spell);
         if (referral.IsClosed && !await db.Referrals.AnyAsync(r => r.SpellId == spell.Id && r.Id != referral.Id && r.Status != ReferralStatus.Closed, cancellationToken))

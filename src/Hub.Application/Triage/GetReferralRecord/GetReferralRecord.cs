@@ -1,8 +1,8 @@
+using Hub.Application.Common;
 using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
-using Hub.Application.Common;
 using Hub.Domain.Audit;
 using Hub.Domain.CareTeams;
 using Hub.Domain.Contacts;

@@ -52,6 +52,7 @@ public sealed class MeetingsModel(IMediator mediator, TimeProvider clock) : Staf
                 SetNotice($"Network meeting planned for {UkTime.Format(at.Value)}. Invited staff have been emailed");
                 return RedirectToPage(new { id });
             }
+            RenameKey("Plan.At", "Plan.When");
             RenameKey("Plan.StaffInvitees", "Plan.Staff");
             RenameKey("Plan.NetworkInvitees", "Plan.Others");
         }
