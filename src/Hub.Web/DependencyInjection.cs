@@ -36,6 +36,9 @@ public static class DependencyInjection
             options.Conventions.AuthorizeFolder("/Staff/Offers", Policies.Offers);
             options.Conventions.AuthorizeFolder("/Staff/Caseloads", Policies.TeamLeader);
             options.Conventions.AuthorizeFolder("/Staff/Directory", Policies.Admin);
+            options.Conventions.AuthorizeFolder("/My", Policies.Person);
+            options.Conventions.AllowAnonymousToPage("/My/Link");
+            options.Conventions.AllowAnonymousToPage("/My/SignedOut");
         }).AddMvcOptions(o => o.Filters.Add<ApplicationExceptionFilter>());
         services.AddAuthorization(Policies.Add);
         services.AddAntiforgery(o =>
@@ -99,6 +102,7 @@ public static class DependencyInjection
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
 
+        services.AddPersonAccess();
         services.AddHubRateLimits();
 
         // Compress the NHS.UK stylesheet and scripts for slow phone connections. Pages are left

@@ -42,6 +42,8 @@ public sealed class ApplicationHost : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Clock);
         services.AddScoped<TestUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<TestUser>());
+        services.AddScoped<TestPerson>();
+        services.AddScoped<ICurrentPerson>(sp => sp.GetRequiredService<TestPerson>());
         services.AddIdentityCore<Hub.Infrastructure.Identity.StaffUser>().AddRoles<Microsoft.AspNetCore.Identity.IdentityRole<Guid>>().AddHubIdentityStores();
         configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
@@ -56,6 +58,19 @@ public sealed class ApplicationHost : IAsyncDisposable
     public Task<T> SendAsPublic<T>(IRequest<T> request) => Send(request, null, Roles.Public);
 
     public Task<T> SendAsPractitioner<T>(IRequest<T> request, Guid? userId = null) => Send(request, userId ?? PractitionerId, Roles.Practitioner);
+
+    /// <summary>Sends a request as a person signed in to their own plan from a link (no staff account).</summary>
+    public async Task<T> SendAsPerson<T>(IRequest<T> request, Guid personId, Guid? sessionId = null)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var user = scope.ServiceProvider.GetRequiredService<TestUser>();
+        user.UserId = null;
+        user.Role = Roles.Person;
+        var person = scope.ServiceProvider.GetRequiredService<TestPerson>();
+        person.PersonId = personId;
+        person.SessionId = sessionId;
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
 
     public async Task<T> Send<T>(IRequest<T> request, Guid? userId, string role)
     {
@@ -81,6 +96,12 @@ public sealed class ApplicationHost : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    private sealed class TestPerson : ICurrentPerson
+    {
+        public Guid? PersonId { get; set; }
+        public Guid? SessionId { get; set; }
+    }
 
     private sealed class TestUser : ICurrentUser
     {

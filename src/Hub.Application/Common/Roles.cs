@@ -8,6 +8,9 @@ public static class Roles
     public const string Commissioner = nameof(Commissioner);
     public const string Admin = nameof(Admin);
 
+    /// <summary>The actor recorded for what a person does in their own plan, signed in from a link.</summary>
+    public const string Person = nameof(Person);
+
     /// <summary>The actor recorded for things the public do through the front door.</summary>
     public const string Public = nameof(Public);
 

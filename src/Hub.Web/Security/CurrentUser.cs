@@ -13,7 +13,9 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
         Principal?.Identity?.IsAuthenticated == true && Guid.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
     public string Role =>
-        Principal?.Identity?.IsAuthenticated == true ? Roles.All.FirstOrDefault(r => Principal.IsInRole(r)) ?? "Staff" : Roles.Public;
+        Principal?.FindFirst(PersonAccess.SessionClaim) is not null ? Roles.Person
+        : Principal?.Identity?.IsAuthenticated == true ? Roles.All.FirstOrDefault(r => Principal.IsInRole(r)) ?? "Staff"
+        : Roles.Public;
 
     public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
 }

@@ -11,6 +11,9 @@ public static class Policies
     public const string TeamLeader = nameof(TeamLeader);
     public const string Admin = nameof(Admin);
 
+    /// <summary>A person signed in to their own plan from a link (the person cookie, never staff sign-in).</summary>
+    public const string Person = nameof(Person);
+
     /// <summary>The community offers directory: those who point people to offers, and those who keep it.</summary>
     public const string Offers = nameof(Offers);
 
@@ -21,6 +24,7 @@ public static class Policies
         options.AddPolicy(Triage, p => p.RequireAuthenticatedUser().RequireRole(Roles.Practitioner, Roles.TeamLeader));
         options.AddPolicy(TeamLeader, p => p.RequireAuthenticatedUser().RequireRole(Roles.TeamLeader));
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+        options.AddPolicy(Person, p => p.AddAuthenticationSchemes(PersonAccess.Scheme).RequireAuthenticatedUser().RequireClaim(PersonAccess.SessionClaim));
         options.AddPolicy(Offers, p => p.RequireAuthenticatedUser().RequireRole(Roles.Practitioner, Roles.TeamLeader, Roles.Admin));
     }
 }

@@ -128,7 +128,7 @@ internal static class CareTeamWorld
         host.WithDb(async db => (await db.CareTeamMembers.AsNoTracking().Where(m => m.SpellId == spellId && m.LeftAt == null).ToListAsync())
             .Select(m => (m.MemberId, m.Role)).ToList());
 
-    /// <summary>Emails waiting in the outbox for one address, for one purpose.</summary>
+    /// <summary>Emails waiting in the outbox for one address, for one purpose, oldest first.</summary>
     public static Task<List<OutboxMessage>> Outbox(ApplicationHost host, string to, string purpose) =>
-        host.WithDb(db => db.OutboxMessages.AsNoTracking().Where(m => m.To == to && m.Purpose == purpose).ToListAsync());
+        host.WithDb(db => db.OutboxMessages.AsNoTracking().Where(m => m.To == to && m.Purpose == purpose).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync());
 }

@@ -8,6 +8,7 @@ using Hub.Domain.Outcomes;
 using Hub.Domain.People;
 using Hub.Domain.Referrals;
 using Hub.Domain.Spells;
+using Hub.Domain.SupportPlans;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Application.Common.Interfaces;
@@ -36,6 +37,11 @@ public interface IApplicationDbContext
     DbSet<Handoff> Handoffs { get; }
     DbSet<NetworkMeeting> NetworkMeetings { get; }
     DbSet<CommunityLink> CommunityLinks { get; }
+    DbSet<SupportPlan> SupportPlans { get; }
+    DbSet<PlanVersion> PlanVersions { get; }
+    DbSet<PlanSuggestion> PlanSuggestions { get; }
+    DbSet<PlanAccessLink> PlanAccessLinks { get; }
+    DbSet<PersonSession> PersonSessions { get; }
 
     /// <summary>Saves; audit rows added since the last save are sealed into the chain in the same transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);

@@ -1,0 +1,74 @@
+using Hub.Domain.People;
+using Hub.Domain.Spells;
+using Hub.Domain.SupportPlans;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Hub.Infrastructure.Persistence.Configurations;
+
+internal sealed class SupportPlanConfiguration : IEntityTypeConfiguration<SupportPlan>
+{
+    public void Configure(EntityTypeBuilder<SupportPlan> builder)
+    {
+        builder.ToTable("SupportPlans");
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Content).HasJsonConversion();
+        builder.Property(p => p.Token).IsConcurrencyToken();
+        builder.HasOne<Person>().WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ReferralSpell>().WithMany().HasForeignKey(p => p.SpellId).OnDelete(DeleteBehavior.Restrict);
+        // One plan per spell; a later spell's plan starts from the last one.
+        builder.HasIndex(p => p.SpellId).IsUnique();
+        builder.HasIndex(p => p.PersonId);
+    }
+}
+
+internal sealed class PlanVersionConfiguration : IEntityTypeConfiguration<PlanVersion>
+{
+    public void Configure(EntityTypeBuilder<PlanVersion> builder)
+    {
+        builder.ToTable("PlanVersions");
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.Property(v => v.Content).HasJsonConversion();
+        builder.HasOne<SupportPlan>().WithMany().HasForeignKey(v => v.PlanId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(v => new { v.PlanId, v.Number }).IsUnique();
+    }
+}
+
+internal sealed class PlanSuggestionConfiguration : IEntityTypeConfiguration<PlanSuggestion>
+{
+    public void Configure(EntityTypeBuilder<PlanSuggestion> builder)
+    {
+        builder.ToTable("PlanSuggestions");
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Text).HasMaxLength(PlanSuggestion.TextMaxLength);
+        builder.Property(s => s.Extra).HasMaxLength(100);
+        builder.Ignore(s => s.IsWaiting);
+        builder.HasOne<SupportPlan>().WithMany().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.PlanId, s.Status });
+    }
+}
+
+internal sealed class PlanAccessLinkConfiguration : IEntityTypeConfiguration<PlanAccessLink>
+{
+    public void Configure(EntityTypeBuilder<PlanAccessLink> builder)
+    {
+        builder.ToTable("PlanAccessLinks");
+        builder.Property(l => l.Id).ValueGeneratedNever();
+        builder.Property(l => l.TokenHash).HasMaxLength(64).IsFixedLength();
+        builder.HasOne<Person>().WithMany().HasForeignKey(l => l.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(l => l.TokenHash).IsUnique();
+        builder.HasIndex(l => l.PersonId);
+    }
+}
+
+internal sealed class PersonSessionConfiguration : IEntityTypeConfiguration<PersonSession>
+{
+    public void Configure(EntityTypeBuilder<PersonSession> builder)
+    {
+        builder.ToTable("PersonSessions");
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.HasOne<Person>().WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PlanAccessLink>().WithMany().HasForeignKey(s => s.LinkId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.PersonId, s.EndedAt });
+    }
+}

@@ -1,0 +1,161 @@
+using System.Globalization;
+using FluentValidation;
+using Hub.Application.SupportPlans.Person;
+using Hub.Domain.SupportPlans;
+using Hub.Web.Design;
+using Hub.Web.Security;
+using MediatR;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Hub.Web.Pages.My;
+
+/// <summary>The person's own plan: read it, change it in their own words, answer suggestions, rate goals, agree it.</summary>
+public sealed class PlanModel(IMediator mediator) : PageModel
+{
+    public const int GoalRows = 3;
+    public const int NumberRows = 3;
+
+    public MyPlan Plan { get; private set; } = null!;
+    public string? Notice { get; private set; }
+
+    /// <summary>When a save met someone else's change: what is saved now, shown beside what the person wrote.</summary>
+    public PlanContent? Theirs { get; private set; }
+
+    [BindProperty] public PlanInput Input { get; set; } = new();
+
+    public sealed class PlanInput
+    {
+        public Guid Token { get; set; }
+        public string? WhatMattersToMe { get; set; }
+        public List<string?> Goals { get; set; } = [];
+        public string? Steps { get; set; }
+        public string? WhenStruggling { get; set; }
+        public List<string?> NumberWho { get; set; } = [];
+        public List<string?> NumberNumber { get; set; } = [];
+        public string? ReviewOn { get; set; }
+    }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Notice = TempData[StaffPage.NoticeKey] as string;
+        await Load(cancellationToken, fillForm: true);
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        Plan = await mediator.Send(new GetMyPlan(), cancellationToken);
+        DateOnly? review = null;
+        if (!string.IsNullOrWhiteSpace(Input.ReviewOn))
+        {
+            if (DateOnly.TryParseExact(Input.ReviewOn.Trim(), ["yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) { review = d; }
+            else { ModelState.AddModelError("Input.ReviewOn", "Enter the date like 15/01/2027"); }
+        }
+        if (ModelState.IsValid)
+        {
+            var numbers = Input.NumberWho.Select((who, i) => new ContactNumber(who ?? string.Empty, i < Input.NumberNumber.Count ? Input.NumberNumber[i] ?? string.Empty : string.Empty)).ToList();
+            var lines = (Input.Steps ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+            try
+            {
+                var result = await mediator.Send(new SaveMyPlan(Plan.PlanId, Input.Token, Input.WhatMattersToMe, Input.Goals.OfType<string>().ToList(), lines,
+                    Input.WhenStruggling, numbers, review), cancellationToken);
+                if (result.Saved)
+                {
+                    TempData[StaffPage.NoticeKey] = "Your plan is saved";
+                    return RedirectToPage();
+                }
+                Theirs = result.Theirs;
+                ModelState.AddModelError("Input.WhatMattersToMe", "Your plan was changed while you were writing. What is saved now is shown first; your words are still in the boxes. Change them if you want, then save again");
+            }
+            catch (ValidationException ex)
+            {
+                ModelState.AddValidationErrors(ex, "Input");
+            }
+        }
+        await Load(cancellationToken, fillForm: false);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostAcceptAsync(Guid suggestionId, CancellationToken cancellationToken) => Answer(suggestionId, true, cancellationToken);
+
+    public Task<IActionResult> OnPostDeclineAsync(Guid suggestionId, CancellationToken cancellationToken) => Answer(suggestionId, false, cancellationToken);
+
+    public async Task<IActionResult> OnPostRateAsync(int goal, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        Plan = await mediator.Send(new GetMyPlan(), cancellationToken);
+        var raw = Request.Form[$"Rating-{goal}"].ToString();
+        int? rating = int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : null;
+        try
+        {
+            var saved = await mediator.Send(new RateMyGoal(Plan.PlanId, Input.Token, goal, rating), cancellationToken);
+            TempData[StaffPage.NoticeKey] = saved ? "Your rating is saved" : "Your plan changed at the same moment: look at it again and rate once more";
+            return RedirectToPage();
+        }
+        catch (ValidationException ex)
+        {
+            ModelState.AddModelError($"Rating-{goal}", ex.Errors.First().ErrorMessage);
+        }
+        await Load(cancellationToken, fillForm: true);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAgreeAsync(CancellationToken cancellationToken)
+    {
+        Plan = await mediator.Send(new GetMyPlan(), cancellationToken);
+        await mediator.Send(new AgreeMyPlan(Plan.PlanId), cancellationToken);
+        TempData[StaffPage.NoticeKey] = "You have agreed your plan. You can still change it at any time";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostSignOutAsync(CancellationToken cancellationToken)
+    {
+        await mediator.Send(new EndMySession(), cancellationToken);
+        await HttpContext.SignOutAsync(PersonAccess.Scheme);
+        return Redirect("/my/signed-out");
+    }
+
+    private async Task<IActionResult> Answer(Guid suggestionId, bool accept, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        try
+        {
+            await mediator.Send(new AnswerMySuggestion(suggestionId, accept), cancellationToken);
+            TempData[StaffPage.NoticeKey] = accept ? "Added to your plan" : "Suggestion declined. Your plan is as you wrote it";
+            return RedirectToPage();
+        }
+        catch (ValidationException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Errors.First().ErrorMessage);
+        }
+        await Load(cancellationToken, fillForm: true);
+        return Page();
+    }
+
+    private async Task Load(CancellationToken cancellationToken, bool fillForm)
+    {
+        Plan = await mediator.Send(new GetMyPlan(), cancellationToken);
+        var c = Plan.Content;
+        if (fillForm)
+        {
+            Input = new PlanInput
+            {
+                WhatMattersToMe = c.WhatMattersToMe,
+                Goals = c.Goals.Select(g => (string?)g.Text).ToList(),
+                Steps = string.Join('\n', c.Steps.Select(s => s.Text)),
+                WhenStruggling = c.WhenStruggling,
+                NumberWho = c.Numbers.Select(n => (string?)n.Who).ToList(),
+                NumberNumber = c.Numbers.Select(n => (string?)n.Number).ToList(),
+                ReviewOn = c.ReviewOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+            };
+        }
+        // A save after a clash goes on from what is saved now.
+        Input.Token = Plan.Token;
+        ModelState.Remove("Input.Token");
+        while (Input.Goals.Count < GoalRows) Input.Goals.Add(null);
+        while (Input.NumberWho.Count < NumberRows) Input.NumberWho.Add(null);
+        while (Input.NumberNumber.Count < Input.NumberWho.Count) Input.NumberNumber.Add(null);
+    }
+}

@@ -1,0 +1,69 @@
+using Hub.Application.SupportPlans.Staff;
+using Hub.Domain.SupportPlans;
+using Hub.Web.Design;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hub.Web.Pages.Staff.Care;
+
+/// <summary>Staff and the person's plan: start it, read every version, suggest changes, send the person their link, end their access.</summary>
+public sealed class PlanModel(IMediator mediator) : StaffPage
+{
+    public StaffPlanView? Plan { get; private set; }
+    public Guid ReferralId { get; private set; }
+
+    [BindProperty] public string? Section { get; set; }
+    [BindProperty] public string? Text { get; set; }
+    [BindProperty] public string? Extra { get; set; }
+
+    public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        TakeNotice();
+        await Load(id, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostStartAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new StartSupportPlan(id), cancellationToken);
+        SetNotice("Plan started from what the person has already said. Go through it with them: it is theirs to change");
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostSuggestAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ClearBindingErrors();
+        var command = new SuggestPlanChange(id, ParseEnum<PlanSection>(Section) ?? default, Text, Extra);
+        if (await TryRun(() => mediator.Send(command, cancellationToken), null))
+        {
+            SetNotice("Suggestion sent. The person sees it in their plan and decides");
+            return RedirectToPage(new { id });
+        }
+        await Load(id, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostLinkAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ClearBindingErrors();
+        if (await TryRun(() => mediator.Send(new SendPlanLink(id), cancellationToken), null))
+        {
+            SetNotice("A link has been sent to the person's email address. It works once, for 24 hours");
+            return RedirectToPage(new { id });
+        }
+        await Load(id, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var ended = await mediator.Send(new RevokePlanAccess(id), cancellationToken);
+        SetNotice(ended == 0 ? "The person had no open links or sessions" : "The person's links and sessions have ended");
+        return RedirectToPage(new { id });
+    }
+
+    private async Task Load(Guid id, CancellationToken cancellationToken)
+    {
+        ReferralId = id;
+        Plan = await mediator.Send(new GetStaffPlan(id), cancellationToken);
+    }
+}
