@@ -67,6 +67,8 @@ public static class DependencyInjection
         services.AddSingleton(new TriageNotificationSettings(configuration["Hub:Notifications:TriageInbox"], publicBaseUrl));
         services.AddSingleton(new HubAddress(publicBaseUrl));
         services.AddSingleton<ISmtpSender, SmtpSender>();
+        services.AddSingleton<IPdfRenderer>(sp => new Pdf.ChromiumPdfRenderer(configuration["Hub:Chromium:Path"] ?? "/usr/bin/chromium",
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Pdf.ChromiumPdfRenderer>>()));
         services.AddScoped<OutboxDispatcher>();
         services.AddHubJobs(configuration, provider, connectionString);
 

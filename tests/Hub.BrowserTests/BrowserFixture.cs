@@ -35,7 +35,7 @@ public class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser => Available(_browser);
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await _database.InitializeAsync();
         if (!File.Exists(ChromiumPath))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FluentValidation;
+using Hub.Application.Common.Interfaces;
 using Hub.Application.SupportPlans.Person;
 using Hub.Domain.SupportPlans;
 using Hub.Web.Design;
@@ -12,7 +13,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Hub.Web.Pages.My;
 
 /// <summary>The person's own plan: read it, change it in their own words, answer suggestions, rate goals, agree it.</summary>
-public sealed class PlanModel(IMediator mediator) : PageModel
+public sealed class PlanModel(IMediator mediator, IPdfRenderer pdf, TimeProvider clock, ILogger<PlanModel> logger) : PageModel
 {
     public const int GoalRows = 3;
     public const int NumberRows = 3;
@@ -108,6 +109,24 @@ public sealed class PlanModel(IMediator mediator) : PageModel
         await mediator.Send(new AgreeMyPlan(Plan.PlanId), cancellationToken);
         TempData[StaffPage.NoticeKey] = "You have agreed your plan. You can still change it at any time";
         return RedirectToPage();
+    }
+
+    /// <summary>The plan as a PDF to keep or print. Without Chromium the page says so, and the plan stays readable here.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken cancellationToken)
+    {
+        var plan = await mediator.Send(new GetMyPlan(), cancellationToken);
+        try
+        {
+            var bytes = await pdf.RenderAsync(PlanDocument.Html(plan, clock.GetUtcNow()), cancellationToken);
+            return File(bytes, "application/pdf", "my-plan.pdf");
+        }
+        catch (PdfUnavailableException ex)
+        {
+            // What to install is for the hub's administrators (in the log); the person is told what they can do.
+            logger.LogWarning("Plan PDF not made: {Reason}", ex.Message);
+            TempData[StaffPage.NoticeKey] = "Your plan could not be made into a PDF just now. You can still read it here, or try again in a few minutes";
+            return RedirectToPage();
+        }
     }
 
     public async Task<IActionResult> OnPostSignOutAsync(CancellationToken cancellationToken)
