@@ -39,6 +39,7 @@ public static class DependencyInjection
             options.Conventions.AuthorizeFolder("/My", Policies.Person);
             options.Conventions.AllowAnonymousToPage("/My/Link");
             options.Conventions.AllowAnonymousToPage("/My/SignedOut");
+            options.Conventions.AllowAnonymousToPage("/My/NewLink");
         }).AddMvcOptions(o => o.Filters.Add<ApplicationExceptionFilter>());
         services.AddAuthorization(Policies.Add);
         services.AddAntiforgery(o =>

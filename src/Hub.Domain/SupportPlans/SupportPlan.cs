@@ -26,6 +26,7 @@ public sealed class SupportPlan : Entity
         PersonId = personId;
         SpellId = spellId;
         Content = content;
+        ReviewOn = content.ReviewOn;
         VersionNumber = 1;
         UpdatedAt = at;
         UpdatedByAuthor = PlanAuthor.Staff;
@@ -52,6 +53,25 @@ public sealed class SupportPlan : Entity
 
     /// <summary>When the person agreed the plan (it then counts for the four-week clock).</summary>
     public DateTimeOffset? AgreedAt { get; private set; }
+
+    /// <summary>The review date from the content, kept as a column so the reminder job can find plans by it.</summary>
+    public DateOnly? ReviewOn { get; private set; }
+
+    /// <summary>The person asked to be reminded when their review date comes near.</summary>
+    public bool RemindMe { get; private set; }
+
+    /// <summary>The review date a reminder has already gone out for: one reminder per date, however often the job runs.</summary>
+    public DateOnly? ReminderSentFor { get; private set; }
+
+    public static readonly int RemindDaysBefore = 7;
+
+    /// <summary>Whether a reminder is due today: a review date within the next week with no reminder sent for it yet.</summary>
+    public bool ReminderDue(DateOnly today) =>
+        ReviewOn is { } review && review >= today && review.DayNumber - today.DayNumber <= RemindDaysBefore && ReminderSentFor != review;
+
+    public void MarkReminded() => ReminderSentFor = ReviewOn;
+
+    public void SetRemindMe(bool remind) => RemindMe = remind;
 
     /// <summary>Changes with every saved version; a save must name the one it started from.</summary>
     public Guid Token { get; private set; } = Guid.NewGuid();
@@ -98,6 +118,7 @@ public sealed class SupportPlan : Entity
     private PlanVersion Apply(PlanContent content, PlanAuthor author, Guid? userId, DateTimeOffset at)
     {
         Content = content;
+        ReviewOn = content.ReviewOn;
         VersionNumber++;
         UpdatedAt = at;
         UpdatedByAuthor = author;

@@ -37,6 +37,13 @@ internal static class JobScheduling
                 .StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(outboxSeconds)).RepeatForever()
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            q.AddJob<ReviewReminderJob>(j => j.WithIdentity(ReviewReminderJob.Key).StoreDurably(true));
+            q.AddTrigger(t => t
+                .ForJob(ReviewReminderJob.Key)
+                .WithIdentity("plan-review-reminders-hourly", "hub")
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
 
             if (provider is DatabaseProvider.Postgres or DatabaseProvider.SqlServer)
             {

@@ -49,6 +49,8 @@ public abstract class HubDbContext(DbContextOptions options)
     public DbSet<PlanSuggestion> PlanSuggestions => Set<PlanSuggestion>();
     public DbSet<PlanAccessLink> PlanAccessLinks => Set<PlanAccessLink>();
     public DbSet<PersonSession> PersonSessions => Set<PersonSession>();
+    public DbSet<MoodCheckIn> MoodCheckIns => Set<MoodCheckIn>();
+    public DbSet<SharedNote> SharedNotes => Set<SharedNote>();
     public DbSet<Email.OutboxMessage> OutboxMessages => Set<Email.OutboxMessage>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();

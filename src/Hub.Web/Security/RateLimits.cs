@@ -48,7 +48,7 @@ internal static class RateLimits
     }
 
     private static bool IsLimitedPath(PathString path) =>
-        path.StartsWithSegments("/refer") || path.StartsWithSegments("/staff/account") || path.StartsWithSegments("/my/link");
+        path.StartsWithSegments("/refer") || path.StartsWithSegments("/staff/account") || path.StartsWithSegments("/my/link") || path.StartsWithSegments("/my/new-link");
 
     private static string TooManyRequestsPage(HubOptions hub, TimeSpan retryAfter)
     {

@@ -42,6 +42,8 @@ public interface IApplicationDbContext
     DbSet<PlanSuggestion> PlanSuggestions { get; }
     DbSet<PlanAccessLink> PlanAccessLinks { get; }
     DbSet<PersonSession> PersonSessions { get; }
+    DbSet<MoodCheckIn> MoodCheckIns { get; }
+    DbSet<SharedNote> SharedNotes { get; }
 
     /// <summary>Saves; audit rows added since the last save are sealed into the chain in the same transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);

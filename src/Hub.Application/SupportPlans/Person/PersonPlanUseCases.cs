@@ -81,11 +81,19 @@ public sealed class CheckPersonSessionHandler(IApplicationDbContext db, TimeProv
 public sealed record GetMyPlan : IRequest<MyPlan>;
 
 public sealed record MyPlan(Guid PlanId, Guid Token, string? Name, PlanContent Content, int VersionNumber, DateTimeOffset? AgreedAt,
-    IReadOnlyList<WaitingSuggestion> Suggestions, IReadOnlyList<ContactNumber> UrgentNumbers);
+    IReadOnlyList<WaitingSuggestion> Suggestions, IReadOnlyList<ContactNumber> UrgentNumbers, bool RemindMe,
+    IReadOnlyList<MyCareTeamMember> CareTeam, IReadOnlyList<MyNote> Notes, IReadOnlyList<MyCheckIn> CheckIns, IReadOnlyList<Helper> HelperOptions);
+
+/// <param name="Organisation">Who they work for, so the person knows whom to ask for when they call.</param>
+public sealed record MyCareTeamMember(string Name, string Role, string Organisation, bool Lead);
+
+public sealed record MyNote(string Text, string From, DateTimeOffset At);
+
+public sealed record MyCheckIn(int Mood, string? Words, DateTimeOffset At);
 
 public sealed record WaitingSuggestion(Guid SuggestionId, PlanSection Section, string Text, string? Extra, string? Current);
 
-public sealed class GetMyPlanHandler(IApplicationDbContext db, ICurrentPerson person, AuditTrail audit) : IRequestHandler<GetMyPlan, MyPlan>
+public sealed class GetMyPlanHandler(IApplicationDbContext db, ICurrentPerson person, AuditTrail audit, IStaffDirectory staff) : IRequestHandler<GetMyPlan, MyPlan>
 {
     public async Task<MyPlan> Handle(GetMyPlan request, CancellationToken cancellationToken)
     {
@@ -95,6 +103,18 @@ public sealed class GetMyPlanHandler(IApplicationDbContext db, ICurrentPerson pe
         var name = await db.People.Where(p => p.Id == personId).Select(p => p.PreferredName).FirstOrDefaultAsync(cancellationToken);
         var waiting = await db.PlanSuggestions.AsNoTracking().Where(s => s.PlanId == plan.Id && s.Status == SuggestionStatus.Waiting)
             .OrderBy(s => s.SuggestedAt).ToListAsync(cancellationToken);
+        var team = await (
+            from m in db.CareTeamMembers.AsNoTracking()
+            join t in db.TeamMembers on m.MemberId equals t.Id
+            join tm in db.Teams on t.TeamId equals tm.Id
+            join o in db.Organisations on tm.OrganisationId equals o.Id
+            where m.SpellId == plan.SpellId && m.LeftAt == null
+            orderby m.Role
+            select new { t.Name, t.Group, t.JobTitle, Organisation = o.Name, Lead = m.Role == Domain.CareTeams.CareTeamRole.Lead }).ToListAsync(cancellationToken);
+        var notes = await db.SharedNotes.AsNoTracking().Where(n => n.PlanId == plan.Id).OrderByDescending(n => n.At).Take(20).ToListAsync(cancellationToken);
+        var checkIns = await db.MoodCheckIns.AsNoTracking().Where(c => c.PlanId == plan.Id).OrderByDescending(c => c.At).Take(5)
+            .Select(c => new MyCheckIn(c.Mood, c.Words, c.At)).ToListAsync(cancellationToken);
+        var names = await staff.DisplayNames(notes.Select(n => n.ByUserId), cancellationToken);
         audit.Record(AuditAction.View, personId, nameof(SupportPlan), plan.Id, "Person: my plan");
         await db.SaveChangesAsync(cancellationToken);
         return new MyPlan(plan.Id, plan.Token, name, plan.Content, plan.VersionNumber, plan.AgreedAt,
@@ -105,13 +125,18 @@ public sealed class GetMyPlanHandler(IApplicationDbContext db, ICurrentPerson pe
                 PlanSection.ReviewDate => plan.Content.ReviewOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 _ => null,
             })).ToList(),
-            PlanDrafting.UrgentNumbers);
+            PlanDrafting.UrgentNumbers, plan.RemindMe,
+            team.Select(t => new MyCareTeamMember(t.Name, t.JobTitle ?? Domain.Directory.ProfessionalGroups.Describe(t.Group), t.Organisation, t.Lead)).ToList(),
+            notes.Select(n => new MyNote(n.Text, names.TryGetValue(n.ByUserId, out var from) ? from : "Your care team", n.At)).ToList(),
+            checkIns,
+            await db.HelperOptions(plan, cancellationToken));
     }
 }
 
 /// <summary>The person saves their plan in their own words. A save over someone else's change is refused with both shown.</summary>
+/// <param name="StepHelpers">Who helps with each step, by the step's position (null: keep who helped with a step of the same words).</param>
 public sealed record SaveMyPlan(Guid PlanId, Guid ExpectedToken, string? WhatMattersToMe, IReadOnlyList<string> Goals, IReadOnlyList<string> Steps,
-    string? WhenStruggling, IReadOnlyList<ContactNumber> Numbers, DateOnly? ReviewOn) : IRequest<SaveMyPlanResult>;
+    string? WhenStruggling, IReadOnlyList<ContactNumber> Numbers, DateOnly? ReviewOn, IReadOnlyList<Helper?>? StepHelpers = null) : IRequest<SaveMyPlanResult>;
 
 public sealed record SaveMyPlanResult(bool Saved, PlanContent? Theirs);
 
@@ -137,6 +162,8 @@ public sealed class SaveMyPlanHandler(IApplicationDbContext db, ICurrentPerson p
     public async Task<SaveMyPlanResult> Handle(SaveMyPlan request, CancellationToken cancellationToken)
     {
         var plan = await db.OwnPlan(person, request.PlanId, cancellationToken);
+        // Only someone from the person's own network, care team or agreed offers can be named as helping.
+        var options = (await db.HelperOptions(plan, cancellationToken)).ToHashSet();
         // Goals keep their ratings when their words stay the same; a reworded goal is a new goal.
         var goals = request.Goals.Select(t => t.Trim()).Where(t => t.Length > 0)
             .Select(t => plan.Content.Goals.FirstOrDefault(g => g.Text == t) ?? new PlanGoal(t, [])).ToList();
@@ -144,8 +171,10 @@ public sealed class SaveMyPlanHandler(IApplicationDbContext db, ICurrentPerson p
         {
             WhatMattersToMe = TextRules.Clean(request.WhatMattersToMe),
             Goals = goals,
-            Steps = request.Steps.Select(s => s.Trim()).Where(s => s.Length > 0)
-                .Select(s => plan.Content.Steps.FirstOrDefault(x => x.Text == s) ?? new PlanStep(s, [])).ToList(),
+            Steps = request.Steps.Select((text, i) => (Text: text.Trim(), Index: i)).Where(s => s.Text.Length > 0)
+                .Select(s => request.StepHelpers is { } chosen
+                    ? new PlanStep(s.Text, s.Index < chosen.Count && chosen[s.Index] is { } helper && options.Contains(helper) ? [helper] : [])
+                    : plan.Content.Steps.FirstOrDefault(x => x.Text == s.Text) ?? new PlanStep(s.Text, [])).ToList(),
             WhenStruggling = TextRules.Clean(request.WhenStruggling),
             Numbers = request.Numbers.Where(n => !string.IsNullOrWhiteSpace(n.Who) || !string.IsNullOrWhiteSpace(n.Number))
                 .Select(n => new ContactNumber(n.Who.Trim(), n.Number.Trim())).ToList(),
@@ -271,6 +300,25 @@ public sealed class EndMySessionHandler(IApplicationDbContext db, ICurrentPerson
 
 internal static class OwnPlans
 {
+    /// <summary>Who can be named as helping with a step: people from the person's network, their care team, and community offers they agreed.</summary>
+    public static async Task<IReadOnlyList<Helper>> HelperOptions(this IApplicationDbContext db, SupportPlan plan, CancellationToken cancellationToken)
+    {
+        var network = await db.Conversations.AsNoTracking().Where(c => c.PersonId == plan.PersonId)
+            .OrderByDescending(c => c.SpellId == plan.SpellId).ThenByDescending(c => c.UpdatedAt).Select(c => c.Content).FirstOrDefaultAsync(cancellationToken);
+        var team = await (from m in db.CareTeamMembers.AsNoTracking()
+                          join t in db.TeamMembers on m.MemberId equals t.Id
+                          where m.SpellId == plan.SpellId && m.LeftAt == null
+                          select new { t.Id, t.Name }).ToListAsync(cancellationToken);
+        var offers = await (from l in db.CommunityLinks.AsNoTracking()
+                            join o in db.CommunityOffers on l.OfferId equals o.Id
+                            where l.SpellId == plan.SpellId
+                            select new { o.Id, o.Name }).ToListAsync(cancellationToken);
+        return (network?.Network ?? []).Select(n => new Helper(HelperKind.NetworkPerson, n.Name, null))
+            .Concat(team.Select(t => new Helper(HelperKind.CareTeamMember, t.Name, t.Id)))
+            .Concat(offers.Select(o => new Helper(HelperKind.CommunityOffer, o.Name, o.Id)))
+            .Distinct().ToList();
+    }
+
     /// <summary>
     /// The plan, if it is the signed-in person's own; anyone else's reads as not found, so a person
     /// can never reach, or learn of, another person's plan.

@@ -58,7 +58,11 @@ public sealed record GetStaffPlan(Guid ReferralId) : IRequest<StaffPlanView?>, I
 
 public sealed record StaffPlanView(Guid ReferralId, string Reference, string? PersonName, bool HasEmail, Guid PlanId, PlanContent Content, int VersionNumber,
     DateTimeOffset UpdatedAt, PlanAuthor UpdatedBy, DateTimeOffset? AgreedAt, IReadOnlyList<VersionRow> Versions, IReadOnlyList<SuggestionRow> Suggestions,
-    int ActiveSessions, DateTimeOffset? LastLinkSentAt);
+    int ActiveSessions, DateTimeOffset? LastLinkSentAt, IReadOnlyList<CheckInRow> CheckIns, IReadOnlyList<NoteRow> SharedNotes);
+
+public sealed record CheckInRow(int Mood, string? Words, DateTimeOffset At);
+
+public sealed record NoteRow(string Text, string By, DateTimeOffset At);
 
 public sealed record VersionRow(int Number, PlanAuthor Author, string AuthorName, DateTimeOffset At);
 
@@ -83,7 +87,11 @@ public sealed class GetStaffPlanHandler(IApplicationDbContext db, IStaffDirector
         var now = clock.GetUtcNow();
         var sessions = await db.PersonSessions.AsNoTracking().Where(s => s.PersonId == plan.PersonId && s.EndedAt == null).ToListAsync(cancellationToken);
         var lastLink = await db.PlanAccessLinks.AsNoTracking().Where(l => l.PersonId == plan.PersonId).MaxAsync(l => (DateTimeOffset?)l.IssuedAt, cancellationToken);
-        var names = await staff.DisplayNames(versions.Select(v => v.AuthorUserId).OfType<Guid>().Concat(suggestions.Select(s => s.SuggestedByUserId)), cancellationToken);
+        var checkIns = await db.MoodCheckIns.AsNoTracking().Where(c => c.PlanId == plan.Id).OrderByDescending(c => c.At).Take(10)
+            .Select(c => new CheckInRow(c.Mood, c.Words, c.At)).ToListAsync(cancellationToken);
+        var shared = await db.SharedNotes.AsNoTracking().Where(n => n.PlanId == plan.Id).OrderByDescending(n => n.At).Take(20).ToListAsync(cancellationToken);
+        var names = await staff.DisplayNames(versions.Select(v => v.AuthorUserId).OfType<Guid>().Concat(suggestions.Select(s => s.SuggestedByUserId))
+            .Concat(shared.Select(n => n.ByUserId)), cancellationToken);
         string NameOf(Guid? id) => id is { } g && names.TryGetValue(g, out var n) ? n : "A former member of staff";
 
         audit.Record(AuditAction.View, plan.PersonId, nameof(SupportPlan), plan.Id, "Support plan: staff view");
@@ -92,7 +100,8 @@ public sealed class GetStaffPlanHandler(IApplicationDbContext db, IStaffDirector
             plan.VersionNumber, plan.UpdatedAt, plan.UpdatedByAuthor, plan.AgreedAt,
             versions.Select(v => new VersionRow(v.Number, v.Author, v.Author == PlanAuthor.Person ? "The person" : NameOf(v.AuthorUserId), v.At)).ToList(),
             suggestions.Select(s => new SuggestionRow(s.Id, s.Section, s.Text, s.Extra, NameOf(s.SuggestedByUserId), s.SuggestedAt, s.Status)).ToList(),
-            sessions.Count(s => s.IsActiveAt(now)), lastLink);
+            sessions.Count(s => s.IsActiveAt(now)), lastLink, checkIns,
+            shared.Select(n => new NoteRow(n.Text, NameOf(n.ByUserId), n.At)).ToList());
     }
 }
 
@@ -154,12 +163,7 @@ public sealed class SendPlanLinkHandler(IApplicationDbContext db, ICurrentUser u
         var now = clock.GetUtcNow();
         var (link, token) = PlanAccessLink.Issue(found.Person.Id, user.UserId, now);
         db.PlanAccessLinks.Add(link);
-        outbox.Enqueue(new OutgoingEmail(email, "Your plan: a link to open it",
-            $"{(found.Person.PreferredName is { } name ? "Hello " + name : "Hello")},\n\n" +
-            $"Here is your link to open your plan: {address.Link("/my/link/" + token)}\n\n" +
-            "It works once, for 24 hours. If it has run out, ask whoever supports you for a new one.\n\n" +
-            "If you need help urgently, call 999, or NHS 111 and choose option 2. Samaritans are there day and night on 116 123.\n",
-            "plan-link"));
+        outbox.Enqueue(Person.PlanLinkEmail.For(email, found.Person.PreferredName, address.Link("/my/link/" + token)));
         audit.Record(AuditAction.Create, found.Person.Id, nameof(PlanAccessLink), link.Id, "Support plan: send link");
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
@@ -182,5 +186,89 @@ public sealed class RevokePlanAccessHandler(IApplicationDbContext db, AuditTrail
         audit.Record(AuditAction.Update, personId, nameof(PersonSession), personId, "Support plan: revoke access");
         await db.SaveChangesAsync(cancellationToken);
         return links.Count + sessions.Count;
+    }
+}
+
+/// <summary>A member of staff writes a note for the person to read in their plan (staff-only notes stay in the record).</summary>
+public sealed record ShareNoteWithPerson(Guid ReferralId, string? Text) : IRequest<Unit>, IReferralScoped;
+
+public sealed class ShareNoteWithPersonValidator : AbstractValidator<ShareNoteWithPerson>
+{
+    public ShareNoteWithPersonValidator() =>
+        RuleFor(c => c.Text).NotEmpty().WithMessage("Write the note for the person").SafeText("The note", SharedNote.TextMaxLength, multiline: true);
+}
+
+public sealed class ShareNoteWithPersonHandler(IApplicationDbContext db, ICurrentUser user, AuditTrail audit, TimeProvider clock) : IRequestHandler<ShareNoteWithPerson, Unit>
+{
+    public async Task<Unit> Handle(ShareNoteWithPerson request, CancellationToken cancellationToken)
+    {
+        var spellId = await db.Referrals.Where(r => r.Id == request.ReferralId).Select(r => r.SpellId).FirstAsync(cancellationToken);
+        var plan = await db.SupportPlans.AsNoTracking().FirstOrDefaultAsync(p => p.SpellId == spellId, cancellationToken)
+            ?? throw Refuse.Because(nameof(request.Text), "Start the person's plan first");
+        var note = new SharedNote(plan.Id, plan.PersonId, request.Text!, user.UserId!.Value, clock.GetUtcNow());
+        db.SharedNotes.Add(note);
+        audit.Record(AuditAction.Create, plan.PersonId, nameof(SharedNote), note.Id, "Support plan: share a note");
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
+
+/// <summary>
+/// Sends review reminders that are due: for each plan whose review date is within a week and has no
+/// reminder for that date yet, the lead worker (and the person, if they asked) get one email. The
+/// mark that it was sent is saved with the emails in one transaction, so however often the job runs,
+/// each review date gets one reminder.
+/// </summary>
+public sealed record SendReviewReminders : IRequest<int>;
+
+public sealed class SendReviewRemindersHandler(IApplicationDbContext db, IStaffDirectory staff, IEmailOutbox outbox, HubAddress address, TimeProvider clock)
+    : IRequestHandler<SendReviewReminders, int>
+{
+    public const int Batch = 200;
+
+    public async Task<int> Handle(SendReviewReminders request, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(UkTime.ToLocal(clock.GetUtcNow()));
+        var until = today.AddDays(SupportPlan.RemindDaysBefore);
+        var candidates = await db.SupportPlans
+            .Where(p => p.ReviewOn != null && p.ReviewOn >= today && p.ReviewOn <= until && (p.ReminderSentFor == null || p.ReminderSentFor != p.ReviewOn)
+                && db.Spells.Any(s => s.Id == p.SpellId && s.EndedAt == null))
+            .OrderBy(p => p.ReviewOn).Take(Batch).ToListAsync(cancellationToken);
+        var due = candidates.Where(p => p.ReminderDue(today)).ToList();
+        var sent = 0;
+        foreach (var plan in due)
+        {
+            var lead = await db.CareTeamMembers.Where(m => m.SpellId == plan.SpellId && m.LeftAt == null && m.Role == Domain.CareTeams.CareTeamRole.Lead)
+                .Select(m => (Guid?)m.MemberId).FirstOrDefaultAsync(cancellationToken);
+            var reference = await db.Referrals.Where(r => r.SpellId == plan.SpellId).OrderByDescending(r => r.ReceivedAt).Select(r => r.Reference).FirstAsync(cancellationToken);
+            var review = plan.Content.ReviewOn!.Value.ToString("d MMMM yyyy", UkTime.Culture);
+            if (lead is { } leadId && (await staff.Emails([leadId], cancellationToken)).TryGetValue(leadId, out var leadEmail))
+            {
+                outbox.Enqueue(new OutgoingEmail(leadEmail, $"Living Well Hub: plan review on {review} ({reference})",
+                    $"The support plan for reference {reference} is due for review on {review}.\n\nOpen the record: {address.Link("/staff/handoffs")}\n", "plan-review-reminder"));
+            }
+            if (plan.RemindMe)
+            {
+                var person = await db.People.AsNoTracking().Where(p => p.Id == plan.PersonId).Select(p => new { p.PreferredName, p.Contact }).FirstAsync(cancellationToken);
+                if (person.Contact.Email is { } email && person.Contact.SafeToLeaveMessage != false)
+                {
+                    outbox.Enqueue(new OutgoingEmail(email, "Your plan: time to look at it again",
+                        $"{(person.PreferredName is null ? "Hello" : "Hello " + person.PreferredName)},\n\nYou asked us to remind you: your plan is due to be looked at again on {review}. Whoever supports you will be in touch, or you can ask them.\n",
+                        "plan-review-reminder-person"));
+                }
+            }
+            plan.MarkReminded();
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                sent++;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // The person saved their plan at that moment; the next run sees the new review date.
+                db.DiscardChanges();
+            }
+        }
+        return sent;
     }
 }

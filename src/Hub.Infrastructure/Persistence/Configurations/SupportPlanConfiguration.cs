@@ -14,6 +14,8 @@ internal sealed class SupportPlanConfiguration : IEntityTypeConfiguration<Suppor
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.Content).HasJsonConversion();
         builder.Property(p => p.Token).IsConcurrencyToken();
+        // The reminder job looks for plans with a review date coming up.
+        builder.HasIndex(p => p.ReviewOn);
         builder.HasOne<Person>().WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ReferralSpell>().WithMany().HasForeignKey(p => p.SpellId).OnDelete(DeleteBehavior.Restrict);
         // One plan per spell; a later spell's plan starts from the last one.
@@ -70,5 +72,31 @@ internal sealed class PersonSessionConfiguration : IEntityTypeConfiguration<Pers
         builder.HasOne<Person>().WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PlanAccessLink>().WithMany().HasForeignKey(s => s.LinkId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.PersonId, s.EndedAt });
+    }
+}
+
+internal sealed class MoodCheckInConfiguration : IEntityTypeConfiguration<MoodCheckIn>
+{
+    public void Configure(EntityTypeBuilder<MoodCheckIn> builder)
+    {
+        builder.ToTable("MoodCheckIns");
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Words).HasMaxLength(MoodCheckIn.WordsMaxLength);
+        builder.HasOne<SupportPlan>().WithMany().HasForeignKey(m => m.PlanId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(m => new { m.PlanId, m.At });
+    }
+}
+
+internal sealed class SharedNoteConfiguration : IEntityTypeConfiguration<SharedNote>
+{
+    public void Configure(EntityTypeBuilder<SharedNote> builder)
+    {
+        builder.ToTable("SharedNotes");
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Property(n => n.Text).HasMaxLength(SharedNote.TextMaxLength);
+        builder.HasOne<SupportPlan>().WithMany().HasForeignKey(n => n.PlanId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(n => n.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(n => new { n.PlanId, n.At });
     }
 }

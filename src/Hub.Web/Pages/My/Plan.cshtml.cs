@@ -17,6 +17,11 @@ public sealed class PlanModel(IMediator mediator, IPdfRenderer pdf, TimeProvider
 {
     public const int GoalRows = 3;
     public const int NumberRows = 3;
+    public const int StepRows = 3;
+    public const int MaxSteps = 20;
+
+    /// <summary>How a helper is named in the form: kind, then the member's or offer's id, or the network person's name.</summary>
+    public static string KeyOf(Helper helper) => $"{(int)helper.Kind}:{helper.ReferenceId?.ToString() ?? helper.Name}";
 
     public MyPlan Plan { get; private set; } = null!;
     public string? Notice { get; private set; }
@@ -31,7 +36,8 @@ public sealed class PlanModel(IMediator mediator, IPdfRenderer pdf, TimeProvider
         public Guid Token { get; set; }
         public string? WhatMattersToMe { get; set; }
         public List<string?> Goals { get; set; } = [];
-        public string? Steps { get; set; }
+        public List<string?> Steps { get; set; } = [];
+        public List<string?> StepHelpers { get; set; } = [];
         public string? WhenStruggling { get; set; }
         public List<string?> NumberWho { get; set; } = [];
         public List<string?> NumberNumber { get; set; } = [];
@@ -57,11 +63,12 @@ public sealed class PlanModel(IMediator mediator, IPdfRenderer pdf, TimeProvider
         if (ModelState.IsValid)
         {
             var numbers = Input.NumberWho.Select((who, i) => new ContactNumber(who ?? string.Empty, i < Input.NumberNumber.Count ? Input.NumberNumber[i] ?? string.Empty : string.Empty)).ToList();
-            var lines = (Input.Steps ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+            var lines = Input.Steps.Select(x => x ?? string.Empty).ToList();
+            var helpers = lines.Select((_, n) => n < Input.StepHelpers.Count ? Plan.HelperOptions.FirstOrDefault(h => KeyOf(h) == Input.StepHelpers[n]) : null).ToList();
             try
             {
                 var result = await mediator.Send(new SaveMyPlan(Plan.PlanId, Input.Token, Input.WhatMattersToMe, Input.Goals.OfType<string>().ToList(), lines,
-                    Input.WhenStruggling, numbers, review), cancellationToken);
+                    Input.WhenStruggling, numbers, review, helpers), cancellationToken);
                 if (result.Saved)
                 {
                     TempData[StaffPage.NoticeKey] = "Your plan is saved";
@@ -101,6 +108,38 @@ public sealed class PlanModel(IMediator mediator, IPdfRenderer pdf, TimeProvider
         }
         await Load(cancellationToken, fillForm: true);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostCheckInAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var raw = Request.Form["Mood"].ToString();
+        int? mood = int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m : null;
+        try
+        {
+            await mediator.Send(new CheckInMyMood(mood, Request.Form["MoodWords"].ToString()), cancellationToken);
+            TempData[StaffPage.NoticeKey] = "Thank you. Your care team can see how you are feeling";
+            return RedirectToPage();
+        }
+        catch (ValidationException ex)
+        {
+            foreach (var e in ex.Errors)
+            {
+                ModelState.AddModelError(e.PropertyName == nameof(CheckInMyMood.Words) ? "MoodWords" : "Mood", e.ErrorMessage);
+            }
+            ModelState.SetModelValue("MoodWords", Request.Form["MoodWords"].ToString(), Request.Form["MoodWords"].ToString());
+        }
+        await Load(cancellationToken, fillForm: true);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReminderAsync(CancellationToken cancellationToken)
+    {
+        Plan = await mediator.Send(new GetMyPlan(), cancellationToken);
+        var remind = Request.Form["RemindMe"].ToString() == "true";
+        await mediator.Send(new SetMyReminder(Plan.PlanId, remind), cancellationToken);
+        TempData[StaffPage.NoticeKey] = remind ? "We will email you a week before your review date" : "No reminders will be sent";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostAgreeAsync(CancellationToken cancellationToken)
@@ -163,7 +202,8 @@ public sealed class PlanModel(IMediator mediator, IPdfRenderer pdf, TimeProvider
             {
                 WhatMattersToMe = c.WhatMattersToMe,
                 Goals = c.Goals.Select(g => (string?)g.Text).ToList(),
-                Steps = string.Join('\n', c.Steps.Select(s => s.Text)),
+                Steps = c.Steps.Select(s => (string?)s.Text).ToList(),
+                StepHelpers = c.Steps.Select(s => s.Helpers.Count == 0 ? null : KeyOf(s.Helpers[0])).ToList(),
                 WhenStruggling = c.WhenStruggling,
                 NumberWho = c.Numbers.Select(n => (string?)n.Who).ToList(),
                 NumberNumber = c.Numbers.Select(n => (string?)n.Number).ToList(),
@@ -175,6 +215,9 @@ public sealed class PlanModel(IMediator mediator, IPdfRenderer pdf, TimeProvider
         ModelState.Remove("Input.Token");
         while (Input.Goals.Count < GoalRows) Input.Goals.Add(null);
         while (Input.NumberWho.Count < NumberRows) Input.NumberWho.Add(null);
+        var stepRows = Math.Min(MaxSteps, Math.Max(StepRows, Input.Steps.Count(x => !string.IsNullOrWhiteSpace(x)) + 2));
+        while (Input.Steps.Count < stepRows) Input.Steps.Add(null);
+        while (Input.StepHelpers.Count < Input.Steps.Count) Input.StepHelpers.Add(null);
         while (Input.NumberNumber.Count < Input.NumberWho.Count) Input.NumberNumber.Add(null);
     }
 }

@@ -979,6 +979,36 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("ReferralSpells", (string)null);
                 });
 
+            modelBuilder.Entity("Hub.Domain.SupportPlans.MoodCheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Mood")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Words")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PlanId", "At");
+
+                    b.ToTable("MoodCheckIns", (string)null);
+                });
+
             modelBuilder.Entity("Hub.Domain.SupportPlans.PersonSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1121,6 +1151,37 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("PlanVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Hub.Domain.SupportPlans.SharedNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PlanId", "At");
+
+                    b.ToTable("SharedNotes", (string)null);
+                });
+
             modelBuilder.Entity("Hub.Domain.SupportPlans.SupportPlan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1135,6 +1196,15 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("RemindMe")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("ReminderSentFor")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ReviewOn")
+                        .HasColumnType("date");
 
                     b.Property<Guid>("SpellId")
                         .HasColumnType("uuid");
@@ -1158,6 +1228,8 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("ReviewOn");
 
                     b.HasIndex("SpellId")
                         .IsUnique();
@@ -1686,6 +1758,21 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Hub.Domain.SupportPlans.MoodCheckIn", b =>
+                {
+                    b.HasOne("Hub.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Hub.Domain.SupportPlans.SupportPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hub.Domain.SupportPlans.PersonSession", b =>
                 {
                     b.HasOne("Hub.Domain.SupportPlans.PlanAccessLink", null)
@@ -1721,6 +1808,21 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Hub.Domain.SupportPlans.PlanVersion", b =>
                 {
+                    b.HasOne("Hub.Domain.SupportPlans.SupportPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hub.Domain.SupportPlans.SharedNote", b =>
+                {
+                    b.HasOne("Hub.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Hub.Domain.SupportPlans.SupportPlan", null)
                         .WithMany()
                         .HasForeignKey("PlanId")

@@ -974,6 +974,36 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ReferralSpells", (string)null);
                 });
 
+            modelBuilder.Entity("Hub.Domain.SupportPlans.MoodCheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Words")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PlanId", "At");
+
+                    b.ToTable("MoodCheckIns", (string)null);
+                });
+
             modelBuilder.Entity("Hub.Domain.SupportPlans.PersonSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1116,6 +1146,37 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("PlanVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Hub.Domain.SupportPlans.SharedNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PlanId", "At");
+
+                    b.ToTable("SharedNotes", (string)null);
+                });
+
             modelBuilder.Entity("Hub.Domain.SupportPlans.SupportPlan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1129,6 +1190,15 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RemindMe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ReminderSentFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReviewOn")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SpellId")
@@ -1153,6 +1223,8 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("ReviewOn");
 
                     b.HasIndex("SpellId")
                         .IsUnique();
@@ -1675,6 +1747,21 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Hub.Domain.SupportPlans.MoodCheckIn", b =>
+                {
+                    b.HasOne("Hub.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Hub.Domain.SupportPlans.SupportPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hub.Domain.SupportPlans.PersonSession", b =>
                 {
                     b.HasOne("Hub.Domain.SupportPlans.PlanAccessLink", null)
@@ -1710,6 +1797,21 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Hub.Domain.SupportPlans.PlanVersion", b =>
                 {
+                    b.HasOne("Hub.Domain.SupportPlans.SupportPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hub.Domain.SupportPlans.SharedNote", b =>
+                {
+                    b.HasOne("Hub.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Hub.Domain.SupportPlans.SupportPlan", null)
                         .WithMany()
                         .HasForeignKey("PlanId")

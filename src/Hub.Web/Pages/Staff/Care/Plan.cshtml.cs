@@ -15,6 +15,7 @@ public sealed class PlanModel(IMediator mediator) : StaffPage
     [BindProperty] public string? Section { get; set; }
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public string? Extra { get; set; }
+    [BindProperty] public string? Note { get; set; }
 
     public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -37,6 +38,25 @@ public sealed class PlanModel(IMediator mediator) : StaffPage
         {
             SetNotice("Suggestion sent. The person sees it in their plan and decides");
             return RedirectToPage(new { id });
+        }
+        await Load(id, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostNoteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ClearBindingErrors();
+        if (await TryRun(() => mediator.Send(new ShareNoteWithPerson(id, Note), cancellationToken), null))
+        {
+            SetNotice("Note shared. The person sees it in their plan");
+            return RedirectToPage(new { id });
+        }
+        // The use case calls the field Text; on this page the box is Note.
+        if (ModelState.TryGetValue(nameof(ShareNoteWithPerson.Text), out var entry) && entry.Errors.Count > 0)
+        {
+            var message = entry.Errors[0].ErrorMessage;
+            ModelState.Remove(nameof(ShareNoteWithPerson.Text));
+            ModelState.AddModelError(nameof(Note), message);
         }
         await Load(id, cancellationToken);
         return Page();
