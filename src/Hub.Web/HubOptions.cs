@@ -14,6 +14,9 @@ public sealed class HubOptions
 
     public string LocalCrisisLineName { get; set; } = "the borough's 24-hour mental health crisis line";
 
+    /// <summary>The hub's own number, for people to reach their care team (shown in their plan). None: the plan says to ask whoever supports them.</summary>
+    public string? HubPhone { get; set; }
+
     public RateLimitOptions PublicFormRateLimit { get; set; } = new();
 
     public sealed class RateLimitOptions

@@ -56,6 +56,17 @@ public abstract class StaffPage : PageModel
         }
     }
 
+    /// <summary>Shows a use case's message for one of its fields next to the box that field is called on this page.</summary>
+    protected void MoveError(string from, string to)
+    {
+        if (from != to && ModelState.TryGetValue(from, out var entry) && entry.Errors.Count > 0)
+        {
+            var message = entry.Errors[0].ErrorMessage;
+            ModelState.Remove(from);
+            ModelState.AddModelError(to, message);
+        }
+    }
+
     protected static T? ParseEnum<T>(string? value) where T : struct, Enum =>
         Enum.TryParse<T>(value, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
 

@@ -52,9 +52,9 @@ public sealed class MeetingsModel(IMediator mediator, TimeProvider clock) : Staf
                 SetNotice($"Network meeting planned for {UkTime.Format(at.Value)}. Invited staff have been emailed");
                 return RedirectToPage(new { id });
             }
-            RenameKey("Plan.At", "Plan.When");
-            RenameKey("Plan.StaffInvitees", "Plan.Staff");
-            RenameKey("Plan.NetworkInvitees", "Plan.Others");
+            MoveError("Plan.At", "Plan.When");
+            MoveError("Plan.StaffInvitees", "Plan.Staff");
+            MoveError("Plan.NetworkInvitees", "Plan.Others");
         }
         await Load(id, cancellationToken);
         return Page();
@@ -92,15 +92,6 @@ public sealed class MeetingsModel(IMediator mediator, TimeProvider clock) : Staf
         return Page();
     }
 
-    private void RenameKey(string from, string to)
-    {
-        if (ModelState.TryGetValue(from, out var entry) && entry.Errors.Count > 0)
-        {
-            var message = entry.Errors[0].ErrorMessage;
-            ModelState.Remove(from);
-            ModelState.AddModelError(to, message);
-        }
-    }
 
     private DateTimeOffset? ParseWhen(string? when, string key)
     {

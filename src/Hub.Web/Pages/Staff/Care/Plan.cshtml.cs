@@ -51,13 +51,7 @@ public sealed class PlanModel(IMediator mediator) : StaffPage
             SetNotice("Note shared. The person sees it in their plan");
             return RedirectToPage(new { id });
         }
-        // The use case calls the field Text; on this page the box is Note.
-        if (ModelState.TryGetValue(nameof(ShareNoteWithPerson.Text), out var entry) && entry.Errors.Count > 0)
-        {
-            var message = entry.Errors[0].ErrorMessage;
-            ModelState.Remove(nameof(ShareNoteWithPerson.Text));
-            ModelState.AddModelError(nameof(Note), message);
-        }
+        MoveError(nameof(ShareNoteWithPerson.Text), nameof(Note)); // the use case's Text is this page's Note box
         await Load(id, cancellationToken);
         return Page();
     }

@@ -76,7 +76,7 @@ public sealed class RoutingModel(IMediator mediator) : StaffPage
             SetNotice(result == OfferHandoffResult.JoinedCareTeam ? "You are on the care team" : "Offer sent. It shows on the care team as waiting until they answer");
             return RedirectToPage(new { id });
         }
-        RenameKey("Handoff.ToMemberId", Handoff.ToMemberId == "someone-else" ? "Handoff.SomeoneElse" : "Handoff.ToMemberId");
+        MoveError("Handoff.ToMemberId", Handoff.ToMemberId == "someone-else" ? "Handoff.SomeoneElse" : "Handoff.ToMemberId");
         await Load(id, cancellationToken);
         return Page();
     }
@@ -106,15 +106,6 @@ public sealed class RoutingModel(IMediator mediator) : StaffPage
         return Page();
     }
 
-    private void RenameKey(string from, string to)
-    {
-        if (from != to && ModelState.TryGetValue(from, out var entry) && entry.Errors.Count > 0)
-        {
-            var message = entry.Errors[0].ErrorMessage;
-            ModelState.Remove(from);
-            ModelState.AddModelError(to, message);
-        }
-    }
 
     private async Task Load(Guid id, CancellationToken cancellationToken, bool keepPreferences = false)
     {

@@ -33,8 +33,8 @@ public sealed class IndexModel(IMediator mediator) : StaffPage
             SetNotice("Organisation added");
             return RedirectToPage();
         }
-        Rename("Organisation.Name", nameof(OrganisationName));
-        Rename("Organisation.Sector", nameof(Sector));
+        MoveError("Organisation.Name", nameof(OrganisationName));
+        MoveError("Organisation.Sector", nameof(Sector));
         Directory = await mediator.Send(new GetDirectory(), cancellationToken);
         return Page();
     }
@@ -48,19 +48,10 @@ public sealed class IndexModel(IMediator mediator) : StaffPage
             SetNotice("Team added");
             return RedirectToPage();
         }
-        Rename("Team.OrganisationId", nameof(TeamOrganisationId));
-        Rename("Team.Name", nameof(TeamName));
+        MoveError("Team.OrganisationId", nameof(TeamOrganisationId));
+        MoveError("Team.Name", nameof(TeamName));
         Directory = await mediator.Send(new GetDirectory(), cancellationToken);
         return Page();
     }
 
-    private void Rename(string from, string to)
-    {
-        if (ModelState.TryGetValue(from, out var entry) && entry.Errors.Count > 0)
-        {
-            var message = entry.Errors[0].ErrorMessage;
-            ModelState.Remove(from);
-            ModelState.AddModelError(to, message);
-        }
-    }
 }
