@@ -1,3 +1,5 @@
+using Hub.Domain.Common;
+
 namespace Hub.Domain.SupportPlans;
 
 /// <summary>Who helps with a step: someone from the person's network, a care-team member, or a community offer.</summary>
@@ -40,4 +42,27 @@ public sealed record PlanContent
     public DateOnly? ReviewOn { get; init; }
 
     public static PlanContent Empty { get; } = new();
+
+    /// <summary>
+    /// The plan as the person has rewritten it. Goals keep their ratings while their words stay the
+    /// same (a reworded goal is a new goal); a step names a helper only from <paramref name="allowedHelpers"/>
+    /// (the person's own network, care team and agreed offers); with no helpers given, a step keeps
+    /// those it had under the same words. Blank lines are dropped.
+    /// </summary>
+    public PlanContent RevisedByPerson(string? whatMatters, IReadOnlyList<string> goals, IReadOnlyList<string> steps,
+        IReadOnlyList<Helper?>? stepHelpers, IReadOnlySet<Helper> allowedHelpers, string? whenStruggling, IReadOnlyList<ContactNumber> numbers, DateOnly? reviewOn) =>
+        this with
+        {
+            WhatMattersToMe = TextRules.Clean(whatMatters),
+            Goals = goals.Select(t => t.Trim()).Where(t => t.Length > 0)
+                .Select(t => Goals.FirstOrDefault(g => g.Text == t) ?? new PlanGoal(t, [])).ToList(),
+            Steps = steps.Select((text, i) => (Text: text.Trim(), Index: i)).Where(s => s.Text.Length > 0)
+                .Select(s => stepHelpers is { } chosen
+                    ? new PlanStep(s.Text, s.Index < chosen.Count && chosen[s.Index] is { } helper && allowedHelpers.Contains(helper) ? [helper] : [])
+                    : Steps.FirstOrDefault(x => x.Text == s.Text) ?? new PlanStep(s.Text, [])).ToList(),
+            WhenStruggling = TextRules.Clean(whenStruggling),
+            Numbers = numbers.Where(n => !string.IsNullOrWhiteSpace(n.Who) || !string.IsNullOrWhiteSpace(n.Number))
+                .Select(n => new ContactNumber(n.Who.Trim(), n.Number.Trim())).ToList(),
+            ReviewOn = reviewOn,
+        };
 }

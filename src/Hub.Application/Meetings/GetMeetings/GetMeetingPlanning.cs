@@ -1,6 +1,7 @@
 using Hub.Application.Common.Access;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
+using Hub.Application.Conversations;
 using Hub.Domain.Contacts;
 using Hub.Domain.Conversations;
 using MediatR;
@@ -31,9 +32,7 @@ public sealed class GetMeetingPlanningHandler(IApplicationDbContext db, IStaffDi
             .OrderBy(m => m.Role).ThenBy(m => m.JoinedAt).Select(m => m.MemberId).ToListAsync(cancellationToken);
 
         // The people the person named in their latest conversation (this spell's, or the one carried forward).
-        var latest = await db.Conversations.AsNoTracking().Where(c => c.PersonId == referral.PersonId)
-            .OrderByDescending(c => c.SpellId == referral.SpellId).ThenByDescending(c => c.UpdatedAt)
-            .Select(c => c.Content).FirstOrDefaultAsync(cancellationToken);
+        var latest = await db.LatestConversationContent(referral.PersonId, referral.SpellId, cancellationToken);
         // Only those the person said could join: someone they find hard is never put forward.
         var network = (latest?.Network ?? []).Where(n => n.CouldJoinMeeting).Select(n => n.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 

@@ -3,6 +3,7 @@ using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
 using Hub.Application.CommunityOffers;
+using Hub.Application.Conversations;
 using Hub.Application.Directory;
 using Hub.Domain.Audit;
 using Hub.Domain.CareTeams;
@@ -72,9 +73,7 @@ public sealed class GetRoutingSuggestionsHandler(IApplicationDbContext db, Audit
         var person = found.Person;
 
         // Needs and goals from the spell's latest conversation (a carried-forward one counts: tell it once).
-        var content = await db.Conversations.AsNoTracking().Where(c => c.PersonId == person.Id)
-            .OrderByDescending(c => c.SpellId == found.SpellId).ThenByDescending(c => c.UpdatedAt)
-            .Select(c => c.Content).FirstOrDefaultAsync(cancellationToken);
+        var content = await db.LatestConversationContent(person.Id, found.SpellId, cancellationToken);
         var needs = (content?.Needs ?? []).Select(n => n.Area).Distinct().Order().ToList();
         var goals = (content?.Goals ?? []).Select(g => g.Text).ToList();
 

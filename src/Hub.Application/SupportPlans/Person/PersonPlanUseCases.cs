@@ -4,6 +4,7 @@ using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
 using Hub.Application.Common.Validation;
+using Hub.Application.Conversations;
 using Hub.Domain.Audit;
 using Hub.Domain.Common;
 using Hub.Domain.SupportPlans;
@@ -164,22 +165,8 @@ public sealed class SaveMyPlanHandler(IApplicationDbContext db, ICurrentPerson p
         var plan = await db.OwnPlan(person, request.PlanId, cancellationToken);
         // Only someone from the person's own network, care team or agreed offers can be named as helping.
         var options = (await db.HelperOptions(plan, cancellationToken)).ToHashSet();
-        // Goals keep their ratings when their words stay the same; a reworded goal is a new goal.
-        var goals = request.Goals.Select(t => t.Trim()).Where(t => t.Length > 0)
-            .Select(t => plan.Content.Goals.FirstOrDefault(g => g.Text == t) ?? new PlanGoal(t, [])).ToList();
-        var content = plan.Content with
-        {
-            WhatMattersToMe = TextRules.Clean(request.WhatMattersToMe),
-            Goals = goals,
-            Steps = request.Steps.Select((text, i) => (Text: text.Trim(), Index: i)).Where(s => s.Text.Length > 0)
-                .Select(s => request.StepHelpers is { } chosen
-                    ? new PlanStep(s.Text, s.Index < chosen.Count && chosen[s.Index] is { } helper && options.Contains(helper) ? [helper] : [])
-                    : plan.Content.Steps.FirstOrDefault(x => x.Text == s.Text) ?? new PlanStep(s.Text, [])).ToList(),
-            WhenStruggling = TextRules.Clean(request.WhenStruggling),
-            Numbers = request.Numbers.Where(n => !string.IsNullOrWhiteSpace(n.Who) || !string.IsNullOrWhiteSpace(n.Number))
-                .Select(n => new ContactNumber(n.Who.Trim(), n.Number.Trim())).ToList(),
-            ReviewOn = request.ReviewOn,
-        };
+        var content = plan.Content.RevisedByPerson(request.WhatMattersToMe, request.Goals, request.Steps, request.StepHelpers, options,
+            request.WhenStruggling, request.Numbers, request.ReviewOn);
         try
         {
             db.PlanVersions.Add(plan.SaveByPerson(content, request.ExpectedToken, clock.GetUtcNow()));
@@ -303,8 +290,7 @@ internal static class OwnPlans
     /// <summary>Who can be named as helping with a step: people from the person's network, their care team, and community offers they agreed.</summary>
     public static async Task<IReadOnlyList<Helper>> HelperOptions(this IApplicationDbContext db, SupportPlan plan, CancellationToken cancellationToken)
     {
-        var network = await db.Conversations.AsNoTracking().Where(c => c.PersonId == plan.PersonId)
-            .OrderByDescending(c => c.SpellId == plan.SpellId).ThenByDescending(c => c.UpdatedAt).Select(c => c.Content).FirstOrDefaultAsync(cancellationToken);
+        var network = await db.LatestConversationContent(plan.PersonId, plan.SpellId, cancellationToken);
         var team = await (from m in db.CareTeamMembers.AsNoTracking()
                           join t in db.TeamMembers on m.MemberId equals t.Id
                           where m.SpellId == plan.SpellId && m.LeftAt == null

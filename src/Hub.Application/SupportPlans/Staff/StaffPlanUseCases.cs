@@ -5,6 +5,7 @@ using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
 using Hub.Application.Common.Validation;
+using Hub.Application.Conversations;
 using Hub.Domain.Audit;
 using Hub.Domain.Conversations;
 using Hub.Domain.People;
@@ -32,8 +33,7 @@ public sealed class StartSupportPlanHandler(IApplicationDbContext db, ICurrentUs
         var now = clock.GetUtcNow();
         var earlierPlan = await db.SupportPlans.AsNoTracking().Where(p => p.PersonId == referral.PersonId)
             .OrderByDescending(p => p.UpdatedAt).Select(p => p.Content).FirstOrDefaultAsync(cancellationToken);
-        var conversation = await db.Conversations.AsNoTracking().Where(c => c.PersonId == referral.PersonId && c.Status == ConversationStatus.Completed)
-            .OrderByDescending(c => c.SpellId == referral.SpellId).ThenByDescending(c => c.UpdatedAt).Select(c => c.Content).FirstOrDefaultAsync(cancellationToken);
+        var conversation = await db.LatestConversationContent(referral.PersonId, referral.SpellId, cancellationToken, completedOnly: true);
         var drafted = earlierPlan ?? (conversation is null ? PlanContent.Empty : PlanDrafting.FromConversation(conversation, DateOnly.FromDateTime(UkTime.ToLocal(now))));
 
         var (plan, version) = SupportPlan.StartFromConversation(referral.PersonId, referral.SpellId, drafted, user.UserId!.Value, now);

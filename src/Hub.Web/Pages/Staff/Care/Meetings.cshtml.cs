@@ -13,7 +13,6 @@ namespace Hub.Web.Pages.Staff.Care;
 /// <summary>Open Dialogue network meetings: plan one with the care team and the person's network, then record who came.</summary>
 public sealed class MeetingsModel(IMediator mediator, TimeProvider clock) : StaffPage
 {
-    public const string WhenFormat = "yyyy-MM-ddTHH:mm";
 
     public MeetingPlanning Planning { get; private set; } = null!;
     public string Tomorrow { get; private set; } = string.Empty;
@@ -41,7 +40,7 @@ public sealed class MeetingsModel(IMediator mediator, TimeProvider clock) : Staf
     public async Task<IActionResult> OnPostPlanAsync(Guid id, CancellationToken cancellationToken)
     {
         ClearBindingErrors();
-        var at = ParseWhen(Plan.When, "Plan.When");
+        var at = ModelState.ReadWhen(Plan.When, "Plan.When", "28/11/2026 14:30");
         if (at is not null)
         {
             var network = Plan.Network.Concat(Lines(Plan.Others)).ToList();
@@ -70,13 +69,7 @@ public sealed class MeetingsModel(IMediator mediator, TimeProvider clock) : Staf
         {
             ModelState.AddModelError($"{prefix}.PersonAttended", "Select yes if the person came");
         }
-        int? minutes = null;
-        var duration = form[$"{prefix}.DurationMinutes"].ToString();
-        if (!string.IsNullOrWhiteSpace(duration))
-        {
-            if (int.TryParse(duration.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var m)) { minutes = m; }
-            else { ModelState.AddModelError($"{prefix}.DurationMinutes", "Enter the duration in whole minutes, like 60"); }
-        }
+        var minutes = ModelState.ReadMinutes(form[$"{prefix}.DurationMinutes"].ToString(), $"{prefix}.DurationMinutes", "60");
         if (ModelState.IsValid)
         {
             var staff = form[$"{prefix}.StaffAttendees"].Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
@@ -93,21 +86,11 @@ public sealed class MeetingsModel(IMediator mediator, TimeProvider clock) : Staf
     }
 
 
-    private DateTimeOffset? ParseWhen(string? when, string key)
-    {
-        if (DateTime.TryParseExact(when?.Trim(), [WhenFormat, "yyyy-MM-ddTHH:mm:ss", "dd/MM/yyyy HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-        {
-            return UkTime.FromLocal(local);
-        }
-        ModelState.AddModelError(key, "Enter the date and time, like 28/11/2026 14:30");
-        return null;
-    }
-
     private async Task Load(Guid id, CancellationToken cancellationToken)
     {
         Planning = await mediator.Send(new GetMeetingPlanning(id), cancellationToken);
         Now = clock.GetUtcNow();
         var tomorrow = UkTime.ToLocal(Now).Date.AddDays(1).AddHours(10);
-        Tomorrow = tomorrow.ToString(WhenFormat, CultureInfo.InvariantCulture);
+        Tomorrow = tomorrow.ToString(FormValues.WhenFormat, CultureInfo.InvariantCulture);
     }
 }

@@ -20,7 +20,6 @@ namespace Hub.Web.Pages.Staff.Triage;
 public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : PageModel
 {
     public const string NoticeKey = "Hub.Notice";
-    public const string WhenFormat = "yyyy-MM-ddTHH:mm";
 
     public ReferralRecord Record { get; private set; } = null!;
     public string? Notice { get; private set; }
@@ -64,7 +63,7 @@ public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : Page
     public async Task<IActionResult> OnPostAttemptAsync(Guid id, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var at = ParseWhen(Attempt.When, "Attempt");
+        var at = ModelState.ReadWhen(Attempt.When, "Attempt.When", "21/11/2026 14:30");
         return await Run(id, "Attempt", at is null ? null : new RecordContactAttempt(id, at.Value,
             ParseEnum<AttemptMethod>(Attempt.Method), ParseEnum<AttemptResult>(Attempt.Result), Attempt.Note), "Contact attempt recorded", cancellationToken);
     }
@@ -72,12 +71,12 @@ public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : Page
     public async Task<IActionResult> OnPostContactAsync(Guid id, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var at = ParseWhen(Contact.When, "Contact");
+        var at = ModelState.ReadWhen(Contact.When, "Contact.When", "21/11/2026 14:30");
         if (Contact.Attended is not ("yes" or "no"))
         {
             ModelState.AddModelError("Contact.Attended", "Select yes if the contact took place");
         }
-        var duration = ParseMinutes(Contact.DurationMinutes, "Contact.DurationMinutes");
+        var duration = ModelState.ReadMinutes(Contact.DurationMinutes, "Contact.DurationMinutes", "45");
         return await Run(id, "Contact", at is null || !ModelState.IsValid ? null : new RecordContact(id, at.Value,
             ParseEnum<ContactMedium>(Contact.Medium), ParseEnum<ContactPlace>(Contact.Place), Contact.Attended == "yes", duration, Contact.Note), "Contact recorded", cancellationToken);
     }
@@ -144,7 +143,7 @@ public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : Page
     private async Task Load(Guid id, CancellationToken cancellationToken, bool keepVersion = true)
     {
         Record = await mediator.Send(new GetReferralRecord(id), cancellationToken);
-        Now = UkTime.ToLocal(clock.GetUtcNow()).ToString(WhenFormat, CultureInfo.InvariantCulture);
+        Now = UkTime.ToLocal(clock.GetUtcNow()).ToString(FormValues.WhenFormat, CultureInfo.InvariantCulture);
         if (!keepVersion || Outcome.Version == Guid.Empty)
         {
             Outcome.Version = Record.Version;
@@ -152,30 +151,7 @@ public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : Page
         ModelState.Remove("Outcome.Version");
     }
 
-    private DateTimeOffset? ParseWhen(string? when, string prefix)
-    {
-        if (DateTime.TryParseExact(when?.Trim(), [WhenFormat, "yyyy-MM-ddTHH:mm:ss", "dd/MM/yyyy HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-        {
-            return UkTime.FromLocal(local);
-        }
-        ModelState.AddModelError($"{prefix}.When", "Enter the date and time, like 21/11/2026 14:30");
-        return null;
-    }
 
-    /// <summary>Minutes as a whole number; blank is allowed here (the use case says when it is needed).</summary>
-    private int? ParseMinutes(string? value, string key)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-        if (int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes))
-        {
-            return minutes;
-        }
-        ModelState.AddModelError(key, "Enter the duration in whole minutes, like 45");
-        return null;
-    }
 
     /// <summary>Unknown or missing values become 0, which the use case's validator rejects with its own message.</summary>
     private static T ParseEnum<T>(string? value) where T : struct, Enum =>
