@@ -35,6 +35,7 @@ public static class DependencyInjection
             options.Conventions.AuthorizeFolder("/Staff/Care", Policies.Triage);
             options.Conventions.AuthorizeFolder("/Staff/Offers", Policies.Offers);
             options.Conventions.AuthorizeFolder("/Staff/Caseloads", Policies.TeamLeader);
+            options.Conventions.AuthorizeFolder("/Staff/Dashboard", Policies.TeamLeader);
             options.Conventions.AuthorizeFolder("/Staff/Directory", Policies.Admin);
             options.Conventions.AuthorizeFolder("/My", Policies.Person);
             options.Conventions.AllowAnonymousToPage("/My/Link");

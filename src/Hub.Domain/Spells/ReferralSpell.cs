@@ -74,16 +74,31 @@ public sealed class ReferralSpell : Entity
 
     /// <summary>
     /// The four-week clock stops when the spell has all three: a meaningful assessment, a baseline
-    /// outcome measure and an agreed care plan or intervention. Null while it is still running.
+    /// outcome measure and an agreed care plan or intervention, at the latest of them. Null while it
+    /// is still running. Stored, so waits that ended in a period are found through an index.
     /// </summary>
-    public DateTimeOffset? ClockStoppedAt =>
-        AssessedAt is { } a && BaselineMeasuredAt is { } b && CarePlanAgreedAt is { } c ? new[] { a, b, c }.Max() : null;
+    public DateTimeOffset? ClockStoppedAt { get; private set; }
 
-    public void RecordAssessment(DateTimeOffset at) => AssessedAt ??= at;
+    public void RecordAssessment(DateTimeOffset at)
+    {
+        AssessedAt ??= at;
+        StopClockWhenComplete();
+    }
 
-    public void RecordBaselineMeasure(DateTimeOffset at) => BaselineMeasuredAt ??= at;
+    public void RecordBaselineMeasure(DateTimeOffset at)
+    {
+        BaselineMeasuredAt ??= at;
+        StopClockWhenComplete();
+    }
 
-    public void RecordCarePlanAgreed(DateTimeOffset at) => CarePlanAgreedAt ??= at;
+    public void RecordCarePlanAgreed(DateTimeOffset at)
+    {
+        CarePlanAgreedAt ??= at;
+        StopClockWhenComplete();
+    }
+
+    private void StopClockWhenComplete() =>
+        ClockStoppedAt = AssessedAt is { } a && BaselineMeasuredAt is { } b && CarePlanAgreedAt is { } c ? new[] { a, b, c }.Max() : null;
 
     /// <summary>Whether a referral received at <paramref name="receivedAt"/> belongs to this spell under the MHSDS rule.</summary>
     public bool Accepts(DateTimeOffset receivedAt) =>

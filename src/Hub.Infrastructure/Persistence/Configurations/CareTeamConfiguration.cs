@@ -20,6 +20,8 @@ internal sealed class CareTeamMemberConfiguration : IEntityTypeConfiguration<Car
         builder.HasOne<TeamMember>().WithMany().HasForeignKey(m => m.MemberId).OnDelete(DeleteBehavior.Restrict);
         // Caseloads: a member's current work.
         builder.HasIndex(m => new { m.MemberId, m.LeftAt });
+        // Figures for a team: whether a spell's care team, now or before, included one of its members.
+        builder.HasIndex(m => new { m.SpellId, m.MemberId }, "IX_CareTeamMembers_SpellMember");
         // The filtered unique indexes (one lead, each member once) are in HubDbContext: they quote per provider.
     }
 }

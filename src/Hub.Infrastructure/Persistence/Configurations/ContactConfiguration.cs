@@ -16,6 +16,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.NetworkAttendees).HasJsonConversion().HasMaxLength(8000);
         builder.HasOne<Referral>().WithMany().HasForeignKey(c => c.ReferralId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.ReferralId, c.At });
+        // Figures for a period: contacts held in it.
+        builder.HasIndex(c => c.At);
     }
 }
 

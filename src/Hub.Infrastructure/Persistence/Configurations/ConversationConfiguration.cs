@@ -49,5 +49,7 @@ internal sealed class OutcomeRecordConfiguration : IEntityTypeConfiguration<Outc
         builder.HasOne<ReferralSpell>().WithMany().HasForeignKey(o => o.SpellId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => new { o.SpellId, o.MeasureCode, o.At });
         builder.HasIndex(o => o.ConversationId);
+        // Figures for a period: follow-up measures taken in it.
+        builder.HasIndex(o => new { o.At, o.IsBaseline });
     }
 }

@@ -28,6 +28,8 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.HasIndex(r => new { r.Status, r.ReceivedAt, r.Reference });
         builder.HasIndex(r => new { r.PersonId, r.ReceivedAt });
         builder.HasIndex(r => r.SpellId);
+        // Figures for a period: referrals received in it.
+        builder.HasIndex(r => r.ReceivedAt);
     }
 }
 
@@ -38,7 +40,6 @@ internal sealed class ReferralSpellConfiguration : IEntityTypeConfiguration<Refe
         builder.ToTable("ReferralSpells");
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Ignore(s => s.IsOpen);
-        builder.Ignore(s => s.ClockStoppedAt);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Property(s => s.ClosureNote).HasMaxLength(2000);
         builder.HasOne<ReferralSpell>().WithMany().HasForeignKey(s => s.PreviousSpellId).OnDelete(DeleteBehavior.Restrict);
@@ -46,6 +47,9 @@ internal sealed class ReferralSpellConfiguration : IEntityTypeConfiguration<Refe
         builder.HasIndex(s => new { s.PersonId, s.StartedAt });
         // The four-week waiting list: open spells, oldest first.
         builder.HasIndex(s => new { s.EndedAt, s.StartedAt });
+        // Figures for a period: waits that ended in it and spells that started in it.
+        builder.HasIndex(s => s.ClockStoppedAt);
+        builder.HasIndex(s => s.StartedAt);
     }
 }
 

@@ -118,6 +118,8 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                         .HasDatabaseName("IX_CareTeamMembers_Current")
                         .HasFilter("\"LeftAt\" IS NULL");
 
+                    b.HasIndex(new[] { "SpellId", "MemberId" }, "IX_CareTeamMembers_SpellMember");
+
                     b.ToTable("CareTeamMembers", (string)null);
                 });
 
@@ -373,6 +375,8 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("ReferralId", "At");
 
@@ -701,6 +705,8 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("ConversationId");
 
+                    b.HasIndex("At", "IsBaseline");
+
                     b.HasIndex("SpellId", "MeasureCode", "At");
 
                     b.ToTable("OutcomeRecords", (string)null);
@@ -916,6 +922,8 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("FormToken")
                         .IsUnique();
 
+                    b.HasIndex("ReceivedAt");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 
@@ -940,6 +948,9 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("CarePlanAgreedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ClockStoppedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("ClosedByUserId")
@@ -970,7 +981,11 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClockStoppedAt");
+
                     b.HasIndex("PreviousSpellId");
+
+                    b.HasIndex("StartedAt");
 
                     b.HasIndex("EndedAt", "StartedAt");
 

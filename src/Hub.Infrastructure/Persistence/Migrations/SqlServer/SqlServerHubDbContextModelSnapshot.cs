@@ -118,6 +118,8 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasDatabaseName("IX_CareTeamMembers_Current")
                         .HasFilter("[LeftAt] IS NULL");
 
+                    b.HasIndex(new[] { "SpellId", "MemberId" }, "IX_CareTeamMembers_SpellMember");
+
                     b.ToTable("CareTeamMembers", (string)null);
                 });
 
@@ -374,6 +376,8 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("ReferralId", "At");
 
@@ -702,6 +706,8 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ConversationId");
 
+                    b.HasIndex("At", "IsBaseline");
+
                     b.HasIndex("SpellId", "MeasureCode", "At");
 
                     b.ToTable("OutcomeRecords", (string)null);
@@ -918,6 +924,8 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[FormToken] IS NOT NULL");
 
+                    b.HasIndex("ReceivedAt");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 
@@ -942,6 +950,9 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("CarePlanAgreedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ClockStoppedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<Guid?>("ClosedByUserId")
@@ -972,7 +983,11 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClockStoppedAt");
+
                     b.HasIndex("PreviousSpellId");
+
+                    b.HasIndex("StartedAt");
 
                     b.HasIndex("EndedAt", "StartedAt");
 

@@ -113,6 +113,8 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("IX_CareTeamMembers_Current")
                         .HasFilter("\"LeftAt\" IS NULL");
 
+                    b.HasIndex(new[] { "SpellId", "MemberId" }, "IX_CareTeamMembers_SpellMember");
+
                     b.ToTable("CareTeamMembers", (string)null);
                 });
 
@@ -368,6 +370,8 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("ReferralId", "At");
 
@@ -696,6 +700,8 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ConversationId");
 
+                    b.HasIndex("At", "IsBaseline");
+
                     b.HasIndex("SpellId", "MeasureCode", "At");
 
                     b.ToTable("OutcomeRecords", (string)null);
@@ -911,6 +917,8 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("FormToken")
                         .IsUnique();
 
+                    b.HasIndex("ReceivedAt");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 
@@ -935,6 +943,9 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("CarePlanAgreedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClockStoppedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("ClosedByUserId")
@@ -965,7 +976,11 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClockStoppedAt");
+
                     b.HasIndex("PreviousSpellId");
+
+                    b.HasIndex("StartedAt");
 
                     b.HasIndex("EndedAt", "StartedAt");
 

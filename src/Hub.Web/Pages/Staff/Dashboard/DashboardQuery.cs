@@ -1,0 +1,73 @@
+using System.Globalization;
+using Hub.Application.Common;
+using Hub.Application.Figures;
+using Hub.Domain.Directory;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Hub.Web.Pages.Staff.Dashboard;
+
+/// <summary>
+/// The dashboard's filter as it travels in the address (a GET form, so a view can be bookmarked and
+/// shared, and works without JavaScript). Boxes that cannot be read get a message and the last four
+/// weeks are shown instead, with what was typed left in the boxes.
+/// </summary>
+public sealed class DashboardQuery
+{
+    public const string DayFormat = "yyyy-MM-dd";
+
+    [FromQuery(Name = "from")] public string? From { get; set; }
+    [FromQuery(Name = "to")] public string? To { get; set; }
+    [FromQuery(Name = "team")] public string? Team { get; set; }
+    [FromQuery(Name = "sector")] public string? Sector { get; set; }
+    [FromQuery(Name = "neighbourhood")] public string? Neighbourhood { get; set; }
+
+    public FigureFilter ToFilter(ModelStateDictionary state, DateOnly today)
+    {
+        var fallback = FigureFilter.LastFourWeeks(today);
+        var from = ReadDay(state, From, "from", fallback.From, "the first day of the period");
+        var to = ReadDay(state, To, "to", fallback.To, "the last day of the period");
+        Guid? team = Guid.TryParse(Team, out var t) ? t : null;
+        Sector? sector = Enum.TryParse<Sector>(Sector, out var s) && Enum.IsDefined(s) ? s : null;
+        if (!state.IsValid)
+        {
+            from = fallback.From;
+            to = fallback.To;
+        }
+        return new FigureFilter(from, to, team, sector, string.IsNullOrWhiteSpace(Neighbourhood) ? null : Neighbourhood.Trim());
+    }
+
+    private static DateOnly ReadDay(ModelStateDictionary state, string? value, string key, DateOnly blank, string what)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return blank;
+        }
+        if (DateOnly.TryParseExact(value.Trim(), [DayFormat, "d/M/yyyy", "d M yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+        state.AddModelError(key, $"Enter {what} as a date, like 31/10/2026");
+        return blank;
+    }
+
+    /// <summary>The address of a page with this filter, for links that keep it.</summary>
+    public static string Address(string path, FigureFilter filter, string? key = null, int? page = null, string? view = null)
+    {
+        var parts = new List<string>
+        {
+            "from=" + filter.From.ToString(DayFormat, CultureInfo.InvariantCulture),
+            "to=" + filter.To.ToString(DayFormat, CultureInfo.InvariantCulture),
+        };
+        if (filter.TeamId is { } team) parts.Add("team=" + team);
+        if (filter.Sector is { } sector) parts.Add("sector=" + sector);
+        if (filter.Neighbourhood is { } hood) parts.Add("neighbourhood=" + Uri.EscapeDataString(hood));
+        if (key is not null) parts.Add("key=" + Uri.EscapeDataString(key));
+        if (page is > 1) parts.Add("pageNumber=" + page);
+        if (view is not null) parts.Add("view=" + view);
+        return path + "?" + string.Join("&", parts);
+    }
+
+    public static string Describe(FigureFilter filter) =>
+        $"{filter.From.ToString("d MMMM yyyy", UkTime.Culture)} to {filter.To.ToString("d MMMM yyyy", UkTime.Culture)}";
+}

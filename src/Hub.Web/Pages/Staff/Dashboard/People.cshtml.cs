@@ -1,0 +1,46 @@
+using FluentValidation;
+using Hub.Application.Common;
+using Hub.Application.Dashboards.GetPeopleBehind;
+using Hub.Application.Figures;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Hub.Web.Pages.Staff.Dashboard;
+
+/// <summary>Team leaders: the people behind one number of the dashboard, for the same period and scope.</summary>
+public sealed class PeopleModel(IMediator mediator, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public DashboardQuery Query { get; set; } = new();
+    [BindProperty(SupportsGet = true, Name = "key")] public string? Key { get; set; }
+    [BindProperty(SupportsGet = true, Name = "pageNumber")] public int? PageNumber { get; set; }
+
+    public PeopleBehind? Result { get; private set; }
+    public FigureFilter Filter { get; private set; } = null!;
+
+    public string Back => DashboardQuery.Address("/staff/dashboard", Filter);
+
+    public string PageAddress(int page) => DashboardQuery.Address("/staff/dashboard/people", Filter, Key, page);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(UkTime.ToLocal(clock.GetUtcNow()));
+        Filter = Query.ToFilter(ModelState, today);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        try
+        {
+            Result = await mediator.Send(new GetPeopleBehind(Filter, Key ?? string.Empty, Math.Clamp(PageNumber ?? 1, 1, 100_000)), cancellationToken);
+        }
+        catch (ValidationException ex)
+        {
+            foreach (var error in ex.Errors)
+            {
+                ModelState.AddModelError(string.Empty, error.ErrorMessage);
+            }
+        }
+        return Page();
+    }
+}
