@@ -17,6 +17,7 @@ public static class DependencyInjection
         services.AddHttpContextAccessor();
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddSingleton<IReportDocument, Design.ReportDocument>();
 
         services.AddRazorPages(options =>
         {
@@ -37,6 +38,7 @@ public static class DependencyInjection
             options.Conventions.AuthorizeFolder("/Staff/Caseloads", Policies.TeamLeader);
             options.Conventions.AuthorizeFolder("/Staff/Dashboard", Policies.TeamLeader);
             options.Conventions.AuthorizeFolder("/Staff/Directory", Policies.Admin);
+            options.Conventions.AuthorizeFolder("/Staff/Reports", Policies.Reports);
             options.Conventions.AuthorizeFolder("/My", Policies.Person);
             options.Conventions.AllowAnonymousToPage("/My/Link");
             options.Conventions.AllowAnonymousToPage("/My/SignedOut");

@@ -10,6 +10,9 @@ public sealed class HubOptions
     public bool DemoMode { get; set; }
 
     /// <summary>The local crisis line shown with the national urgent-help numbers.</summary>
+    /// <summary>The hub's name as reports and letters give it.</summary>
+    public string Name { get; set; } = "Living Well Hub";
+
     public string LocalCrisisLine { get; set; } = "0800 000 0000";
 
     public string LocalCrisisLineName { get; set; } = "the borough's 24-hour mental health crisis line";

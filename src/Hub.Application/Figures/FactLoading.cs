@@ -1,3 +1,4 @@
+using Hub.Application.Common;
 using Hub.Application.Common.Interfaces;
 using Hub.Domain.Outcomes;
 using Microsoft.EntityFrameworkCore;
@@ -136,6 +137,38 @@ public static class FactLoading
     /// <summary>The first referral of a spell that follows one which ended within <see cref="ReturnWithinDays"/> before it started.</summary>
     public static bool IsReturn(bool firstOfSpell, DateTimeOffset spellStarted, DateTimeOffset? previousEnded) =>
         firstOfSpell && previousEnded is { } ended && ended >= spellStarted.AddDays(-ReturnWithinDays);
+
+    /// <summary>
+    /// Access, as NHS England counts it for community mental health: the people with two or more
+    /// attended contacts in the twelve months up to the end of the period, with what they told us
+    /// about themselves. Two queries: the people, then their traits.
+    /// </summary>
+    public static async Task<IReadOnlyList<PersonTraits>> LoadAccessAsync(this IApplicationDbContext db, FigureFilter filter, CancellationToken cancellationToken)
+    {
+        var end = filter.End;
+        var start = UkTime.FromLocal(filter.To.AddDays(1).AddMonths(-12).ToDateTime(TimeOnly.MinValue));
+        var members = await db.ScopeMembersAsync(filter, cancellationToken);
+        var scopedToMembers = members is not null;
+        var memberIds = members ?? [];
+        var hood = string.IsNullOrWhiteSpace(filter.Neighbourhood) ? null : filter.Neighbourhood.Trim();
+        var scopedToHood = hood is not null;
+
+        var people = await (
+            from c in db.Contacts.AsNoTracking()
+            join r in db.Referrals on c.ReferralId equals r.Id
+            join p in db.People on r.PersonId equals p.Id
+            where c.Attended && c.At >= start && c.At < end
+               && (!scopedToHood || p.Neighbourhood == hood)
+               && (!scopedToMembers || db.CareTeamMembers.Any(m => m.SpellId == r.SpellId && memberIds.Contains(m.MemberId)))
+            group c by r.PersonId into g
+            where g.Count() >= 2
+            select g.Key).ToListAsync(cancellationToken);
+
+        return await db.People.AsNoTracking()
+            .Where(p => people.Contains(p.Id))
+            .Select(p => new PersonTraits(p.Equality.EthnicCategory, p.DateOfBirth, p.Equality.Gender, p.Neighbourhood))
+            .ToListAsync(cancellationToken);
+    }
 
     /// <summary>The staff whose care-team places put a spell in a team's or sector's scope; null when the filter has neither.</summary>
     public static async Task<List<Guid>?> ScopeMembersAsync(this IApplicationDbContext db, FigureFilter filter, CancellationToken cancellationToken)

@@ -16,8 +16,10 @@ public sealed record Tally(string Key, string Label, int Count, int? Denominator
 /// <summary>The four-week clock: who is waiting now, and how the waits that finished in the period went.</summary>
 public sealed record WaitingFigures(Tally WaitingNow, Tally AtRisk, Tally Breached, Tally Stopped, Tally WithinStandard, Tally OverStandard, Tally EndedBeforeStopping, decimal? MedianDays);
 
+/// <param name="Seen">People (not contacts) with at least one attended contact in the period.</param>
 public sealed record FlowFigures(
     Tally Referred,
+    Tally Seen,
     IReadOnlyList<Tally> ByWeek,
     IReadOnlyList<Tally> BySource,
     Tally Returns,
@@ -32,7 +34,7 @@ public sealed record FlowFigures(
 public sealed record OutcomeFigures(string Measure, string Name, string Unit, decimal ReliableChange, Tally Pairs, decimal? MeanChange, IReadOnlyList<Tally> ByCategory);
 
 /// <summary>One group of an equity breakdown: each figure for the people in it, against their share of everyone referred.</summary>
-public sealed record EquityRow(string Group, Tally Referred, Tally WaitingNow, Tally Breached, Tally WithinStandard, Tally DidNotAttend, Tally Closed, Tally Returns, Tally DialogImproved);
+public sealed record EquityRow(string Group, Tally Referred, Tally Seen, Tally WaitingNow, Tally Breached, Tally WithinStandard, Tally DidNotAttend, Tally Closed, Tally Returns, Tally DialogImproved);
 
 public sealed record EquityTable(EquityDimension Dimension, IReadOnlyList<EquityRow> Rows);
 
@@ -58,7 +60,7 @@ public sealed record HubFigures(FigureFilter Filter, WaitingFigures Waiting, Flo
             yield return ("Four-week clock", t);
         }
         var f = Flow;
-        foreach (var t in new[] { f.Referred, f.Returns, f.Contacts, f.DidNotAttend, f.Closed }.Concat(f.ByWeek).Concat(f.BySource).Concat(f.ByMedium).Concat(f.ByPlace).Concat(f.ByClosureReason))
+        foreach (var t in new[] { f.Referred, f.Seen, f.Returns, f.Contacts, f.DidNotAttend, f.Closed }.Concat(f.ByWeek).Concat(f.BySource).Concat(f.ByMedium).Concat(f.ByPlace).Concat(f.ByClosureReason))
         {
             yield return ("Flow", t);
         }
@@ -73,7 +75,7 @@ public sealed record HubFigures(FigureFilter Filter, WaitingFigures Waiting, Flo
         {
             foreach (var row in table.Rows)
             {
-                foreach (var t in new[] { row.Referred, row.WaitingNow, row.Breached, row.WithinStandard, row.DidNotAttend, row.Closed, row.Returns, row.DialogImproved })
+                foreach (var t in new[] { row.Referred, row.Seen, row.WaitingNow, row.Breached, row.WithinStandard, row.DidNotAttend, row.Closed, row.Returns, row.DialogImproved })
                 {
                     yield return ($"{table.Dimension.Describe()}: {row.Group}", t);
                 }
@@ -112,6 +114,7 @@ public sealed record HubFigures(FigureFilter Filter, WaitingFigures Waiting, Flo
         var closed = T(tally, FigureKeys.Key("closed", FigureKeys.All), "Spells closed");
         return new FlowFigures(
             referred,
+            new Tally(FigureKeys.Key("attended", FigureKeys.All), "People seen", tally.People(FigureKeys.Key("attended", FigureKeys.All))),
             Weeks(facts.Filter).Select(w => T(tally, FigureKeys.Key("week", w.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 w.ToString("d MMM", CultureInfo.GetCultureInfo("en-GB")))).ToList(),
             Enum.GetValues<ReferralSource>().Select(s => T(tally, FigureKeys.Key("source", s), s.Describe(), denominator: referred.Count)).ToList(),
@@ -164,6 +167,7 @@ public sealed record HubFigures(FigureFilter Filter, WaitingFigures Waiting, Flo
             var waiting = C(FigureKeys.Key("waiting", FigureKeys.All));
             return new EquityRow(group,
                 T(tally, FigureKeys.Key("referred", FigureKeys.All), "Referred", slice, referredAll),
+                new Tally(FigureKeys.Key("attended", FigureKeys.All) + slice, "People seen", tally.People(FigureKeys.Key("attended", FigureKeys.All) + slice)),
                 T(tally, FigureKeys.Key("waiting", FigureKeys.All), "Waiting now", slice),
                 T(tally, FigureKeys.Key("waiting", "breached"), "Past 28 days", slice, waiting),
                 T(tally, FigureKeys.Key("wait", "within"), "Within 28 days", slice, C(FigureKeys.Key("wait", "stopped"))),

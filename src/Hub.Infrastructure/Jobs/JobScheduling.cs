@@ -1,3 +1,4 @@
+using Hub.Application.Common.Interfaces;
 using Hub.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,8 +20,10 @@ internal static class JobScheduling
     {
         if (!configuration.GetValue("Hub:Jobs:Enabled", true))
         {
+            services.AddSingleton<IReportQueue, NoReportQueue>();
             return;
         }
+        services.AddSingleton<IReportQueue, QuartzReportQueue>();
         var outboxSeconds = configuration.GetValue("Hub:Jobs:OutboxIntervalSeconds", 15);
 
         services.AddQuartz(q =>
@@ -44,6 +47,19 @@ internal static class JobScheduling
                 .StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            q.AddJob<ReportJob>(j => j.WithIdentity(ReportJob.Key).StoreDurably(true));
+            q.AddTrigger(t => t
+                .ForJob(ReportJob.Key)
+                .WithIdentity("commissioner-reports-recurring", "hub")
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(30)).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            q.AddJob<MonthlyReportJob>(j => j.WithIdentity(MonthlyReportJob.Key).StoreDurably(true));
+            q.AddTrigger(t => t
+                .ForJob(MonthlyReportJob.Key)
+                .WithIdentity("commissioner-reports-monthly", "hub")
+                .WithCronSchedule(MonthlyReportJob.Schedule, c => c.InTimeZone(Application.Common.UkTime.Zone)
+                    .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
 
             if (provider is DatabaseProvider.Postgres or DatabaseProvider.SqlServer)
             {

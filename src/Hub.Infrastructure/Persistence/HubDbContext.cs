@@ -7,6 +7,7 @@ using Hub.Domain.Conversations;
 using Hub.Domain.Directory;
 using Hub.Domain.Outcomes;
 using Hub.Domain.People;
+using Hub.Domain.Reports;
 using Hub.Domain.Referrals;
 using Hub.Domain.Spells;
 using Hub.Domain.SupportPlans;
@@ -51,6 +52,8 @@ public abstract class HubDbContext(DbContextOptions options)
     public DbSet<PersonSession> PersonSessions => Set<PersonSession>();
     public DbSet<MoodCheckIn> MoodCheckIns => Set<MoodCheckIn>();
     public DbSet<SharedNote> SharedNotes => Set<SharedNote>();
+    public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
+    public DbSet<ReportFile> ReportFiles => Set<ReportFile>();
     public DbSet<Email.OutboxMessage> OutboxMessages => Set<Email.OutboxMessage>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();

@@ -17,6 +17,9 @@ public static class Policies
     /// <summary>The community offers directory: those who point people to offers, and those who keep it.</summary>
     public const string Offers = nameof(Offers);
 
+    /// <summary>Commissioner reports: aggregate and suppressed, for commissioners and team leaders.</summary>
+    public const string Reports = nameof(Reports);
+
     public static void Add(AuthorizationOptions options)
     {
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
@@ -25,6 +28,7 @@ public static class Policies
         options.AddPolicy(TeamLeader, p => p.RequireAuthenticatedUser().RequireRole(Roles.TeamLeader));
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
         options.AddPolicy(Person, p => p.AddAuthenticationSchemes(PersonAccess.Scheme).RequireAuthenticatedUser().RequireClaim(PersonAccess.SessionClaim));
+        options.AddPolicy(Reports, p => p.RequireAuthenticatedUser().RequireRole(Roles.Commissioner, Roles.TeamLeader));
         options.AddPolicy(Offers, p => p.RequireAuthenticatedUser().RequireRole(Roles.Practitioner, Roles.TeamLeader, Roles.Admin));
     }
 }

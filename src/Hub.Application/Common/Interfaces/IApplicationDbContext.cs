@@ -6,6 +6,7 @@ using Hub.Domain.Conversations;
 using Hub.Domain.Directory;
 using Hub.Domain.Outcomes;
 using Hub.Domain.People;
+using Hub.Domain.Reports;
 using Hub.Domain.Referrals;
 using Hub.Domain.Spells;
 using Hub.Domain.SupportPlans;
@@ -44,6 +45,8 @@ public interface IApplicationDbContext
     DbSet<PersonSession> PersonSessions { get; }
     DbSet<MoodCheckIn> MoodCheckIns { get; }
     DbSet<SharedNote> SharedNotes { get; }
+    DbSet<ReportRun> ReportRuns { get; }
+    DbSet<ReportFile> ReportFiles { get; }
 
     /// <summary>Saves; audit rows added since the last save are sealed into the chain in the same transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);

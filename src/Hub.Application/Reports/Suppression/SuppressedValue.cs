@@ -53,4 +53,7 @@ public sealed record SuppressedValue
     internal static SuppressedValue Hidden(SuppressionReason reason) => new(Mark, reason, null);
 
     internal static SuppressedValue NoRate { get; } = new(NoRateText, SuppressionReason.None, null);
+
+    /// <summary>An empty cell: a table's column that does not apply to this row.</summary>
+    public static SuppressedValue Blank { get; } = new(string.Empty, SuppressionReason.None, null);
 }

@@ -21,6 +21,12 @@ public abstract record Chart(string Title, string Unit, IReadOnlyList<ChartBar> 
     /// <summary>The heading of the comparison column and the legend's name for the markers.</summary>
     public string ComparisonHeading { get; init; } = "Comparison";
 
+    /// <summary>
+    /// Whether the data table follows the drawing. Turn off only where a fuller table of the same
+    /// figures comes straight after the chart (as in the commissioner report).
+    /// </summary>
+    public bool ShowTable { get; init; } = true;
+
     /// <summary>Whether the summary gives a total; turn off for shares, whose total says nothing.</summary>
     public bool SummariseTotal { get; init; } = true;
 

@@ -63,7 +63,10 @@ public static partial class Charts
         sb.Append("<desc id=\"").Append(id).Append("-desc\">").Append(E(ChartText.Clean(Summary(chart)))).Append("</desc>");
         sb.Append(svg.Markup);
         sb.Append("</svg>");
-        Table(sb, chart);
+        if (chart.ShowTable)
+        {
+            Table(sb, chart);
+        }
         sb.Append("</figure>");
         return new HtmlString(sb.ToString());
     }

@@ -22,8 +22,13 @@ public sealed class IndexModel : PageModel
         }
         if (User.IsInRole(Roles.TeamLeader))
         {
+            links.Add(("/staff/dashboard", "Dashboard", "The four-week clock, caseloads, flow, outcomes and equity"));
             links.Add(("/staff/waiting", "Four-week waits", "Whose clock is running, longest first"));
             links.Add(("/staff/caseloads", "Caseloads", "Caseloads against capacity, and reallocation"));
+        }
+        if (User.IsInRole(Roles.TeamLeader) || User.IsInRole(Roles.Commissioner))
+        {
+            links.Add(("/staff/reports", "Reports", "Aggregate reports for commissioners, as PDF and CSV"));
         }
         if (User.IsInRole(Roles.Admin))
         {

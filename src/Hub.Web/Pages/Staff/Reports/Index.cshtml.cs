@@ -1,0 +1,90 @@
+using System.Globalization;
+using Hub.Application.Common;
+using Hub.Application.Dashboards.GetDashboard;
+using Hub.Application.Figures;
+using Hub.Application.Reports.GetReports;
+using Hub.Application.Reports.RequestReport;
+using Hub.Web.Design;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hub.Web.Pages.Staff.Reports;
+
+/// <summary>Commissioners (and team leaders): ask for a report of a period and scope, and find earlier ones in the archive.</summary>
+public sealed class IndexModel(IMediator mediator, TimeProvider clock) : StaffPage
+{
+    [BindProperty] public string? From { get; set; }
+    [BindProperty] public string? To { get; set; }
+    [BindProperty] public string? Scope { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "pageNumber")] public int? PageNumber { get; set; }
+
+    public ReportList Archive { get; private set; } = new([], 1, false);
+    public IReadOnlyList<TeamOption> Teams { get; private set; } = [];
+    public IReadOnlyList<string> Neighbourhoods { get; private set; } = [];
+
+    public DateOnly LastMonthStart { get; private set; }
+    public DateOnly LastMonthEnd { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        TakeNotice();
+        await LoadAsync(cancellationToken);
+        From ??= LastMonthStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        To ??= LastMonthEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        ClearBindingErrors();
+        var from = ReadDay(From, nameof(From), "the first day of the period");
+        var to = ReadDay(To, nameof(To), "the last day of the period");
+        Guid? team = null;
+        string? neighbourhood = null;
+        if (Scope is { Length: > 0 } scope && scope != "hub")
+        {
+            if (scope.StartsWith("team:", StringComparison.Ordinal) && Guid.TryParse(scope[5..], out var t))
+            {
+                team = t;
+            }
+            else if (scope.StartsWith("neighbourhood:", StringComparison.Ordinal))
+            {
+                neighbourhood = scope["neighbourhood:".Length..];
+            }
+            else
+            {
+                ModelState.AddModelError(nameof(Scope), "Choose what the report covers");
+            }
+        }
+
+        Guid id = default;
+        if (ModelState.IsValid && await TryRun(async () => id = await mediator.Send(new RequestReport(from!.Value, to!.Value, team, neighbourhood), cancellationToken), null))
+        {
+            SetNotice("Your report is being made. This page shows its progress.");
+            return Redirect($"/staff/reports/{id}");
+        }
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private DateOnly? ReadDay(string? value, string key, string what)
+    {
+        if (DateOnly.TryParseExact(value?.Trim(), ["yyyy-MM-dd", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+        ModelState.AddModelError(key, $"Enter {what} as a date, like 31/10/2026");
+        return null;
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(UkTime.ToLocal(clock.GetUtcNow()));
+        LastMonthEnd = new DateOnly(today.Year, today.Month, 1).AddDays(-1);
+        LastMonthStart = new DateOnly(LastMonthEnd.Year, LastMonthEnd.Month, 1);
+        Archive = await mediator.Send(new GetReports(Math.Clamp(PageNumber ?? 1, 1, 10_000)), cancellationToken);
+        var options = await mediator.Send(new GetReportScopes(), cancellationToken);
+        Teams = options.Teams;
+        Neighbourhoods = options.Neighbourhoods;
+    }
+}

@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using System.Text;
+using Hub.Application.Common;
+using Hub.Application.Common.Exceptions;
+using Hub.Application.Common.Interfaces;
+using Hub.Application.Reports.GenerateReports;
+using Hub.Application.Reports.GetReports;
+using Hub.Application.Reports.RequestReport;
+using Hub.Application.Reports.Suppression;
+using Hub.Domain.Contacts;
+using Hub.Domain.Referrals;
+using Hub.Domain.Reports;
+using Hub.IntegrationTests.Dashboards;
+using Hub.TestSupport;
+using Hub.Web;
+using Hub.Web.Design;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using static Hub.IntegrationTests.Dashboards.DashboardWorld;
+
+namespace Hub.IntegrationTests.Reports;
+
+/// <summary>
+/// A commissioner report made in the background on PostgreSQL, with the real Chromium, from a hub
+/// whose figures are worked out by hand: 20 people referred in November 2026 (12 themselves, 6 by
+/// their GP, 2 by a carer), each seen once by phone; 7 of them seen a second time by phone; 3 of
+/// them missed a face-to-face appointment.
+/// </summary>
+public sealed class ReportGenerationTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>
+{
+    private static readonly Guid Commissioner = Guid.Parse("0b8f5a4e-3d1c-4c55-9a31-5a1f6e7d2c0c");
+    private static readonly string[] Neighbourhoods = ["Brixton", "Clapham", "Stockwell"];
+
+    private readonly List<string> _personal = [];
+
+    [SkippableFact]
+    public async Task Should_make_a_suppressed_report_whose_figures_match_the_hand_count_and_name_nobody()
+    {
+        Skip.IfNot(File.Exists(ChromiumPath), "Chromium is needed for the PDF.");
+        // A database of its own: the other tests here leave reports in the queue.
+        var own = new DatabaseFixture();
+        await own.InitializeAsync();
+        await using var host = Host(connectionString: own.ConnectionString);
+        await ArrangeNovember(host);
+
+        var id = await host.Send(new RequestReport(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), null, null), Commissioner, Roles.Commissioner);
+        (await host.Send(new GenerateQueuedReports(), Commissioner, Roles.Commissioner)).ShouldBe(1);
+
+        var detail = await host.Send(new GetReport(id), Commissioner, Roles.Commissioner);
+        detail.Summary.Status.ShouldBe(ReportStatus.Ready, detail.FailureMessage);
+        detail.Files.Select(f => f.Kind).ShouldBe([ReportFileKind.Html, ReportFileKind.Csv, ReportFileKind.Pdf]);
+
+        var csv = Encoding.UTF8.GetString((await host.Send(new GetReportFile(id, ReportFileKind.Csv), Commissioner, Roles.Commissioner)).Content);
+        string Value(string table, string group, string measure) =>
+            csv.Split("\r\n").Single(l => l.Contains($",{table},{group},{measure},", StringComparison.Ordinal)).Split(',')[^1];
+
+        // Sources [12, 6, 2]: 2 is hidden, so the next smallest (6) is hidden with it; 12 and 20 round to 10 and 20.
+        Value("Referrals by source", "Self-referral", "Referrals").ShouldBe("10");
+        Value("Referrals by source", "GP practice", "Referrals").ShouldBe("*");
+        Value("Referrals by source", "Carer or family", "Referrals").ShouldBe("*");
+        Value("Referrals by source", "Total", "Referrals").ShouldBe("20");
+        Value("Referrals by source", "Self-referral", "Share").ShouldBe("60%", "12 of 20, from the unrounded counts");
+        Value("Referrals by source", "GP practice", "Share").ShouldBe("*", "its count is hidden, so its share is too");
+        Value("People seen", "People with an attended contact in the period", "People").ShouldBe("20");
+        Value("People seen", "Access: people with 2 or more attended contacts in the 12 months to 30 November 2026", "People").ShouldBe("5", "7 rounds to 5");
+        // Attendance [27 attended, 3 missed]: 3 is hidden and 27 with it; the total 30 stays.
+        Value("Attendance", "Did not attend", "Contacts").ShouldBe("*");
+        Value("Attendance", "Attended", "Contacts").ShouldBe("*");
+        Value("Attendance", "Total", "Contacts").ShouldBe("30");
+        Value("Attendance", "Did not attend", "Share").ShouldBe("*");
+        Value("Measures by ethnic group", "Total", "Referrals").ShouldBe("20");
+
+        // No count from 1 to 4 is published anywhere.
+        foreach (var line in csv.Split("\r\n").Skip(4).Where(l => l.Length > 0))
+        {
+            var value = line.Split(',')[^1];
+            if (int.TryParse(value, out var count))
+            {
+                (count == 0 || count % 5 == 0).ShouldBeTrue($"'{line}' publishes a count that is not 0 or a multiple of 5");
+            }
+        }
+
+        var pdf = await host.Send(new GetReportFile(id, ReportFileKind.Pdf), Commissioner, Roles.Commissioner);
+        Encoding.ASCII.GetString(pdf.Content, 0, 5).ShouldBe("%PDF-");
+        pdf.Sha256.ShouldBe(detail.Files.Single(f => f.Kind == ReportFileKind.Pdf).Sha256);
+        var again = await host.Send(new GetReportFile(id, ReportFileKind.Pdf), Commissioner, Roles.Commissioner);
+        again.Content.ShouldBe(pdf.Content, "a re-download returns the archived bytes");
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(again.Content)).ShouldBe(pdf.Sha256);
+
+        var text = await PdfText(pdf.Content);
+        text.ShouldContain("Definitions");
+        text.ShouldContain("Four-week wait");
+        // The statement may run over a page break: read it without the running heads and page numbers.
+        var body = string.Join('\n', text.Split('\n').Where(l => !System.Text.RegularExpressions.Regex.IsMatch(l.Trim(), @"^(Page \d+ of \d+|Living Well Hub — .*|The whole hub)$")));
+        Squash(body).ShouldContain(Squash(SuppressionRule.Statement));
+        text.ShouldContain("1 November 2026 to 30 November 2026");
+
+        var html = Encoding.UTF8.GetString((await host.Send(new GetReportFile(id, ReportFileKind.Html), Commissioner, Roles.Commissioner)).Content);
+        foreach (var personal in _personal)
+        {
+            csv.ShouldNotContain(personal, Case.Insensitive);
+            text.ShouldNotContain(personal, Case.Insensitive);
+            html.ShouldNotContain(personal, Case.Insensitive);
+        }
+    }
+
+    [SkippableFact]
+    public async Task Should_end_as_failed_with_what_to_do_when_chromium_is_missing_and_keep_the_page_and_csv()
+    {
+        await using var host = Host(chromium: "/nonexistent/chromium");
+        var id = await host.Send(new RequestReport(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), null, null), Commissioner, Roles.Commissioner);
+
+        await host.Send(new GenerateQueuedReports(), Commissioner, Roles.Commissioner);
+
+        var detail = await host.Send(new GetReport(id), Commissioner, Roles.Commissioner);
+        detail.Summary.Status.ShouldBe(ReportStatus.Failed);
+        detail.FailureMessage!.ShouldContain("apt-get install chromium");
+        detail.Files.Select(f => f.Kind).ShouldBe([ReportFileKind.Html, ReportFileKind.Csv], "nothing half-written: no PDF");
+        await Should.ThrowAsync<NotFoundException>(() => host.Send(new GetReportFile(id, ReportFileKind.Pdf), Commissioner, Roles.Commissioner));
+
+        await host.Send(new RetryReport(id), Commissioner, Roles.Commissioner);
+        (await host.Send(new GetReport(id), Commissioner, Roles.Commissioner)).Summary.Status.ShouldBe(ReportStatus.Queued);
+    }
+
+    [SkippableFact]
+    public async Task Should_queue_last_months_report_once_for_each_scheduled_scope()
+    {
+        await using var host = Host(settings: new() { ["Hub:Reports:Monthly:0"] = "hub", ["Hub:Reports:Monthly:1"] = "neighbourhood:Brixton", ["Hub:Reports:Monthly:2"] = "team:not-a-team" });
+        host.Clock.Set(new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero));
+
+        (await host.Send(new QueueMonthlyReports(), Guid.Empty, Roles.Public)).ShouldBe(2, "the hub and Brixton; an unreadable scope is skipped");
+        (await host.Send(new QueueMonthlyReports(), Guid.Empty, Roles.Public)).ShouldBe(0, "running again in the same month queues nothing");
+
+        var list = await host.Send(new GetReports(), Commissioner, Roles.Commissioner);
+        var monthly = list.Reports.Where(r => r.Trigger == ReportTrigger.Monthly).ToList();
+        monthly.Select(r => (r.From, r.To)).Distinct().ShouldBe([(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30))]);
+        monthly.Select(r => r.ScopeLabel).ShouldBe(["People living in Brixton", "The whole hub"], ignoreOrder: true);
+        monthly.ShouldAllBe(r => r.RequestedBy == "Monthly schedule");
+    }
+
+    [SkippableFact]
+    public async Task Should_refuse_reports_to_practitioners_and_administrators()
+    {
+        await using var host = Host();
+        foreach (var role in new[] { Roles.Practitioner, Roles.Admin, Roles.Public })
+        {
+            await Should.ThrowAsync<ForbiddenAccessException>(() => host.Send(new RequestReport(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), null, null), Commissioner, role));
+            await Should.ThrowAsync<ForbiddenAccessException>(() => host.Send(new GetReports(), Commissioner, role));
+        }
+    }
+
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    private ApplicationHost Host(string chromium = ChromiumPath, Dictionary<string, string?>? settings = null, string? connectionString = null)
+    {
+        var all = new Dictionary<string, string?> { ["Hub:Chromium:Path"] = chromium };
+        foreach (var (key, value) in settings ?? [])
+        {
+            all[key] = value;
+        }
+        return new ApplicationHost(connectionString ?? database.ConnectionString, new TestClock(On(12, 5)), settings: all,
+            configure: s => s.AddSingleton<IReportDocument>(new ReportDocument(Options.Create(new HubOptions()))));
+    }
+
+    private async Task ArrangeNovember(ApplicationHost host) =>
+        await host.WithDb(async db =>
+        {
+            var world = new DashboardWorld(db);
+            for (var i = 0; i < 20; i++)
+            {
+                var source = i < 12 ? ReferralSource.Self : i < 18 ? ReferralSource.GeneralPractice : ReferralSource.CarerOrFamily;
+                var name = $"Zephyrine Testperson{i:00}";
+                var arrived = world.Arrive(name, i % 2 == 0 ? "A" : "N", new DateOnly(1980 + i, 3, 1), i % 3 == 0 ? "man" : "woman", Neighbourhoods[i % 3], On(11, 2 + i), source);
+                _personal.Add(name);
+                _personal.Add(arrived.Referral.Reference);
+                world.Contact(arrived.Referral, On(11, 3 + i), ContactMedium.Phone, ContactPlace.Remote, attended: true);
+                if (i < 7)
+                {
+                    world.Contact(arrived.Referral, On(11, 4 + i), ContactMedium.Phone, ContactPlace.Remote, attended: true);
+                }
+                if (i >= 17)
+                {
+                    world.Contact(arrived.Referral, On(11, 5 + i), ContactMedium.FaceToFace, ContactPlace.Hub, attended: false);
+                }
+            }
+            _personal.Add("Invented words for a test");
+            _personal.Add("020 7946 0999");
+            return await db.SaveChangesAsync(CancellationToken.None);
+        });
+
+    private static async Task<string> PdfText(byte[] pdf)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"hub-report-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(path, pdf);
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo("pdftotext", [path, "-"]) { RedirectStandardOutput = true })!;
+            var text = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return text;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    // pdftotext joins a word broken at a hyphen ("non-zero" over two lines reads "nonzero"), so hyphens are left out of the comparison.
+    private static string Squash(string text) => string.Join(' ', text.Replace("-", string.Empty, StringComparison.Ordinal).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}
