@@ -10,6 +10,7 @@ using Hub.Infrastructure.Outcomes;
 using Hub.Infrastructure.Persistence;
 using Hub.Infrastructure.Persistence.Providers;
 using Hub.Infrastructure.Seeding;
+using Hub.Infrastructure.Seeding.Bulk;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
@@ -25,7 +26,7 @@ public static class DependencyInjection
     /// <summary>
     /// Registers the database for the configured provider (<c>Database:Provider</c>, connection
     /// string <c>ConnectionStrings:Hub</c>), Identity's stores, shared data protection keys and
-    /// the demo seeder.
+    /// the demo and bulk seeders.
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -59,6 +60,7 @@ public static class DependencyInjection
             string.IsNullOrWhiteSpace(measuresFolder) ? null : Path.GetFullPath(measuresFolder, contentRoot)));
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<BulkSeeder>();
         services.AddSingleton(TimeProvider.System);
 
         services.Configure<SmtpSettings>(configuration.GetSection("Hub:Smtp"));

@@ -4,6 +4,7 @@ using Hub.Infrastructure;
 using Hub.Infrastructure.Persistence;
 using Hub.Infrastructure.Seeding;
 using Hub.Web;
+using Hub.Web.Commands;
 using Hub.Web.Security;
 using MediatR;
 using Microsoft.Extensions.Options;
@@ -15,11 +16,11 @@ builder.Services.AddWeb(builder.Configuration);
 
 var app = builder.Build();
 
-// Commands for operators: `dotnet run --project src/Hub.Web -- migrate` and `-- verify-audit`.
+// Commands for operators: `dotnet run --project src/Hub.Web -- migrate`, `-- verify-audit` and `-- seed`.
 var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('='));
 if (command is not null)
 {
-    return await HostCommands.Run(app, command);
+    return await HostCommands.Run(app, command, args);
 }
 
 await HostCommands.PrepareDatabase(app);
@@ -58,7 +59,7 @@ return 0;
 /// <summary>Start-up steps and operator commands, kept out of the pipeline above.</summary>
 internal static class HostCommands
 {
-    public static async Task<int> Run(WebApplication app, string command)
+    public static async Task<int> Run(WebApplication app, string command, string[] args)
     {
         using var scope = app.Services.CreateScope();
         switch (command)
@@ -74,8 +75,10 @@ internal static class HostCommands
                     ? $"Audit chain intact: {report.RowsChecked} rows."
                     : $"Audit chain BROKEN at row {report.FirstBrokenSequence} of {report.RowsChecked}.");
                 return report.Intact ? 0 : 3;
+            case "seed":
+                return await SeedCommand.RunAsync(scope.ServiceProvider, args, CancellationToken.None);
             default:
-                Console.Error.WriteLine($"Unknown command '{command}'. Commands: migrate, verify-audit.");
+                Console.Error.WriteLine($"Unknown command '{command}'. Commands: migrate, verify-audit, seed (seed --help for its options).");
                 return 2;
         }
     }

@@ -160,37 +160,42 @@ public static class FigureKeys
 /// <summary>Counts of facts and of distinct people for every key; built once per request.</summary>
 public sealed class FigureTally
 {
-    private readonly Dictionary<string, int> counts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<Guid>> people = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Bucket> buckets = new(StringComparer.Ordinal);
 
     public FigureTally(HubFacts facts)
     {
         foreach (var (key, personId) in FigureKeys.KeysOf(facts))
         {
-            counts[key] = counts.GetValueOrDefault(key) + 1;
-            if (!people.TryGetValue(key, out var set))
+            if (!buckets.TryGetValue(key, out var bucket))
             {
-                people[key] = set = [];
+                buckets[key] = bucket = new Bucket();
             }
-            set.Add(personId);
+            bucket.Count++;
+            bucket.People.Add(personId);
         }
     }
 
     /// <summary>How many facts count towards the key: referrals, contacts, closures, waits or paired scores.</summary>
-    public int Count(string key) => counts.GetValueOrDefault(key);
+    public int Count(string key) => buckets.TryGetValue(key, out var bucket) ? bucket.Count : 0;
 
     /// <summary>How many different people are behind the key.</summary>
-    public int People(string key) => people.TryGetValue(key, out var set) ? set.Count : 0;
+    public int People(string key) => buckets.TryGetValue(key, out var bucket) ? bucket.People.Count : 0;
 
     /// <summary>Every group of a dimension that appears anywhere in the facts.</summary>
     public IEnumerable<string> GroupsSeen(EquityDimension dimension)
     {
         var marker = $"|{dimension}=";
-        return counts.Keys.Where(k => k.Contains(marker, StringComparison.Ordinal))
+        return buckets.Keys.Where(k => k.Contains(marker, StringComparison.Ordinal))
             .Select(k => k[(k.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..]).Distinct(StringComparer.Ordinal);
     }
 
     /// <summary>The people behind a key, for the drill-down list.</summary>
     public static IReadOnlySet<Guid> PeopleBehind(HubFacts facts, string key) =>
         FigureKeys.KeysOf(facts).Where(k => k.Key == key).Select(k => k.PersonId).ToHashSet();
+
+    private sealed class Bucket
+    {
+        public int Count;
+        public readonly HashSet<Guid> People = [];
+    }
 }

@@ -70,6 +70,10 @@ public abstract class HubDbContext(DbContextOptions options)
 
         // A care team has one current lead, lists each current member once, and a member gets one open offer per spell.
         var leftAt = QuoteIdentifier(nameof(CareTeamMember.LeftAt));
+        // Clocks still running, oldest first: the waiting list and the dashboard read only these, however long the history.
+        builder.Entity<ReferralSpell>().HasIndex(s => new { s.StartedAt, s.Id })
+            .HasFilter($"{QuoteIdentifier(nameof(ReferralSpell.EndedAt))} IS NULL AND {QuoteIdentifier(nameof(ReferralSpell.ClockStoppedAt))} IS NULL")
+            .HasDatabaseName("IX_ReferralSpells_Running");
         builder.Entity<CareTeamMember>().HasIndex(m => new { m.SpellId, m.MemberId }).IsUnique()
             .HasFilter($"{leftAt} IS NULL").HasDatabaseName("IX_CareTeamMembers_Current");
         builder.Entity<CareTeamMember>().HasIndex(m => m.SpellId).IsUnique()

@@ -120,7 +120,7 @@ public sealed class ReportDocument(IOptions<HubOptions> options) : IReportDocume
         "h1{font-size:24pt;margin:0 0 8pt}h2{font-size:16pt;margin:20pt 0 6pt;border-bottom:2px solid #005eb8;break-after:avoid}",
         ".hub{font-weight:bold;color:#005eb8;margin:0}.about{display:grid;grid-template-columns:8em 1fr;gap:2pt 8pt}.about dt{font-weight:bold}.about dd{margin:0}",
         ".notice{border-left:6px solid #005eb8;padding:6pt 10pt;background:#eef7ff}",
-        "section{break-before:page}nav ol{columns:2}",
+        "section{break-before:page}nav ol{columns:2}nav li{margin:0 0 6pt}nav a{display:inline-block;min-height:24px;padding:2px 0}",
         ".figure{margin:0 0 16pt}.hub-chart{margin:0 0 8pt;break-inside:avoid}.hub-chart__svg{display:block;max-width:30rem;height:auto}",
         ".hub-chart__caption .nhsuk-heading-s{font-weight:bold;display:block}.hub-chart__description{display:block;font-size:9pt;color:#4c6272}",
         ".nhsuk-u-visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:0!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;border:0!important;white-space:nowrap!important}",

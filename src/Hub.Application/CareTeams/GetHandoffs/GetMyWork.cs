@@ -29,7 +29,8 @@ public sealed class GetMyWorkHandler(IApplicationDbContext db, ICurrentUser user
             select new
             {
                 h.Id, h.Role, h.Note, h.FromUserId, h.CreatedAt,
-                Referral = db.Referrals.Where(r => r.SpellId == h.SpellId).OrderByDescending(r => r.ReceivedAt).Select(r => new { r.Id, r.Reference }).First(),
+                ReferralId = db.Referrals.Where(r => r.SpellId == h.SpellId).OrderByDescending(r => r.ReceivedAt).Select(r => r.Id).First(),
+                ReferralReference = db.Referrals.Where(r => r.SpellId == h.SpellId).OrderByDescending(r => r.ReceivedAt).Select(r => r.Reference).First(),
             }).ToListAsync(cancellationToken);
 
         var caseload = await (
@@ -41,14 +42,15 @@ public sealed class GetMyWorkHandler(IApplicationDbContext db, ICurrentUser user
             select new
             {
                 m.Role, m.JoinedAt, p.PreferredName,
-                Referral = db.Referrals.Where(r => r.SpellId == s.Id).OrderByDescending(r => r.ReceivedAt).Select(r => new { r.Id, r.Reference }).First(),
+                ReferralId = db.Referrals.Where(r => r.SpellId == s.Id).OrderByDescending(r => r.ReceivedAt).Select(r => r.Id).First(),
+                ReferralReference = db.Referrals.Where(r => r.SpellId == s.Id).OrderByDescending(r => r.ReceivedAt).Select(r => r.Reference).First(),
             }).ToListAsync(cancellationToken);
 
         var names = await staff.DisplayNames(offers.Select(o => o.FromUserId), cancellationToken);
         return new MyWork(
-            offers.Select(o => new OfferedHandoff(o.Id, o.Referral.Id, o.Referral.Reference, o.Role, o.Note,
+            offers.Select(o => new OfferedHandoff(o.Id, o.ReferralId, o.ReferralReference, o.Role, o.Note,
                 names.TryGetValue(o.FromUserId, out var n) ? n : "A former member of staff", o.CreatedAt)).ToList(),
-            caseload.Select(c => new CaseloadRow(c.Referral.Id, c.Referral.Reference, c.PreferredName, c.Role, c.JoinedAt)).ToList(),
+            caseload.Select(c => new CaseloadRow(c.ReferralId, c.ReferralReference, c.PreferredName, c.Role, c.JoinedAt)).ToList(),
             member?.CaseloadCapacity ?? 0,
             member is not null);
     }
@@ -89,7 +91,8 @@ public sealed class GetAllocationQueueHandler(IApplicationDbContext db, IStaffDi
             select new
             {
                 SpellId = s.Id, s.StartedAt,
-                Referral = db.Referrals.Where(r => r.SpellId == s.Id).OrderByDescending(r => r.ReceivedAt).Select(r => new { r.Id, r.Reference }).First(),
+                ReferralId = db.Referrals.Where(r => r.SpellId == s.Id).OrderByDescending(r => r.ReceivedAt).Select(r => r.Id).First(),
+                ReferralReference = db.Referrals.Where(r => r.SpellId == s.Id).OrderByDescending(r => r.ReceivedAt).Select(r => r.Reference).First(),
             }).Take(Limit).ToListAsync(cancellationToken);
 
         var spellIds = unallocated.Select(u => u.SpellId).ToList();
@@ -105,16 +108,17 @@ public sealed class GetAllocationQueueHandler(IApplicationDbContext db, IStaffDi
             select new
             {
                 h.ToMemberId, h.Role, h.CreatedAt,
-                Referral = db.Referrals.Where(r => r.SpellId == h.SpellId).OrderByDescending(r => r.ReceivedAt).Select(r => new { r.Id, r.Reference }).First(),
+                ReferralId = db.Referrals.Where(r => r.SpellId == h.SpellId).OrderByDescending(r => r.ReceivedAt).Select(r => r.Id).First(),
+                ReferralReference = db.Referrals.Where(r => r.SpellId == h.SpellId).OrderByDescending(r => r.ReceivedAt).Select(r => r.Reference).First(),
             }).Take(Limit).ToListAsync(cancellationToken);
 
         var names = await staff.DisplayNames(declines.Select(d => d.ToMemberId).Concat(waiting.Select(w => w.ToMemberId)), cancellationToken);
         string NameOf(Guid id) => names.TryGetValue(id, out var n) ? n : "A former member of staff";
 
         return new AllocationQueue(
-            unallocated.Select(u => new UnallocatedRow(u.Referral.Id, u.Referral.Reference, u.StartedAt,
+            unallocated.Select(u => new UnallocatedRow(u.ReferralId, u.ReferralReference, u.StartedAt,
                 declines.Where(d => d.SpellId == u.SpellId).OrderByDescending(d => d.DecidedAt)
                     .Select(d => new DeclineRow(NameOf(d.ToMemberId), d.DeclineReason ?? string.Empty, d.DecidedAt!.Value)).ToList())).ToList(),
-            waiting.Select(w => new WaitingHandoffRow(w.Referral.Id, w.Referral.Reference, NameOf(w.ToMemberId), w.Role, w.CreatedAt)).ToList());
+            waiting.Select(w => new WaitingHandoffRow(w.ReferralId, w.ReferralReference, NameOf(w.ToMemberId), w.Role, w.CreatedAt)).ToList());
     }
 }

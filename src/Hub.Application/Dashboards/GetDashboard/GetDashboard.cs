@@ -49,7 +49,7 @@ public sealed class GetDashboardHandler(IApplicationDbContext db, TimeProvider c
             select new TeamOption(t.Id, t.Name, o.Name, o.Sector)).ToListAsync(cancellationToken);
 
         var caseloads = await CaseloadsAsync(filter, teams, cancellationToken);
-        var neighbourhoods = new FigureTally(facts).GroupsSeen(EquityDimension.Neighbourhood)
+        var neighbourhoods = figures.Equity.Single(t => t.Dimension == EquityDimension.Neighbourhood).Rows.Select(r => r.Group)
             .Where(n => n != EquityGroups.NotKnown)
             .Append(filter.Neighbourhood?.Trim() ?? string.Empty)
             .Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();

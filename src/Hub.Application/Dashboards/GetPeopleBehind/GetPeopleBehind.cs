@@ -56,11 +56,13 @@ public sealed class GetPeopleBehindHandler(IApplicationDbContext db, ICurrentUse
             .Skip((page - 1) * PageSize).Take(PageSize).ToList();
 
         var shownIds = shown.Select(p => p.Id).ToList();
-        var latest = await db.Referrals.AsNoTracking()
-            .Where(r => shownIds.Contains(r.PersonId))
+        // The page's people's referrals, a handful each; the latest picked here rather than by a window over every referral.
+        var latest = (await db.Referrals.AsNoTracking()
+                .Where(r => shownIds.Contains(r.PersonId))
+                .Select(r => new { r.PersonId, r.Id, r.Reference, r.ReceivedAt })
+                .ToListAsync(cancellationToken))
             .GroupBy(r => r.PersonId)
-            .Select(g => g.OrderByDescending(r => r.ReceivedAt).Select(r => new { r.PersonId, r.Id, r.Reference }).First())
-            .ToDictionaryAsync(r => r.PersonId, cancellationToken);
+            .ToDictionary(g => g.Key, g => g.MaxBy(r => r.ReceivedAt)!);
 
         var rows = shown.Select(p => latest.TryGetValue(p.Id, out var r)
             ? new PersonBehind(p.Id, p.PreferredName, r.Id, r.Reference)

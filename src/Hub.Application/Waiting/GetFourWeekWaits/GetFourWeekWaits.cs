@@ -27,7 +27,8 @@ public sealed class GetFourWeekWaitsHandler(IApplicationDbContext db, TimeProvid
         var breachedBefore = now.AddDays(-FourWeekClock.StandardDays);
         var pageSize = Math.Clamp(request.PageSize, 1, 200);
 
-        var running = db.Spells.AsNoTracking().Where(s => s.EndedAt == null && (s.AssessedAt == null || s.BaselineMeasuredAt == null || s.CarePlanAgreedAt == null));
+        // The clock stops when all three are recorded (ClockStoppedAt); a filtered index holds just the running ones.
+        var running = db.Spells.AsNoTracking().Where(s => s.EndedAt == null && s.ClockStoppedAt == null);
         var pageNumber = Math.Max(1, request.Page);
         var rows = await running
             .OrderBy(s => s.StartedAt).ThenBy(s => s.Id)
@@ -41,12 +42,15 @@ public sealed class GetFourWeekWaitsHandler(IApplicationDbContext db, TimeProvid
                 s.BaselineMeasuredAt,
                 s.CarePlanAgreedAt,
                 Name = db.People.Where(p => p.Id == s.PersonId).Select(p => p.PreferredName).FirstOrDefault(),
-                Latest = db.Referrals.Where(r => r.SpellId == s.Id).OrderByDescending(r => r.ReceivedAt).Select(r => new { r.Id, r.Reference }).FirstOrDefault(),
+                // Two scalar subqueries, each answered from the spell's own referrals through an index;
+                // one that returns both would be planned as a window over every referral ever received.
+                LatestId = db.Referrals.Where(r => r.SpellId == s.Id).OrderByDescending(r => r.ReceivedAt).Select(r => (Guid?)r.Id).FirstOrDefault(),
+                LatestReference = db.Referrals.Where(r => r.SpellId == s.Id).OrderByDescending(r => r.ReceivedAt).Select(r => r.Reference).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
 
         static DateOnly? Day(DateTimeOffset? at) => at is { } value ? DateOnly.FromDateTime(UkTime.ToLocal(value)) : null;
-        var result = rows.Take(pageSize).Select(s => new FourWeekWaitRow(s.Id, s.Latest?.Id, s.Latest?.Reference, s.Name, s.StartedAt,
+        var result = rows.Take(pageSize).Select(s => new FourWeekWaitRow(s.Id, s.LatestId, s.LatestReference, s.Name, s.StartedAt,
             FourWeekClock.For(Day(s.StartedAt)!.Value, Day(s.AssessedAt), Day(s.BaselineMeasuredAt), Day(s.CarePlanAgreedAt), null, today))).ToList();
 
         var counts = await running

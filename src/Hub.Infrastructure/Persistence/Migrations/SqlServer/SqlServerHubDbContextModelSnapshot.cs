@@ -1081,11 +1081,13 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("PreviousSpellId");
 
-                    b.HasIndex("StartedAt");
-
                     b.HasIndex("EndedAt", "StartedAt");
 
                     b.HasIndex("PersonId", "StartedAt");
+
+                    b.HasIndex("StartedAt", "Id")
+                        .HasDatabaseName("IX_ReferralSpells_Running")
+                        .HasFilter("[EndedAt] IS NULL AND [ClockStoppedAt] IS NULL");
 
                     b.ToTable("ReferralSpells", (string)null);
                 });

@@ -8,14 +8,12 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hub.Web.Pages.Staff.Reports;
 
 /// <summary>
-/// One report: its progress (the page refreshes itself while the report is being made, no
-/// JavaScript needed), then its files with their SHA-256 checksums. The web page is served with a
+/// One report: its progress (a "Check now" link, and with JavaScript the page looks for itself),
+/// then its files with their SHA-256 checksums. The web page is served with a
 /// policy that allows its own inline styles and nothing else.
 /// </summary>
 public sealed class ReportModel(IMediator mediator) : StaffPage
 {
-    public const int RefreshSeconds = 3;
-
     public ReportDetail Report { get; private set; } = null!;
 
     public bool InProgress => Report.Summary.Status is ReportStatus.Queued or ReportStatus.Running;
@@ -24,6 +22,13 @@ public sealed class ReportModel(IMediator mediator) : StaffPage
     {
         TakeNotice();
         Report = await mediator.Send(new GetReport(id), cancellationToken);
+    }
+
+    /// <summary>For the progress script: whether the report has finished, one way or the other.</summary>
+    public async Task<IActionResult> OnGetStatusAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var report = await mediator.Send(new GetReport(id), cancellationToken);
+        return new JsonResult(new { finished = report.Summary.Status is ReportStatus.Ready or ReportStatus.Failed });
     }
 
     public async Task<IActionResult> OnGetFileAsync(Guid id, string kind, CancellationToken cancellationToken)

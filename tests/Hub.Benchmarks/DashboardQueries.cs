@@ -1,0 +1,38 @@
+using Hub.Application.CareTeams.GetHandoffs;
+using Hub.Application.Common;
+using Hub.Application.Dashboards.GetDashboard;
+using Hub.Application.Dashboards.GetPeopleBehind;
+using Hub.Application.Figures;
+using Hub.Application.Triage.GetReferralRecord;
+using Hub.Application.Triage.GetTriageQueue;
+using Hub.Application.Waiting.GetFourWeekWaits;
+
+namespace Hub.Benchmarks;
+
+/// <summary>One request timed on each database, sent the way the page sends it, as the user who would.</summary>
+/// <param name="Send">Sends the request once; <c>run</c> counts from 0, for rotating through several records.</param>
+internal sealed record BenchmarkQuery(string Name, Func<SeededHub, int, Task> Send);
+
+/// <summary>The requests the quality bar holds to "p95 at 1,000,000 referrals / p95 at 1,000 &lt;= 1.5".</summary>
+internal static class DashboardQueries
+{
+    private static FigureFilter LastFourWeeks(SeededHub hub) =>
+        FigureFilter.LastFourWeeks(DateOnly.FromDateTime(UkTime.ToLocal(hub.Host.Clock.GetUtcNow())));
+
+    public static IReadOnlyList<BenchmarkQuery> All { get; } =
+    [
+        new("Triage queue, first page", (hub, _) => hub.Host.Send(new GetTriageQueue(), hub.Practitioner, Roles.Practitioner)),
+        new("Four-week waits, first page", (hub, _) => hub.Host.Send(new GetFourWeekWaits(), hub.TeamLeader, Roles.TeamLeader)),
+        new("Person record, by their lead worker", (hub, run) =>
+        {
+            var record = hub.Records[run % hub.Records.Count];
+            return hub.Host.Send(new GetReferralRecord(record.ReferralId), record.LeadId, Roles.Practitioner);
+        }),
+        new("Person record, by a team leader", (hub, run) =>
+            hub.Host.Send(new GetReferralRecord(hub.Records[run % hub.Records.Count].ReferralId), hub.TeamLeader, Roles.TeamLeader)),
+
+        new("Team leader dashboard, last four weeks", (hub, _) => hub.Host.Send(new GetDashboard(LastFourWeeks(hub)), hub.TeamLeader, Roles.TeamLeader)),
+        new("Dashboard drill-down: people at day 21 to 28", (hub, _) => hub.Host.Send(new GetPeopleBehind(LastFourWeeks(hub), "waiting:at-risk"), hub.TeamLeader, Roles.TeamLeader)),
+        new("Allocation queue", (hub, _) => hub.Host.Send(new GetAllocationQueue(), hub.TeamLeader, Roles.TeamLeader)),
+    ];
+}
