@@ -20,11 +20,7 @@ public static class FactLoading
     {
         var start = filter.Start;
         var end = filter.End;
-        var members = await db.ScopeMembersAsync(filter, cancellationToken);
-        var scopedToMembers = members is not null;
-        var memberIds = members ?? [];
-        var hood = string.IsNullOrWhiteSpace(filter.Neighbourhood) ? null : filter.Neighbourhood.Trim();
-        var scopedToHood = hood is not null;
+        var (scopedToMembers, memberIds, scopedToHood, hood) = await db.ScopeAsync(filter, cancellationToken);
 
         var referrals = await (
             from r in db.Referrals.AsNoTracking()
@@ -147,11 +143,7 @@ public static class FactLoading
     {
         var end = filter.End;
         var start = UkTime.FromLocal(filter.To.AddDays(1).AddMonths(-12).ToDateTime(TimeOnly.MinValue));
-        var members = await db.ScopeMembersAsync(filter, cancellationToken);
-        var scopedToMembers = members is not null;
-        var memberIds = members ?? [];
-        var hood = string.IsNullOrWhiteSpace(filter.Neighbourhood) ? null : filter.Neighbourhood.Trim();
-        var scopedToHood = hood is not null;
+        var (scopedToMembers, memberIds, scopedToHood, hood) = await db.ScopeAsync(filter, cancellationToken);
 
         var people = await (
             from c in db.Contacts.AsNoTracking()
@@ -168,6 +160,18 @@ public static class FactLoading
             .Where(p => people.Contains(p.Id))
             .Select(p => new PersonTraits(p.Equality.EthnicCategory, p.DateOfBirth, p.Equality.Gender, p.Neighbourhood))
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A filter's scope as the queries use it: whether it is narrowed to the spells of some staff (a
+    /// team or a sector) and which, and whether to people of one neighbourhood and which.
+    /// </summary>
+    private static async Task<(bool ByMembers, List<Guid> MemberIds, bool ByNeighbourhood, string? Neighbourhood)> ScopeAsync(
+        this IApplicationDbContext db, FigureFilter filter, CancellationToken cancellationToken)
+    {
+        var members = await db.ScopeMembersAsync(filter, cancellationToken);
+        var hood = string.IsNullOrWhiteSpace(filter.Neighbourhood) ? null : filter.Neighbourhood.Trim();
+        return (members is not null, members ?? [], hood is not null, hood);
     }
 
     /// <summary>The staff whose care-team places put a spell in a team's or sector's scope; null when the filter has neither.</summary>

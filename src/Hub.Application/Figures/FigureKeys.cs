@@ -171,15 +171,27 @@ public sealed class FigureTally
                 buckets[key] = bucket = new Bucket();
             }
             bucket.Count++;
-            bucket.People.Add(personId);
+            if (key.StartsWith(PeopleCountedPrefix, StringComparison.Ordinal))
+            {
+                bucket.People.Add(personId);
+            }
         }
     }
 
     /// <summary>How many facts count towards the key: referrals, contacts, closures, waits or paired scores.</summary>
     public int Count(string key) => buckets.TryGetValue(key, out var bucket) ? bucket.Count : 0;
 
-    /// <summary>How many different people are behind the key.</summary>
-    public int People(string key) => buckets.TryGetValue(key, out var bucket) ? bucket.People.Count : 0;
+    /// <summary>
+    /// The keys whose different people are counted ("people seen"); every other figure counts facts.
+    /// Keeping people only for these keeps a long period's tally small.
+    /// </summary>
+    public const string PeopleCountedPrefix = "attended:";
+
+    /// <summary>How many different people are behind a key that starts with <see cref="PeopleCountedPrefix"/>.</summary>
+    public int People(string key) =>
+        key.StartsWith(PeopleCountedPrefix, StringComparison.Ordinal)
+            ? buckets.TryGetValue(key, out var bucket) ? bucket.People.Count : 0
+            : throw new ArgumentException($"Only keys starting '{PeopleCountedPrefix}' count people.", nameof(key));
 
     /// <summary>Every group of a dimension that appears anywhere in the facts.</summary>
     public IEnumerable<string> GroupsSeen(EquityDimension dimension)

@@ -8,29 +8,12 @@ using Xunit.Abstractions;
 namespace Hub.BrowserTests.Reports;
 
 /// <summary>The browser hub with its scheduler running (and mail going to a real SMTP server), so reports are made in the background as in production.</summary>
-public sealed class ReportJourneyFixture : BrowserFixture
+public sealed class ReportJourneyFixture : MailingBrowserFixture
 {
-    public SmtpServer Smtp { get; } = new();
-
-    public override async Task InitializeAsync()
-    {
-        await Smtp.InitializeAsync();
-        await base.InitializeAsync();
-    }
-
     protected override void Configure(HubWebFactory factory)
     {
+        base.Configure(factory);
         factory.With("Hub:Jobs:Enabled", "true").With("Hub:Chromium:Path", ChromiumPath);
-        if (Smtp.Port > 0)
-        {
-            factory.With("Hub:Smtp:Host", "127.0.0.1").With("Hub:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Smtp.DisposeAsync();
     }
 }
 

@@ -1,29 +1,4 @@
-using Hub.TestSupport;
-
 namespace Hub.BrowserTests.SupportPlans;
 
 /// <summary>The browser hub with a real SMTP server on loopback, so the person's link arrives as a real email.</summary>
-public sealed class PlanJourneyFixture : BrowserFixture
-{
-    public SmtpServer Smtp { get; } = new();
-
-    public override async Task InitializeAsync()
-    {
-        await Smtp.InitializeAsync();
-        await base.InitializeAsync();
-    }
-
-    protected override void Configure(HubWebFactory factory)
-    {
-        if (Smtp.Port > 0)
-        {
-            factory.With("Hub:Smtp:Host", "127.0.0.1").With("Hub:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Smtp.DisposeAsync();
-    }
-}
+public sealed class PlanJourneyFixture : MailingBrowserFixture;
