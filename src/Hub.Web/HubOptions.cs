@@ -9,10 +9,10 @@ public sealed class HubOptions
     /// </summary>
     public bool DemoMode { get; set; }
 
-    /// <summary>The local crisis line shown with the national urgent-help numbers.</summary>
     /// <summary>The hub's name as reports and letters give it.</summary>
     public string Name { get; set; } = "Living Well Hub";
 
+    /// <summary>The local crisis line shown with the national urgent-help numbers.</summary>
     public string LocalCrisisLine { get; set; } = "0800 000 0000";
 
     public string LocalCrisisLineName { get; set; } = "the borough's 24-hour mental health crisis line";

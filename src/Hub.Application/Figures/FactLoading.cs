@@ -1,5 +1,6 @@
 using Hub.Application.Common;
 using Hub.Application.Common.Interfaces;
+using Hub.Domain.Contacts;
 using Hub.Domain.Outcomes;
 using Microsoft.EntityFrameworkCore;
 
@@ -136,7 +137,7 @@ public static class FactLoading
 
     /// <summary>
     /// Access, as NHS England counts it for community mental health: the people with two or more
-    /// attended contacts in the twelve months up to the end of the period, with what they told us
+    /// attended direct contacts (not text or message) in the twelve months up to the end of the period, with what they told us
     /// about themselves. Two queries: the people, then their traits.
     /// </summary>
     public static async Task<IReadOnlyList<PersonTraits>> LoadAccessAsync(this IApplicationDbContext db, FigureFilter filter, CancellationToken cancellationToken)
@@ -149,7 +150,7 @@ public static class FactLoading
             from c in db.Contacts.AsNoTracking()
             join r in db.Referrals on c.ReferralId equals r.Id
             join p in db.People on r.PersonId equals p.Id
-            where c.Attended && c.At >= start && c.At < end
+            where c.Attended && c.Medium != ContactMedium.TextOrMessage && c.At >= start && c.At < end
                && (!scopedToHood || p.Neighbourhood == hood)
                && (!scopedToMembers || db.CareTeamMembers.Any(m => m.SpellId == r.SpellId && memberIds.Contains(m.MemberId)))
             group c by r.PersonId into g
@@ -209,15 +210,31 @@ public static class FactLoading
         {
             yield break;
         }
-        foreach (var scale in measure.Scales.Where(s => measure == BuiltInMeasures.Gbo || s.Code == DialogQualityOfLife))
+        if (measure == BuiltInMeasures.Gbo)
         {
-            if (Scoring.Score(scale, baseline) is { } before && Scoring.Score(scale, followUp) is { } after
-                && Scoring.Classify(before, after, scale.ReliableChange, scale.HigherIsBetter) is { } category)
+            // One score per person: the mean of the goals rated at both ends, so figures count people, not goals.
+            var goals = measure.Scales
+                .Select(g => (Before: Scoring.Score(g, baseline), After: Scoring.Score(g, followUp)))
+                .Where(g => g.Before is not null && g.After is not null)
+                .ToList();
+            if (goals.Count > 0)
             {
-                yield return (scale.Code, before, after, category);
+                var before = Math.Round(goals.Average(g => g.Before!.Value), 2);
+                var after = Math.Round(goals.Average(g => g.After!.Value), 2);
+                yield return (GboGoals, before, after, Scoring.Classify(before, after, BuiltInMeasures.GboReliableChange)!.Value);
             }
+            yield break;
+        }
+        var qualityOfLife = measure.Scales.Single(s => s.Code == DialogQualityOfLife);
+        if (Scoring.Score(qualityOfLife, baseline) is { } b && Scoring.Score(qualityOfLife, followUp) is { } a
+            && Scoring.Classify(b, a, qualityOfLife.ReliableChange, qualityOfLife.HigherIsBetter) is { } change)
+        {
+            yield return (qualityOfLife.Code, b, a, change);
         }
     }
 
     public const string DialogQualityOfLife = "quality-of-life";
+
+    /// <summary>The scale code of a person's goals taken together (the mean of those rated at both ends).</summary>
+    public const string GboGoals = "goals";
 }

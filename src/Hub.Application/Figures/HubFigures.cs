@@ -141,7 +141,7 @@ public sealed record HubFigures(FigureFilter Filter, WaitingFigures Waiting, Flo
     private static IReadOnlyList<OutcomeFigures> OutcomesOf(HubFacts facts, FigureTally tally) =>
     [
         Outcome(facts, tally, "dialog", "DIALOG quality of life", "points on a 1 to 7 scale", 1m),
-        Outcome(facts, tally, "gbo", "Goal-based outcomes (each goal)", "points on a 0 to 10 scale", 3m),
+        Outcome(facts, tally, "gbo", "Goal-based outcomes (mean of each person's goals)", "points on a 0 to 10 scale", 3m),
     ];
 
     private static OutcomeFigures Outcome(HubFacts facts, FigureTally tally, string measure, string name, string unit, decimal reliableChange)

@@ -28,7 +28,14 @@ public sealed record CommissionerReport(string ScopeLabel, DateOnly From, DateOn
 {
     public string Period => $"{From.ToString("d MMMM yyyy", UkTime.Culture)} to {To.ToString("d MMMM yyyy", UkTime.Culture)}";
 
-    public static CommissionerReport Build(HubFigures figures, IReadOnlyList<PersonTraits> access, string scopeLabel, DateTimeOffset generatedAt)
+    /// <summary>The row of a report's neighbourhood table for every neighbourhood not on the partnership's list.</summary>
+    public const string OtherNeighbourhoods = "Other or not known";
+
+    /// <param name="neighbourhoods">
+    /// The partnership's neighbourhoods. Only these are named in a report: anything else staff typed
+    /// is counted under <see cref="OtherNeighbourhoods"/>, so free text never reaches a commissioner.
+    /// </param>
+    public static CommissionerReport Build(HubFigures figures, IReadOnlyList<PersonTraits> access, IReadOnlyCollection<string> neighbourhoods, string scopeLabel, DateTimeOffset generatedAt)
     {
         var filter = figures.Filter;
         var flow = figures.Flow;
@@ -41,7 +48,7 @@ public sealed record CommissionerReport(string ScopeLabel, DateOnly From, DateOn
             Closures(flow),
             Outcomes(figures.Outcomes),
         };
-        sections.AddRange(Equalities(figures, access, filter));
+        sections.AddRange(Equalities(figures, access, filter, new HashSet<string>(neighbourhoods, StringComparer.OrdinalIgnoreCase)));
         return new CommissionerReport(scopeLabel, filter.From, filter.To, generatedAt, sections, DefinitionsOfMeasures());
     }
 
@@ -56,6 +63,14 @@ public sealed record CommissionerReport(string ScopeLabel, DateOnly From, DateOn
         rows.Add(new ReportRow("Total", [table.Total, SmallNumbers.Rate(total, total, table.Total, table.Total)], IsTotal: true));
         return new ReportTable(title, groupHeading, [countHeading, "Share"], rows, ChartColumn: 0, Note: note);
     }
+
+    private static OneWayTable WaitSplit(WaitingFigures w) =>
+        SmallNumbers.OneWay([("Within 28 days", w.WithinStandard.Count), ("Over 28 days", w.OverStandard.Count)]);
+
+    private static List<(string Label, int Count)> AttendanceLines(FlowFigures flow) =>
+        [("Attended", flow.Contacts.Count - flow.DidNotAttend.Count), ("Did not attend", flow.DidNotAttend.Count)];
+
+    private static OneWayTable AttendanceSplit(FlowFigures flow) => SmallNumbers.OneWay(AttendanceLines(flow));
 
     private static ReportRow Single(string label, int count) => new(label, [SmallNumbers.Count(count)]);
 
@@ -82,7 +97,7 @@ public sealed record CommissionerReport(string ScopeLabel, DateOnly From, DateOn
 
     private static ReportSection Waits(WaitingFigures w)
     {
-        var split = SmallNumbers.OneWay([("Within 28 days", w.WithinStandard.Count), ("Over 28 days", w.OverStandard.Count)]);
+        var split = WaitSplit(w);
         var median = w.Stopped.Count >= SmallNumbers.LargestSmallCount + 1 && w.MedianDays is { } m
             ? SmallNumbers.Measure(m, m.ToString("0.#", CultureInfo.InvariantCulture))
             : SmallNumbers.Hidden();
@@ -105,8 +120,7 @@ public sealed record CommissionerReport(string ScopeLabel, DateOnly From, DateOn
         [
             Breakdown("Contacts by medium", "Medium", "Contacts", flow.ByMedium.Select(t => (t.Label, t.Count))),
             Breakdown("Contacts by place", "Place", "Contacts", flow.ByPlace.Select(t => (t.Label, t.Count))),
-            Breakdown("Attendance", "Contact", "Contacts",
-                [("Attended", flow.Contacts.Count - flow.DidNotAttend.Count), ("Did not attend", flow.DidNotAttend.Count)],
+            Breakdown("Attendance", "Contact", "Contacts", AttendanceLines(flow),
                 "The share of contacts not attended is the did-not-attend rate."),
         ]);
 
@@ -125,14 +139,17 @@ public sealed record CommissionerReport(string ScopeLabel, DateOnly From, DateOn
             return table;
         }).ToList());
 
-    private static IEnumerable<ReportSection> Equalities(HubFigures figures, IReadOnlyList<PersonTraits> access, FigureFilter filter)
+    private static IEnumerable<ReportSection> Equalities(HubFigures figures, IReadOnlyList<PersonTraits> access, FigureFilter filter, HashSet<string> neighbourhoods)
     {
         foreach (var table in figures.Equity)
         {
-            var rows = table.Rows;
+            string Group(string group) => table.Dimension != EquityDimension.Neighbourhood || neighbourhoods.Contains(group) ? group : OtherNeighbourhoods;
+            var rows = table.Rows.GroupBy(r => Group(r.Group)).Select(g => Merge(g.Key, g.ToList()))
+                .OrderBy(r => r.Group == OtherNeighbourhoods).ToList();
+            var accessByGroup = access.GroupBy(p => Group(p.GroupOf(table.Dimension, filter.To))).ToDictionary(g => g.Key, g => g.Count());
             var referred = SmallNumbers.OneWay(rows.Select(r => (r.Group, r.Referred.Count)).ToList());
             var seen = SmallNumbers.OneWay(rows.Select(r => (r.Group, r.Seen.Count)).ToList());
-            var accessed = SmallNumbers.OneWay(rows.Select(r => (r.Group, access.Count(p => p.GroupOf(table.Dimension, filter.To) == r.Group))).ToList());
+            var accessed = SmallNumbers.OneWay(rows.Select(r => (r.Group, accessByGroup.GetValueOrDefault(r.Group))).ToList());
             var totalReferred = rows.Sum(r => r.Referred.Count);
             var reportRows = rows.Select((r, i) => new ReportRow(r.Group,
             [
@@ -144,12 +161,17 @@ public sealed record CommissionerReport(string ScopeLabel, DateOnly From, DateOn
                 SmallNumbers.Rate(r.DidNotAttend.Count, r.DidNotAttend.Denominator ?? 0),
                 SmallNumbers.Rate(r.DialogImproved.Count, r.DialogImproved.Denominator ?? 0),
             ])).ToList();
+            // The whole hub's rates are the ones the waits, attendance and outcomes tables publish:
+            // from their published cells, so a cell hidden there to protect another stays hidden here.
+            var waits = WaitSplit(figures.Waiting);
+            var attendance = AttendanceSplit(figures.Flow);
+            var dialog = SmallNumbers.OneWay(figures.Outcomes[0].ByCategory.Select(t => (t.Label, t.Count)).ToList());
             reportRows.Add(new ReportRow("Total",
             [
                 referred.Total, SmallNumbers.Rate(totalReferred, totalReferred, referred.Total, referred.Total), seen.Total, accessed.Total,
-                SmallNumbers.Rate(figures.Waiting.WithinStandard.Count, figures.Waiting.Stopped.Count),
-                SmallNumbers.Rate(figures.Flow.DidNotAttend.Count, figures.Flow.Contacts.Count),
-                SmallNumbers.Rate(figures.Outcomes[0].ByCategory[0].Count, figures.Outcomes[0].Pairs.Count),
+                SmallNumbers.Rate(figures.Waiting.WithinStandard.Count, figures.Waiting.Stopped.Count, waits.Cells[0].Value, waits.Total),
+                SmallNumbers.Rate(figures.Flow.DidNotAttend.Count, figures.Flow.Contacts.Count, attendance.Cells[1].Value, attendance.Total),
+                SmallNumbers.Rate(figures.Outcomes[0].ByCategory[0].Count, figures.Outcomes[0].Pairs.Count, dialog.Cells[0].Value, dialog.Total),
             ], IsTotal: true));
             var name = table.Dimension.Describe();
             yield return new ReportSection("equality-" + table.Dimension.ToString().ToLowerInvariant(), $"Equalities: {name.ToLowerInvariant()}",
@@ -164,6 +186,23 @@ public sealed record CommissionerReport(string ScopeLabel, DateOnly From, DateOn
         }
     }
 
+    /// <summary>Groups counted as one row: counts add up; each rate's denominator adds up too, except the share of all referrals.</summary>
+    private static EquityRow Merge(string group, IReadOnlyList<EquityRow> rows)
+    {
+        if (rows.Count == 1)
+        {
+            return rows[0] with { Group = group };
+        }
+        Tally Sum(Func<EquityRow, Tally> pick, bool sameDenominator = false)
+        {
+            var tallies = rows.Select(pick).ToList();
+            var denominator = sameDenominator ? tallies[0].Denominator : tallies.Any(t => t.Denominator is not null) ? tallies.Sum(t => t.Denominator ?? 0) : (int?)null;
+            return new Tally(tallies[0].Key, tallies[0].Label, tallies.Sum(t => t.Count), denominator);
+        }
+        return new EquityRow(group, Sum(r => r.Referred, sameDenominator: true), Sum(r => r.Seen), Sum(r => r.WaitingNow), Sum(r => r.Breached),
+            Sum(r => r.WithinStandard), Sum(r => r.DidNotAttend), Sum(r => r.Closed), Sum(r => r.Returns), Sum(r => r.DialogImproved));
+    }
+
     private static IReadOnlyList<ReportDefinition> DefinitionsOfMeasures() =>
     [
         new("Referral", "A request for help received by the hub, from the person themselves or from someone else with their agreement. Counted on the day it was received."),
@@ -171,13 +210,13 @@ public sealed record CommissionerReport(string ScopeLabel, DateOnly From, DateOn
         new("Spell", "A referral spell as MHSDS defines it: it starts at the first referral; a new referral while it is open, or within 5 days of its end, joins it."),
         new("Return within six months", "The first referral of a spell that follows one which ended within 183 days before it started. A referral within 5 days of an ending continues the same spell and is not a return."),
         new("People seen", "Different people with at least one attended contact in the period."),
-        new("Access", "Different people with two or more attended contacts in the 12 months up to the end of the period."),
+        new("Access", "Different people with two or more attended direct contacts (face to face, phone or video; not text or message) in the 12 months up to the end of the period."),
         new("Four-week wait", "From the spell's first referral to the day it had all three of: a meaningful assessment (a completed first conversation), a baseline outcome measure, and an agreed plan or an intervention. Counted for clocks that stopped in the period, in whole days; within 28 days meets the standard."),
         new("Contact", "A planned contact with the person: by medium (face to face, phone, video, text or message) and place. A network meeting is one contact."),
         new("Did-not-attend rate", "Contacts the person did not attend, out of all contacts held in the period."),
         new("Closure", "A spell that ended in the period: closed by the care team with a reason, or ended at triage."),
-        new("Paired outcome", "A spell's baseline score against its latest follow-up taken in the period, on spells with two or more attended contacts. DIALOG is the mean of its eight life-area items (1 to 7); reliable change is 1 point. Goal-based outcomes are each goal's rating (0 to 10); reliable change is 3 points."),
-        new("Equalities", "Ethnicity in the five NHS Data Dictionary groups, age bands on the day of the event, gender as the person described it, and neighbourhood. \"Not known\" means the person did not answer; \"Prefer not to say\" is kept apart."),
+        new("Paired outcome", "A spell's baseline score against its latest follow-up taken in the period, on spells with two or more attended contacts. DIALOG is the mean of its eight life-area items (1 to 7); reliable change is 1 point. Goal-based outcomes are the mean of a person's goals rated at both ends (0 to 10); reliable change is 3 points. Each paired score is one person's spell."),
+        new("Equalities", "Ethnicity in the five NHS Data Dictionary groups, age bands on the day of the event, gender as the person described it, and the partnership's neighbourhoods (any other place, or none, is \"Other or not known\"). \"Not known\" means the person did not answer; \"Prefer not to say\" is kept apart."),
         new("Small-number suppression", SuppressionRule.Statement),
     ];
 }

@@ -112,6 +112,22 @@ public sealed class ReportRun
         Version = Guid.NewGuid();
     }
 
+    /// <summary>
+    /// A report left running by a worker that stopped (a crash, a restart mid-PDF) goes back in the
+    /// queue once it has been running longer than any report takes.
+    /// </summary>
+    public bool RequeueIfAbandoned(DateTimeOffset now, TimeSpan longest)
+    {
+        if (Status != ReportStatus.Running || StartedAt is not { } started || now - started < longest)
+        {
+            return false;
+        }
+        Status = ReportStatus.Queued;
+        StartedAt = null;
+        Version = Guid.NewGuid();
+        return true;
+    }
+
     /// <summary>A failed report is asked for again: it goes back in the queue and its old files are replaced.</summary>
     public void Retry(DateTimeOffset at)
     {

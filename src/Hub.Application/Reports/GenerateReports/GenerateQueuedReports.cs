@@ -19,8 +19,12 @@ public sealed class GenerateQueuedReportsHandler(
     IApplicationDbContext db, IReportDocument document, IPdfRenderer pdf, TimeProvider clock, ILogger<GenerateQueuedReportsHandler> logger)
     : IRequestHandler<GenerateQueuedReports, int>
 {
+    /// <summary>Longer than any report takes (the PDF alone is stopped after a minute): a run this old was abandoned.</summary>
+    public static readonly TimeSpan Abandoned = TimeSpan.FromMinutes(15);
+
     public async Task<int> Handle(GenerateQueuedReports request, CancellationToken cancellationToken)
     {
+        await RequeueAbandonedAsync(cancellationToken);
         var queued = await db.ReportRuns.Where(r => r.Status == ReportStatus.Queued).OrderBy(r => r.RequestedAt)
             .Select(r => r.Id).Take(request.Limit).ToListAsync(cancellationToken);
         var made = 0;
@@ -32,6 +36,30 @@ public sealed class GenerateQueuedReportsHandler(
             }
         }
         return made;
+    }
+
+    private async Task RequeueAbandonedAsync(CancellationToken cancellationToken)
+    {
+        var startedBefore = clock.GetUtcNow() - Abandoned;
+        var stuck = await db.ReportRuns.Where(r => r.Status == ReportStatus.Running && r.StartedAt <= startedBefore).ToListAsync(cancellationToken);
+        if (stuck.Count == 0)
+        {
+            return;
+        }
+        foreach (var run in stuck)
+        {
+            run.RequeueIfAbandoned(clock.GetUtcNow(), Abandoned);
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogWarning("{Count} abandoned report(s) put back in the queue", stuck.Count);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another instance got there first.
+            db.DiscardChanges();
+        }
     }
 
     private async Task<bool> MakeAsync(Guid id, CancellationToken cancellationToken)
@@ -58,7 +86,8 @@ public sealed class GenerateQueuedReportsHandler(
             var filter = new FigureFilter(run.From, run.To, run.TeamId, null, run.Neighbourhood);
             var facts = await db.LoadFactsAsync(filter, clock.GetUtcNow(), cancellationToken);
             var access = await db.LoadAccessAsync(filter, cancellationToken);
-            var report = CommissionerReport.Build(HubFigures.From(facts), access, run.ScopeLabel, clock.GetUtcNow());
+            var neighbourhoods = await RequestReport.ReportScopes.NeighbourhoodsAsync(db, cancellationToken);
+            var report = CommissionerReport.Build(HubFigures.From(facts), access, neighbourhoods, run.ScopeLabel, clock.GetUtcNow());
             var html = document.Render(report);
 
             await ReplaceFileAsync(run.Id, ReportFileKind.Html, Encoding.UTF8.GetBytes(html), cancellationToken);
@@ -83,8 +112,12 @@ public sealed class GenerateQueuedReportsHandler(
             logger.LogError(ex, "Report {ReportId} could not be made", run.Id);
             db.DiscardChanges();
             var again = await db.ReportRuns.FirstAsync(r => r.Id == id, cancellationToken);
-            again.Fail("The report could not be made because of an error in the hub. Try again; if it fails again, tell the hub's support team.", clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
+            // Only while this worker still holds it: an abandoned run may have been taken up again elsewhere.
+            if (again.Status == ReportStatus.Running && again.StartedAt == run.StartedAt)
+            {
+                again.Fail("The report could not be made because of an error in the hub. Try again; if it fails again, tell the hub's support team.", clock.GetUtcNow());
+                await db.SaveChangesAsync(cancellationToken);
+            }
             return false;
         }
     }

@@ -82,12 +82,7 @@ public sealed class GetReportScopesHandler(IApplicationDbContext db, ICurrentUse
             join o in db.Organisations on t.OrganisationId equals o.Id
             orderby o.Sector, t.Name
             select new Dashboards.GetDashboard.TeamOption(t.Id, t.Name, o.Name, o.Sector)).ToListAsync(cancellationToken);
-        // The partnership's neighbourhoods, as its members and community offers name them.
-        var fromMembers = await db.TeamMembers.AsNoTracking().Where(m => m.LeftAt == null).Select(m => m.Neighbourhoods).ToListAsync(cancellationToken);
-        var fromOffers = await db.CommunityOffers.AsNoTracking().Where(o => o.Active && o.Neighbourhood != null).Select(o => o.Neighbourhood!).Distinct().ToListAsync(cancellationToken);
-        var neighbourhoods = fromMembers.SelectMany(n => n).Concat(fromOffers)
-            .Select(n => n.Trim()).Where(n => n.Length is > 0 and <= 100)
-            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        var neighbourhoods = await RequestReport.ReportScopes.NeighbourhoodsAsync(db, cancellationToken);
         return new ReportScopeOptions(teams, neighbourhoods);
     }
 }

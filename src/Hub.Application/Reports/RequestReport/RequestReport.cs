@@ -16,6 +16,9 @@ public sealed record RequestReport(DateOnly From, DateOnly To, Guid? TeamId, str
 
 public sealed class RequestReportValidator : AbstractValidator<RequestReport>
 {
+    /// <summary>A report covers four weeks or more: shorter periods would let counts be narrowed down day by day.</summary>
+    public const int ShortestPeriodDays = 28;
+
     public RequestReportValidator(TimeProvider clock)
     {
         RuleFor(r => r.To).Must((r, to) => to >= r.From).WithMessage("The end of the period must be the same as or after its start");
@@ -23,6 +26,8 @@ public sealed class RequestReportValidator : AbstractValidator<RequestReport>
             .WithMessage("Choose a period of two years or less").When(r => r.To >= r.From);
         RuleFor(r => r.To).Must(to => to < DateOnly.FromDateTime(Common.UkTime.ToLocal(clock.GetUtcNow())))
             .WithMessage("Choose a period that has ended: the last day must be before today");
+        RuleFor(r => r.To).Must((r, to) => to.DayNumber - r.From.DayNumber + 1 >= ShortestPeriodDays)
+            .WithMessage("Choose a period of at least four weeks, so small numbers stay hidden").When(r => r.To >= r.From);
         RuleFor(r => r.Neighbourhood).MaximumLength(100).WithMessage("Neighbourhood must be 100 characters or fewer");
         RuleFor(r => r.Neighbourhood).Empty().When(r => r.TeamId is not null).WithMessage("Choose a team or a neighbourhood, not both");
     }
@@ -34,6 +39,13 @@ public sealed class RequestReportHandler(IApplicationDbContext db, ICurrentUser 
     {
         ReportAccess.EnsureAllowed(user);
         var neighbourhood = string.IsNullOrWhiteSpace(request.Neighbourhood) ? null : request.Neighbourhood.Trim();
+        if (neighbourhood is not null)
+        {
+            // Only the partnership's own neighbourhoods: a typed string could single out a street or a household.
+            var known = await ReportScopes.NeighbourhoodsAsync(db, cancellationToken);
+            neighbourhood = known.FirstOrDefault(n => n.Equals(neighbourhood, StringComparison.OrdinalIgnoreCase))
+                ?? throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(nameof(RequestReport.Neighbourhood), "Choose a neighbourhood from the list")]);
+        }
         var label = await ReportScopes.LabelAsync(db, request.TeamId, neighbourhood, cancellationToken)
             ?? throw new NotFoundException("That team");
         var run = new ReportRun(request.From, request.To, request.TeamId, neighbourhood, label, ReportTrigger.OnDemand, user.UserId, clock.GetUtcNow());
@@ -76,5 +88,18 @@ public static class ReportScopes
                 select t.Name + " (" + o.Name + ")").FirstOrDefaultAsync(cancellationToken);
         }
         return neighbourhood is null ? WholeHub : $"People living in {neighbourhood}";
+    }
+
+    /// <summary>
+    /// The partnership's neighbourhoods, as its members and community offers name them: the only
+    /// ones a report may cover or name.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> NeighbourhoodsAsync(IApplicationDbContext db, CancellationToken cancellationToken)
+    {
+        var fromMembers = await db.TeamMembers.AsNoTracking().Where(m => m.LeftAt == null).Select(m => m.Neighbourhoods).ToListAsync(cancellationToken);
+        var fromOffers = await db.CommunityOffers.AsNoTracking().Where(o => o.Active && o.Neighbourhood != null).Select(o => o.Neighbourhood!).Distinct().ToListAsync(cancellationToken);
+        return fromMembers.SelectMany(n => n).Concat(fromOffers)
+            .Select(n => n.Trim()).Where(n => n.Length is > 0 and <= 100)
+            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
     }
 }

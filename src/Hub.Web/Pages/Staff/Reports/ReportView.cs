@@ -11,7 +11,7 @@ public static class ReportView
         ReportStatus.Queued => "<strong class=\"nhsuk-tag nhsuk-tag--grey\">Waiting to start</strong>",
         ReportStatus.Running => "<strong class=\"nhsuk-tag nhsuk-tag--blue\">Being made</strong>",
         ReportStatus.Ready => "<strong class=\"nhsuk-tag nhsuk-tag--green\">Ready</strong>",
-        _ => "<strong class=\"nhsuk-tag nhsuk-tag--red\">PDF failed</strong>",
+        _ => "<strong class=\"nhsuk-tag nhsuk-tag--red\">Not finished</strong>",
     });
 
     public static string FileName(ReportFileKind kind) => kind switch
