@@ -126,7 +126,7 @@ public sealed class ReportDocument(IOptions<HubOptions> options) : IReportDocume
         ".nhsuk-u-visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:0!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;border:0!important;white-space:nowrap!important}",
         "table{border-collapse:collapse;width:100%;margin:4pt 0}caption{text-align:left;font-weight:bold;padding:4pt 0}",
         "thead{display:table-header-group}tr{break-inside:avoid}th,td{border-bottom:1px solid #d8dde0;padding:3pt 6pt;text-align:left;vertical-align:top}",
-        "thead th{border-bottom:2px solid #212b32}.number{text-align:right}tr.total th,tr.total td{font-weight:bold;border-top:2px solid #212b32}",
+        "tbody th{min-width:7em}thead th{border-bottom:2px solid #212b32}.number{text-align:right}tr.total th,tr.total td{font-weight:bold;border-top:2px solid #212b32}",
         ".note{font-size:9.5pt;color:#4c6272}.definitions dt{font-weight:bold;margin-top:6pt}.definitions dd{margin:0 0 4pt;break-inside:avoid}.definitions dt{break-after:avoid}",
         "@media screen{body{padding:24px 16px}section{border-top:1px solid #d8dde0;margin-top:24px}}");
 

@@ -38,6 +38,7 @@ public sealed class DashboardAccessTests(DatabaseFixture database) : IClassFixtu
         var dashboard = await (await client.GetAsync("/staff/dashboard")).ReadDocumentAsync();
         var running = dashboard.QuerySelectorAll(".nhsuk-summary-list__row").First(r => r.TextContent.Contains("Clock running")).QuerySelector("a")!;
         var count = int.Parse(running.TextContent.Split(' ')[0]);
+        count.ShouldBeGreaterThan(0, "the demo has people whose clock is running");
 
         var response = await client.GetAsync(running.GetAttribute("href"));
 
@@ -62,6 +63,7 @@ public sealed class DashboardAccessTests(DatabaseFixture database) : IClassFixtu
         page.QuerySelector(".nhsuk-error-summary")!.TextContent.ShouldContain("Enter the first day of the period as a date");
         page.QuerySelector("#from")!.GetAttribute("value").ShouldBe("31/02/2026", "what was typed stays in the box");
         page.QuerySelector("[aria-current=page]")!.TextContent.ShouldBe("Overview", "an unknown view shows the overview");
+        page.QuerySelector(".nhsuk-error-summary")!.TextContent.ShouldContain("Choose a team from the list");
     }
 
     [SkippableFact]

@@ -29,6 +29,14 @@ public sealed class DashboardQuery
         var to = ReadDay(state, To, "to", fallback.To, "the last day of the period");
         Guid? team = Guid.TryParse(Team, out var t) ? t : null;
         Sector? sector = Enum.TryParse<Sector>(Sector, out var s) && Enum.IsDefined(s) ? s : null;
+        if (!string.IsNullOrEmpty(Team) && team is null)
+        {
+            state.AddModelError("team", "Choose a team from the list");
+        }
+        if (!string.IsNullOrEmpty(Sector) && sector is null)
+        {
+            state.AddModelError("sector", "Choose a sector from the list");
+        }
         if (!state.IsValid)
         {
             from = fallback.From;
