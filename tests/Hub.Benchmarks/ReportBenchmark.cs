@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hub.Application.Common;
+using Hub.Application.Reports;
 using Hub.Application.Reports.GenerateReports;
 using Hub.Application.Reports.GetReports;
 using Hub.Application.Reports.RequestReport;
@@ -19,7 +20,7 @@ internal static class ReportBenchmark
     public static async Task<ReportResult> RunAsync(SeededHub hub)
     {
         var today = DateOnly.FromDateTime(UkTime.ToLocal(hub.Host.Clock.GetUtcNow()));
-        var to = new DateOnly(today.Year, today.Month, 1).AddDays(-1);
+        var to = ReportScopes.LastMonth(today).To;
         var from = to.AddDays(1).AddMonths(-12);
         var id = await hub.Host.Send(new RequestReport(from, to, null, null), hub.TeamLeader, Roles.TeamLeader);
 

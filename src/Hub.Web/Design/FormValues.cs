@@ -37,4 +37,18 @@ public static class FormValues
         state.AddModelError(key, $"Enter the duration in whole minutes, like {example}");
         return null;
     }
+
+    /// <summary>What a date box sends, and what pages put in it.</summary>
+    public const string DayFormat = "yyyy-MM-dd";
+
+    /// <summary>A day typed or picked in a date box (also 31/10/2026 or 31 10 2026); a message next to the box when it cannot be read.</summary>
+    public static DateOnly? ReadDay(this ModelStateDictionary state, string? value, string key, string what)
+    {
+        if (DateOnly.TryParseExact(value?.Trim(), [DayFormat, "d/M/yyyy", "d M yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+        state.AddModelError(key, $"Enter {what} as a date, like 31/10/2026");
+        return null;
+    }
 }

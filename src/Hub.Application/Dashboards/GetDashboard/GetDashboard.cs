@@ -1,5 +1,6 @@
 using FluentValidation;
 using Hub.Application.Common.Interfaces;
+using Hub.Application.Directory;
 using Hub.Application.Figures;
 using Hub.Domain.CareTeams;
 using Hub.Domain.Directory;
@@ -42,11 +43,7 @@ public sealed class GetDashboardHandler(IApplicationDbContext db, TimeProvider c
         var facts = await db.LoadFactsAsync(filter, clock.GetUtcNow(), cancellationToken);
         var figures = HubFigures.From(facts);
 
-        var teams = await (
-            from t in db.Teams.AsNoTracking()
-            join o in db.Organisations on t.OrganisationId equals o.Id
-            orderby o.Sector, t.Name
-            select new TeamOption(t.Id, t.Name, o.Name, o.Sector)).ToListAsync(cancellationToken);
+        var teams = await Reports.ReportScopes.TeamsAsync(db, cancellationToken);
 
         var caseloads = await CaseloadsAsync(filter, teams, cancellationToken);
         var neighbourhoods = figures.Equity.Single(t => t.Dimension == EquityDimension.Neighbourhood).Rows.Select(r => r.Group)
@@ -67,13 +64,7 @@ public sealed class GetDashboardHandler(IApplicationDbContext db, TimeProvider c
             .Select(m => new { m.Id, m.Name, m.TeamId, m.CaseloadCapacity, m.Away })
             .ToListAsync(cancellationToken);
 
-        var open = await (
-            from c in db.CareTeamMembers.AsNoTracking()
-            join s in db.Spells on c.SpellId equals s.Id
-            join p in db.People on c.PersonId equals p.Id
-            where c.LeftAt == null && s.EndedAt == null && (!scopedToHood || p.Neighbourhood == hood)
-            group c by c.MemberId into g
-            select new { MemberId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.MemberId, x => x.Count, cancellationToken);
+        var open = await db.CaseloadsByMember(hood, cancellationToken);
 
         // Like the allocation queue: open spells triaged into support with no lead and no lead offer waiting.
         var unallocated = await (

@@ -25,7 +25,7 @@ public sealed class GetDirectoryHandler(IApplicationDbContext db, IStaffDirector
         var organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Sector).ThenBy(o => o.Name).ToListAsync(cancellationToken);
         var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).ToListAsync(cancellationToken);
         var members = await db.TeamMembers.AsNoTracking().OrderBy(m => m.Name).ToListAsync(cancellationToken);
-        var caseloads = await db.CaseloadsByMember(cancellationToken);
+        var caseloads = await db.CaseloadsByMember(neighbourhood: null, cancellationToken);
         var accounts = await staff.All(cancellationToken);
         var profiled = members.Select(m => m.Id).ToHashSet();
 

@@ -86,7 +86,7 @@ public sealed class GenerateQueuedReportsHandler(
             var filter = new FigureFilter(run.From, run.To, run.TeamId, null, run.Neighbourhood);
             var facts = await db.LoadFactsAsync(filter, clock.GetUtcNow(), cancellationToken);
             var access = await db.LoadAccessAsync(filter, cancellationToken);
-            var neighbourhoods = await RequestReport.ReportScopes.NeighbourhoodsAsync(db, cancellationToken);
+            var neighbourhoods = await ReportScopes.NeighbourhoodsAsync(db, cancellationToken);
             var report = CommissionerReport.Build(HubFigures.From(facts), access, neighbourhoods, run.ScopeLabel, clock.GetUtcNow());
             var html = document.Render(report);
 

@@ -27,8 +27,7 @@ public sealed class QueueMonthlyReportsHandler(IApplicationDbContext db, ReportS
     public async Task<int> Handle(QueueMonthlyReports request, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(UkTime.ToLocal(clock.GetUtcNow()));
-        var to = new DateOnly(today.Year, today.Month, 1).AddDays(-1);
-        var from = new DateOnly(to.Year, to.Month, 1);
+        var (from, to) = ReportScopes.LastMonth(today);
         var already = await db.ReportRuns.AsNoTracking()
             .Where(r => r.Trigger == ReportTrigger.Monthly && r.From == from && r.To == to)
             .Select(r => new { r.TeamId, r.Neighbourhood }).ToListAsync(cancellationToken);
@@ -45,7 +44,7 @@ public sealed class QueueMonthlyReportsHandler(IApplicationDbContext db, ReportS
             {
                 continue;
             }
-            var label = await RequestReport.ReportScopes.LabelAsync(db, teamId, neighbourhood, cancellationToken);
+            var label = await ReportScopes.LabelAsync(db, teamId, neighbourhood, cancellationToken);
             if (label is null)
             {
                 continue;

@@ -77,12 +77,8 @@ public sealed class GetReportScopesHandler(IApplicationDbContext db, ICurrentUse
     public async Task<ReportScopeOptions> Handle(GetReportScopes request, CancellationToken cancellationToken)
     {
         ReportAccess.EnsureAllowed(user);
-        var teams = await (
-            from t in db.Teams.AsNoTracking()
-            join o in db.Organisations on t.OrganisationId equals o.Id
-            orderby o.Sector, t.Name
-            select new Dashboards.GetDashboard.TeamOption(t.Id, t.Name, o.Name, o.Sector)).ToListAsync(cancellationToken);
-        var neighbourhoods = await RequestReport.ReportScopes.NeighbourhoodsAsync(db, cancellationToken);
+        var teams = await ReportScopes.TeamsAsync(db, cancellationToken);
+        var neighbourhoods = await ReportScopes.NeighbourhoodsAsync(db, cancellationToken);
         return new ReportScopeOptions(teams, neighbourhoods);
     }
 }

@@ -71,35 +71,3 @@ public sealed class RetryReportHandler(IApplicationDbContext db, ICurrentUser us
         return Unit.Value;
     }
 }
-
-public static class ReportScopes
-{
-    public const string WholeHub = "The whole hub";
-
-    /// <summary>The scope's name as reports show it, or null when the team does not exist.</summary>
-    public static async Task<string?> LabelAsync(IApplicationDbContext db, Guid? teamId, string? neighbourhood, CancellationToken cancellationToken)
-    {
-        if (teamId is { } id)
-        {
-            return await (
-                from t in db.Teams
-                join o in db.Organisations on t.OrganisationId equals o.Id
-                where t.Id == id
-                select t.Name + " (" + o.Name + ")").FirstOrDefaultAsync(cancellationToken);
-        }
-        return neighbourhood is null ? WholeHub : $"People living in {neighbourhood}";
-    }
-
-    /// <summary>
-    /// The partnership's neighbourhoods, as its members and community offers name them: the only
-    /// ones a report may cover or name.
-    /// </summary>
-    public static async Task<IReadOnlyList<string>> NeighbourhoodsAsync(IApplicationDbContext db, CancellationToken cancellationToken)
-    {
-        var fromMembers = await db.TeamMembers.AsNoTracking().Where(m => m.LeftAt == null).Select(m => m.Neighbourhoods).ToListAsync(cancellationToken);
-        var fromOffers = await db.CommunityOffers.AsNoTracking().Where(o => o.Active && o.Neighbourhood != null).Select(o => o.Neighbourhood!).Distinct().ToListAsync(cancellationToken);
-        return fromMembers.SelectMany(n => n).Concat(fromOffers)
-            .Select(n => n.Trim()).Where(n => n.Length is > 0 and <= 100)
-            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
-    }
-}

@@ -88,7 +88,7 @@ public sealed class GetRoutingSuggestionsHandler(IApplicationDbContext db, Audit
             join o in db.Organisations on t.OrganisationId equals o.Id
             where m.LeftAt == null
             select new { Member = m, TeamName = t.Name, o.Sector }).ToListAsync(cancellationToken);
-        var caseloads = await db.CaseloadsByMember(cancellationToken);
+        var caseloads = await db.CaseloadsByMember(neighbourhood: null, cancellationToken);
 
         var offers = await db.CommunityOffers.AsNoTracking().Where(o => o.Active).ToListAsync(cancellationToken);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Hub.Application.Common;
 using Hub.Application.Figures;
 using Hub.Domain.Directory;
+using Hub.Web.Design;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -14,7 +15,7 @@ namespace Hub.Web.Pages.Staff.Dashboard;
 /// </summary>
 public sealed class DashboardQuery
 {
-    public const string DayFormat = "yyyy-MM-dd";
+    public const string DayFormat = FormValues.DayFormat;
 
     [FromQuery(Name = "from")] public string? From { get; set; }
     [FromQuery(Name = "to")] public string? To { get; set; }
@@ -25,8 +26,8 @@ public sealed class DashboardQuery
     public FigureFilter ToFilter(ModelStateDictionary state, DateOnly today)
     {
         var fallback = FigureFilter.LastFourWeeks(today);
-        var from = ReadDay(state, From, "from", fallback.From, "the first day of the period");
-        var to = ReadDay(state, To, "to", fallback.To, "the last day of the period");
+        var from = string.IsNullOrWhiteSpace(From) ? fallback.From : state.ReadDay(From, "from", "the first day of the period") ?? fallback.From;
+        var to = string.IsNullOrWhiteSpace(To) ? fallback.To : state.ReadDay(To, "to", "the last day of the period") ?? fallback.To;
         Guid? team = Guid.TryParse(Team, out var t) ? t : null;
         Sector? sector = Enum.TryParse<Sector>(Sector, out var s) && Enum.IsDefined(s) ? s : null;
         if (!string.IsNullOrEmpty(Team) && team is null)
@@ -43,20 +44,6 @@ public sealed class DashboardQuery
             to = fallback.To;
         }
         return new FigureFilter(from, to, team, sector, string.IsNullOrWhiteSpace(Neighbourhood) ? null : Neighbourhood.Trim());
-    }
-
-    private static DateOnly ReadDay(ModelStateDictionary state, string? value, string key, DateOnly blank, string what)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return blank;
-        }
-        if (DateOnly.TryParseExact(value.Trim(), [DayFormat, "d/M/yyyy", "d M yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            return day;
-        }
-        state.AddModelError(key, $"Enter {what} as a date, like 31/10/2026");
-        return blank;
     }
 
     /// <summary>The address of a page with this filter, for links that keep it.</summary>

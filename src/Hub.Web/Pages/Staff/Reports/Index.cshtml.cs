@@ -2,6 +2,7 @@ using System.Globalization;
 using Hub.Application.Common;
 using Hub.Application.Dashboards.GetDashboard;
 using Hub.Application.Figures;
+using Hub.Application.Reports;
 using Hub.Application.Reports.GetReports;
 using Hub.Application.Reports.RequestReport;
 using Hub.Web.Design;
@@ -30,15 +31,15 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : StaffPa
     {
         TakeNotice();
         await LoadAsync(cancellationToken);
-        From ??= LastMonthStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        To ??= LastMonthEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        From ??= LastMonthStart.ToString(FormValues.DayFormat, CultureInfo.InvariantCulture);
+        To ??= LastMonthEnd.ToString(FormValues.DayFormat, CultureInfo.InvariantCulture);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ClearBindingErrors();
-        var from = ReadDay(From, nameof(From), "the first day of the period");
-        var to = ReadDay(To, nameof(To), "the last day of the period");
+        var from = ModelState.ReadDay(From, nameof(From), "the first day of the period");
+        var to = ModelState.ReadDay(To, nameof(To), "the last day of the period");
         Guid? team = null;
         string? neighbourhood = null;
         if (Scope is { Length: > 0 } scope && scope != "hub")
@@ -67,21 +68,10 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : StaffPa
         return Page();
     }
 
-    private DateOnly? ReadDay(string? value, string key, string what)
-    {
-        if (DateOnly.TryParseExact(value?.Trim(), ["yyyy-MM-dd", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            return day;
-        }
-        ModelState.AddModelError(key, $"Enter {what} as a date, like 31/10/2026");
-        return null;
-    }
-
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(UkTime.ToLocal(clock.GetUtcNow()));
-        LastMonthEnd = new DateOnly(today.Year, today.Month, 1).AddDays(-1);
-        LastMonthStart = new DateOnly(LastMonthEnd.Year, LastMonthEnd.Month, 1);
+        (LastMonthStart, LastMonthEnd) = ReportScopes.LastMonth(today);
         Archive = await mediator.Send(new GetReports(Math.Clamp(PageNumber ?? 1, 1, 10_000)), cancellationToken);
         var options = await mediator.Send(new GetReportScopes(), cancellationToken);
         Teams = options.Teams;
