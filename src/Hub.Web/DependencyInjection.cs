@@ -39,6 +39,7 @@ public static class DependencyInjection
             options.Conventions.AuthorizeFolder("/Staff/Dashboard", Policies.TeamLeader);
             options.Conventions.AuthorizeFolder("/Staff/Directory", Policies.Admin);
             options.Conventions.AuthorizeFolder("/Staff/Reports", Policies.Reports);
+            options.Conventions.AuthorizeFolder("/Staff/PersonalData", Policies.TeamLeader);
             options.Conventions.AuthorizeFolder("/My", Policies.Person);
             options.Conventions.AllowAnonymousToPage("/My/Link");
             options.Conventions.AllowAnonymousToPage("/My/SignedOut");

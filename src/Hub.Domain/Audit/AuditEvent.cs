@@ -10,6 +10,9 @@ public enum AuditAction
     Create = 2,
     Update = 3,
     Denied = 4,
+
+    /// <summary>The record was destroyed at the end of its retention period; the row keeps only ids.</summary>
+    Destroyed = 5,
 }
 
 /// <summary>

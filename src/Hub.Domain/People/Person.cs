@@ -49,6 +49,42 @@ public sealed class Person : Entity
 
     public void SetPreferredLanguage(string? language) => Communication = Communication with { PreferredLanguage = TextRules.Clean(language) };
 
+    /// <summary>
+    /// Set while processing is restricted (UK GDPR article 18: the person contests what we hold, or
+    /// objects): the record is kept and can be read, but nothing about the person may be changed,
+    /// sent or counted until a team leader lifts the restriction.
+    /// </summary>
+    public DateTimeOffset? RestrictedAt { get; private set; }
+    public Guid? RestrictedByUserId { get; private set; }
+
+    /// <summary>Why processing is restricted, in the words of the team leader who recorded it.</summary>
+    public string? RestrictionReason { get; private set; }
+
+    public bool IsRestricted => RestrictedAt is not null;
+
+    public void RestrictProcessing(DateTimeOffset at, Guid byUserId, string reason)
+    {
+        if (IsRestricted)
+        {
+            throw new DomainRuleException("Processing is already restricted for this person.");
+        }
+        var cleaned = TextRules.Clean(reason);
+        if (string.IsNullOrEmpty(cleaned))
+        {
+            throw new DomainRuleException("Say why processing is restricted.");
+        }
+        (RestrictedAt, RestrictedByUserId, RestrictionReason) = (at, byUserId, cleaned);
+    }
+
+    public void LiftRestriction()
+    {
+        if (!IsRestricted)
+        {
+            throw new DomainRuleException("Processing is not restricted for this person.");
+        }
+        (RestrictedAt, RestrictedByUserId, RestrictionReason) = (null, null, null);
+    }
+
     /// <summary>Set when staff confirmed this record was the same person as another; it is then read-only.</summary>
     public Guid? MergedIntoPersonId { get; private set; }
 

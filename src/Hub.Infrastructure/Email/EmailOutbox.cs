@@ -1,5 +1,7 @@
 using Hub.Application.Common.Interfaces;
+using Hub.Application.PersonalData.ExportPersonalData;
 using Hub.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Infrastructure.Email;
 
@@ -18,4 +20,23 @@ internal sealed class EmailOutbox(HubDbContext db, TimeProvider clock) : IEmailO
             NextAttemptAt = now,
         });
     }
+
+    public async Task<IReadOnlyList<SentEmail>> SentTo(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken)
+    {
+        var lower = Lower(addresses);
+        return lower.Count == 0 ? [] : await db.OutboxMessages.AsNoTracking()
+            .Where(m => lower.Contains(m.To.ToLower()))
+            .OrderBy(m => m.CreatedAt)
+            .Select(m => new SentEmail(m.Purpose, m.Subject, m.CreatedAt, m.SentAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<int> Forget(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken)
+    {
+        var lower = Lower(addresses);
+        return lower.Count == 0 ? 0 : await db.OutboxMessages.Where(m => lower.Contains(m.To.ToLower())).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private static List<string> Lower(IReadOnlyCollection<string> addresses) =>
+        addresses.Select(a => a.Trim().ToLowerInvariant()).Where(a => a.Length > 0).Distinct().ToList();
 }

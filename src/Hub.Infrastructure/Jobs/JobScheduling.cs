@@ -60,6 +60,12 @@ internal static class JobScheduling
                 .WithIdentity("commissioner-reports-monthly", "hub")
                 .WithCronSchedule(MonthlyReportJob.Schedule, c => c.InTimeZone(Application.Common.UkTime.Zone)
                     .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            q.AddJob<RetentionJob>(j => j.WithIdentity(RetentionJob.Key).StoreDurably(true));
+            q.AddTrigger(t => t
+                .ForJob(RetentionJob.Key)
+                .WithIdentity("retention-nightly", "hub")
+                .WithCronSchedule(RetentionJob.Schedule, c => c.InTimeZone(Application.Common.UkTime.Zone)
+                    .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
 
             if (provider is DatabaseProvider.Postgres or DatabaseProvider.SqlServer)
             {

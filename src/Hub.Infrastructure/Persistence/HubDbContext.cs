@@ -97,6 +97,7 @@ public abstract class HubDbContext(DbContextOptions options)
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        await ProcessingRestrictionGuard.EnsureAllowedAsync(this, cancellationToken);
         var unsealed = ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         if (unsealed.Count == 0)
         {

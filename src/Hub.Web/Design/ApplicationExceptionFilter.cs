@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace Hub.Web.Design;
 
-/// <summary>Maps the use cases' failures to responses once: not found 404, forbidden 403, a broken domain rule 409.</summary>
+/// <summary>Maps the use cases' failures to responses once: not found 404, forbidden 403, a broken domain rule 409, a change to a restricted record 423.</summary>
 internal sealed class ApplicationExceptionFilter : IExceptionFilter
 {
     public void OnException(ExceptionContext context)
@@ -15,6 +15,7 @@ internal sealed class ApplicationExceptionFilter : IExceptionFilter
             NotFoundException => StatusCodes.Status404NotFound,
             ForbiddenAccessException => StatusCodes.Status403Forbidden,
             DomainRuleException => StatusCodes.Status409Conflict,
+            ProcessingRestrictedException => StatusCodes.Status423Locked,
             _ => null,
         };
         if (status is not null)

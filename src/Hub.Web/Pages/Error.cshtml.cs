@@ -25,6 +25,14 @@ public sealed class ErrorModel : PageModel
                 Title = "You do not have access to this page";
                 Message = "If you think you should, speak to your team leader.";
                 break;
+            case 409:
+                Title = "We could not make that change";
+                Message = "The record is no longer as it was when you opened the page (someone may have changed it). Go back, reload the page, check it and try again.";
+                break;
+            case 423:
+                Title = "This record cannot be changed";
+                Message = "Processing is restricted for this person, so their record can be read but not changed. Nothing was saved. A team leader can see why, and lift the restriction, under Personal data on the person's record.";
+                break;
             case 404:
                 Title = "Page not found";
                 Message = "If you typed the web address, check it is correct.";

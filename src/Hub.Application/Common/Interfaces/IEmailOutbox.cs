@@ -8,6 +8,12 @@ namespace Hub.Application.Common.Interfaces;
 public interface IEmailOutbox
 {
     void Enqueue(OutgoingEmail email);
+
+    /// <summary>Emails queued for any of these addresses, without their content (for a subject access export).</summary>
+    Task<IReadOnlyList<PersonalData.ExportPersonalData.SentEmail>> SentTo(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every email queued for these addresses (a record destroyed at the end of retention).</summary>
+    Task<int> Forget(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken);
 }
 
 /// <param name="Purpose">Why it is sent (for example "triage-new-referral"); logged instead of the content.</param>

@@ -51,7 +51,7 @@ public sealed record CareSummary(bool SpellOpen, SpellClosureReason? ClosureReas
 public sealed record CareTeamLine(string Name, CareTeamRole Role, bool Pending);
 
 public sealed record PersonSummary(Guid PersonId, string? PreferredName, DateOnly? DateOfBirth, string? Postcode, ContactDetails Contact,
-    CommunicationNeeds Communication, EqualityMonitoring Equality);
+    CommunicationNeeds Communication, EqualityMonitoring Equality, bool ProcessingRestricted);
 
 public sealed record PossibleMatchRow(Guid MatchId, Guid CandidatePersonId, string? CandidateName, DateOnly? CandidateDateOfBirth,
     DateTimeOffset? CandidateLastReferral, int CandidateReferralCount, MatchReasons Reasons);
@@ -120,7 +120,7 @@ public sealed class GetReferralRecordHandler(IApplicationDbContext db, IStaffDir
         return new ReferralRecord(referral.Id, referral.Reference, referral.Status, referral.Source, referral.ReceivedAt,
             UkTime.DaysBetween(found.SpellStartedAt, referral.ClosedAt ?? now), found.SpellStartedAt,
             referral.WhatIsHappening, referral.WhatWouldHelp, referral.ConsentToShare, referral.Outcome, referral.OutcomeNote, referral.OutcomeAt, referral.Version,
-            new PersonSummary(person.Id, person.PreferredName, person.DateOfBirth, person.Postcode, person.Contact, person.Communication, person.Equality),
+            new PersonSummary(person.Id, person.PreferredName, person.DateOfBirth, person.Postcode, person.Contact, person.Communication, person.Equality, person.IsRestricted),
             matches,
             attempts.Select(a => new AttemptRow(a.At, a.Method, a.Result, a.Note, NameOf(a.StaffUserId))).ToList(),
             contacts.Select(c => new ContactRow(c.At, c.Medium, c.Place, c.Attended, c.DurationMinutes, c.Kind,

@@ -16,6 +16,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.EmailKey).HasMaxLength(254);
         builder.Property(p => p.NameKey).HasMaxLength(200);
         builder.Property(p => p.Neighbourhood).HasMaxLength(200);
+        builder.Property(p => p.RestrictionReason).HasMaxLength(1000);
         builder.Property(p => p.Preferences).HasJsonConversion().HasMaxLength(1000);
         builder.ComplexProperty(p => p.Contact, c =>
         {

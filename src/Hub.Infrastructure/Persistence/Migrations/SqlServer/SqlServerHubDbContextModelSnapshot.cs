@@ -756,6 +756,16 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateTimeOffset?>("RestrictedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("RestrictedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("RestrictionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Communication", "Hub.Domain.People.Person.Communication#CommunicationNeeds", b1 =>
                         {
                             b1.IsRequired();

@@ -1,0 +1,94 @@
+using Hub.Application.Common.Interfaces;
+using Hub.Domain.Audit;
+using Hub.Domain.People;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Application.PersonalData.ApplyRetention;
+
+/// <summary>
+/// Destroys the records of people with no contact for the retention period (20 years by default):
+/// everything about them in every table, and emails queued to their address, in batches, each batch
+/// in one transaction with an audit row per person that keeps only ids. Records whose processing is
+/// restricted are held, and counted, until the restriction is lifted. Run daily by a job; safe to
+/// run again or on two instances at once (a second run finds nothing left to do).
+/// </summary>
+public sealed record ApplyRetention : IRequest<RetentionResult>;
+
+/// <param name="Destroyed">People whose records were destroyed in this run.</param>
+/// <param name="HeldByRestriction">People past the retention period kept because processing is restricted.</param>
+public sealed record RetentionResult(int Destroyed, int HeldByRestriction, DateTimeOffset Cutoff);
+
+public sealed class ApplyRetentionHandler(IApplicationDbContext db, IEmailOutbox outbox, RetentionSettings settings, TimeProvider clock)
+    : IRequestHandler<ApplyRetention, RetentionResult>
+{
+    public const string ActorRole = "System";
+    public const string Screen = "Retention: destroyed after the retention period";
+
+    public async Task<RetentionResult> Handle(ApplyRetention request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var cutoff = now.AddYears(-settings.YearsAfterLastContact);
+        var due = db.People.Where(p => p.MergedIntoPersonId == null).Where(PersonalDataRules.NoContactSince(db, cutoff));
+
+        var destroyed = 0;
+        while (true)
+        {
+            var batch = await due.Where(p => p.RestrictedAt == null).OrderBy(p => p.Id).Select(p => p.Id)
+                .Take(settings.BatchSize).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+            await DestroyAsync(batch, now, cancellationToken);
+            destroyed += batch.Count;
+        }
+        var held = await due.CountAsync(p => p.RestrictedAt != null, cancellationToken);
+        return new RetentionResult(destroyed, held, cutoff);
+    }
+
+    private async Task DestroyAsync(IReadOnlyList<Guid> survivors, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+
+        // Records staff joined to these people go with them.
+        var ids = await db.People.Where(p => survivors.Contains(p.Id) || (p.MergedIntoPersonId != null && survivors.Contains(p.MergedIntoPersonId.Value)))
+            .Select(p => new { p.Id, p.Contact.Email }).ToListAsync(cancellationToken);
+        var people = ids.Select(p => p.Id).ToList();
+        var referrals = db.Referrals.Where(r => people.Contains(r.PersonId)).Select(r => r.Id);
+        var conversations = db.Conversations.Where(c => people.Contains(c.PersonId)).Select(c => c.Id);
+        var plans = db.SupportPlans.Where(p => people.Contains(p.PersonId)).Select(p => p.Id);
+
+        // Children before parents: every foreign key here restricts deletes.
+        await db.OutcomeRecords.Where(o => people.Contains(o.PersonId)).ExecuteDeleteAsync(cancellationToken);
+        await db.ConversationVersions.Where(v => conversations.Contains(v.ConversationId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Conversations.Where(c => people.Contains(c.PersonId)).ExecuteUpdateAsync(s => s.SetProperty(c => c.BaselineConversationId, (Guid?)null), cancellationToken);
+        await db.Conversations.Where(c => people.Contains(c.PersonId)).ExecuteDeleteAsync(cancellationToken);
+        await db.PersonSessions.Where(s => people.Contains(s.PersonId)).ExecuteDeleteAsync(cancellationToken);
+        await db.PlanAccessLinks.Where(l => people.Contains(l.PersonId)).ExecuteDeleteAsync(cancellationToken);
+        await db.MoodCheckIns.Where(m => people.Contains(m.PersonId)).ExecuteDeleteAsync(cancellationToken);
+        await db.SharedNotes.Where(n => people.Contains(n.PersonId)).ExecuteDeleteAsync(cancellationToken);
+        await db.PlanSuggestions.Where(s => people.Contains(s.PersonId) || plans.Contains(s.PlanId)).ExecuteDeleteAsync(cancellationToken);
+        await db.PlanVersions.Where(v => plans.Contains(v.PlanId)).ExecuteDeleteAsync(cancellationToken);
+        await db.SupportPlans.Where(p => people.Contains(p.PersonId)).ExecuteDeleteAsync(cancellationToken);
+        await db.CommunityLinks.Where(l => people.Contains(l.PersonId)).ExecuteDeleteAsync(cancellationToken);
+        await db.NetworkMeetings.Where(m => people.Contains(m.PersonId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Handoffs.Where(h => people.Contains(h.PersonId)).ExecuteDeleteAsync(cancellationToken);
+        await db.CareTeamMembers.Where(m => people.Contains(m.PersonId)).ExecuteDeleteAsync(cancellationToken);
+        await db.ContactAttempts.Where(c => referrals.Contains(c.ReferralId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Contacts.Where(c => referrals.Contains(c.ReferralId)).ExecuteDeleteAsync(cancellationToken);
+        await db.PossibleMatches.Where(m => referrals.Contains(m.ReferralId) || people.Contains(m.CandidatePersonId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Referrals.Where(r => people.Contains(r.PersonId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Spells.Where(s => people.Contains(s.PersonId)).ExecuteUpdateAsync(s => s.SetProperty(x => x.PreviousSpellId, (Guid?)null), cancellationToken);
+        await db.Spells.Where(s => people.Contains(s.PersonId)).ExecuteDeleteAsync(cancellationToken);
+        await db.People.Where(p => people.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
+        await outbox.Forget(ids.Select(p => p.Email).OfType<string>().ToList(), cancellationToken);
+
+        foreach (var id in people)
+        {
+            db.AuditEvents.Add(new AuditEvent(now, null, ActorRole, id, nameof(Person), id, AuditAction.Destroyed, Screen));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,79 @@
+using Hub.Application.Common.Exceptions;
+using Hub.Domain.Audit;
+using Hub.Domain.People;
+using Hub.Domain.Referrals;
+using Hub.Domain.SupportPlans;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Hub.Infrastructure.Persistence;
+
+/// <summary>
+/// Refuses a save that would change the record of someone whose processing is restricted. It reads
+/// the tracked changes, so no use case can forget the rule: every row that names a person, or a
+/// referral, conversation or plan of theirs, is checked with one query. Audit rows, the person's
+/// own sign-in (links and sessions: their access is never restricted) and the restriction itself
+/// are let through.
+/// </summary>
+internal static class ProcessingRestrictionGuard
+{
+    private static readonly HashSet<Type> AlwaysAllowed = [typeof(AuditEvent), typeof(PlanAccessLink), typeof(PersonSession)];
+    private static readonly HashSet<string> RestrictionProperties =
+        [nameof(Person.RestrictedAt), nameof(Person.RestrictedByUserId), nameof(Person.RestrictionReason)];
+
+    public static async Task EnsureAllowedAsync(HubDbContext db, CancellationToken cancellationToken)
+    {
+        var people = new HashSet<Guid>();
+        var referrals = new HashSet<Guid>();
+        var conversations = new HashSet<Guid>();
+        var plans = new HashSet<Guid>();
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || AlwaysAllowed.Contains(entry.Metadata.ClrType))
+            {
+                continue;
+            }
+            if (entry.Entity is Person person)
+            {
+                if (entry.State != EntityState.Modified || entry.Properties.Any(p => p.IsModified && !RestrictionProperties.Contains(p.Metadata.Name)))
+                {
+                    people.Add(person.Id);
+                }
+                continue;
+            }
+            if (entry.Entity is Referral referral)
+            {
+                people.Add(referral.PersonId);
+                continue;
+            }
+            Collect(entry, "PersonId", people);
+            Collect(entry, "ReferralId", referrals);
+            Collect(entry, "ConversationId", conversations);
+            Collect(entry, "PlanId", plans);
+        }
+        // Someone added in this save (a new self-referral) cannot be restricted yet: no query for them.
+        people.ExceptWith(db.ChangeTracker.Entries<Person>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id));
+        if (people.Count + referrals.Count + conversations.Count + plans.Count == 0)
+        {
+            return;
+        }
+
+        var restricted = await db.People.AsNoTracking().AnyAsync(p => p.RestrictedAt != null && (
+            people.Contains(p.Id)
+            || db.Referrals.Any(r => referrals.Contains(r.Id) && r.PersonId == p.Id)
+            || db.Conversations.Any(c => conversations.Contains(c.Id) && c.PersonId == p.Id)
+            || db.SupportPlans.Any(s => plans.Contains(s.Id) && s.PersonId == p.Id)), cancellationToken);
+        if (restricted)
+        {
+            throw new ProcessingRestrictedException();
+        }
+    }
+
+    private static void Collect(EntityEntry entry, string propertyName, HashSet<Guid> into)
+    {
+        if (entry.Metadata.FindProperty(propertyName) is { } property && entry.Property(property.Name).CurrentValue is Guid id)
+        {
+            into.Add(id);
+        }
+    }
+}

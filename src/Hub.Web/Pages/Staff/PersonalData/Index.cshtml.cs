@@ -1,0 +1,64 @@
+using Hub.Application.PersonalData.ExportPersonalData;
+using Hub.Application.PersonalData.GetPersonalData;
+using Hub.Application.PersonalData.RestrictProcessing;
+using Hub.Web.Design;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Web.Pages.Staff.PersonalData;
+
+/// <summary>
+/// The person's rights over their data, for team leaders: download everything held about them
+/// (readable HTML and JSON), restrict processing and lift the restriction, and see when retention
+/// will destroy the record.
+/// </summary>
+public sealed class IndexModel(IMediator mediator, IOptions<HubOptions> options) : StaffPage
+{
+    public PersonalDataSummary Summary { get; private set; } = null!;
+
+    [BindProperty] public string? Reason { get; set; }
+
+    public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        TakeNotice();
+        Summary = await mediator.Send(new GetPersonalData(id), cancellationToken);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(Guid id, string? format, CancellationToken cancellationToken)
+    {
+        if (format is not ("html" or "json"))
+        {
+            return NotFound();
+        }
+        var export = await mediator.Send(new ExportPersonalData(id), cancellationToken);
+        var name = $"personal-data-{export.Reference}-{export.GeneratedAt:yyyyMMdd}";
+        return format == "json"
+            ? File(PersonalDataDocument.Json(export, options.Value.Name), "application/json", name + ".json")
+            : File(System.Text.Encoding.UTF8.GetBytes(PersonalDataDocument.Html(export, options.Value.Name)), "text/html; charset=utf-8", name + ".html");
+    }
+
+    public async Task<IActionResult> OnPostRestrictAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ClearBindingErrors();
+        if (await TryRun(() => mediator.Send(new RestrictProcessing(id, Reason), cancellationToken), null))
+        {
+            SetNotice("Processing is restricted. The record can be read but not changed until the restriction is lifted.");
+            return RedirectToPage(new { id });
+        }
+        Summary = await mediator.Send(new GetPersonalData(id), cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostLiftAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ClearBindingErrors();
+        if (await TryRun(() => mediator.Send(new LiftRestriction(id), cancellationToken), null))
+        {
+            SetNotice("The restriction is lifted. The record can be changed again.");
+            return RedirectToPage(new { id });
+        }
+        Summary = await mediator.Send(new GetPersonalData(id), cancellationToken);
+        return Page();
+    }
+}
