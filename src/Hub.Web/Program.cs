@@ -17,7 +17,8 @@ builder.Services.AddWeb(builder.Configuration);
 var app = builder.Build();
 
 // Commands for operators: `dotnet run --project src/Hub.Web -- migrate`, `-- verify-audit` and `-- seed`.
-var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('='));
+// The command comes first, so host options after it or without it (`--urls http://…`) are never taken for one.
+var command = args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=') ? args[0] : null;
 if (command is not null)
 {
     return await HostCommands.Run(app, command, args);
