@@ -51,8 +51,12 @@ internal static class ProcessingRestrictionGuard
             Collect(entry, "ConversationId", conversations);
             Collect(entry, "PlanId", plans);
         }
-        // Someone added in this save (a new self-referral) cannot be restricted yet: no query for them.
-        people.ExceptWith(db.ChangeTracker.Entries<Person>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id));
+        // Someone, or a referral, conversation or plan, added in this save cannot be restricted yet
+        // (its person is checked through its own row): a new self-referral costs no query.
+        people.ExceptWith(Added<Person>(db, p => p.Id));
+        referrals.ExceptWith(Added<Referral>(db, r => r.Id));
+        conversations.ExceptWith(Added<Domain.Conversations.Conversation>(db, c => c.Id));
+        plans.ExceptWith(Added<SupportPlan>(db, p => p.Id));
         if (people.Count + referrals.Count + conversations.Count + plans.Count == 0)
         {
             return;
@@ -68,6 +72,9 @@ internal static class ProcessingRestrictionGuard
             throw new ProcessingRestrictedException();
         }
     }
+
+    private static IEnumerable<Guid> Added<T>(HubDbContext db, Func<T, Guid> id) where T : class =>
+        db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Added).Select(e => id(e.Entity));
 
     private static void Collect(EntityEntry entry, string propertyName, HashSet<Guid> into)
     {
