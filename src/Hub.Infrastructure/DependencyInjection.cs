@@ -25,7 +25,7 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers the database for the configured provider (<c>Database:Provider</c>, connection
-    /// string <c>ConnectionStrings:Hub</c>), Identity's stores, shared data protection keys and
+    /// string <c>ConnectionStrings:Hub</c>; servers retry transient faults, see <see cref="TransientFaults"/>), Identity's stores, shared data protection keys and
     /// the demo and bulk seeders.
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -43,11 +43,13 @@ public static class DependencyInjection
                 services.AddScoped<HubDbContext>(sp => sp.GetRequiredService<SqliteHubDbContext>());
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContext<PostgresHubDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddDbContext<PostgresHubDbContext>(o => o.UseNpgsql(connectionString,
+                    n => n.EnableRetryOnFailure(TransientFaults.MaxRetries, TransientFaults.MaxDelay, errorCodesToAdd: null)));
                 services.AddScoped<HubDbContext>(sp => sp.GetRequiredService<PostgresHubDbContext>());
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<SqlServerHubDbContext>(o => o.UseSqlServer(connectionString));
+                services.AddDbContext<SqlServerHubDbContext>(o => o.UseSqlServer(connectionString,
+                    s => s.EnableRetryOnFailure(TransientFaults.MaxRetries, TransientFaults.MaxDelay, errorNumbersToAdd: null)));
                 services.AddScoped<HubDbContext>(sp => sp.GetRequiredService<SqlServerHubDbContext>());
                 break;
         }

@@ -25,12 +25,17 @@ public sealed class ApplicationHost : IAsyncDisposable
         IEnumerable<KeyValuePair<string, string?>>? settings = null, Action<IServiceCollection>? configure = null)
     {
         Clock = clock ?? new TestClock();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Postgres",
             ["ConnectionStrings:Hub"] = connectionString,
             ["Hub:Jobs:Enabled"] = "false",
-        }.Concat(settings ?? []).ToDictionary()).Build();
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            values[key] = value; // a test may choose another provider (Database:Provider)
+        }
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddApplication();

@@ -13,6 +13,7 @@ internal static class CareTeamSaving
     /// Saves a change to care teams in steps inside one transaction, because the filtered unique
     /// indexes (one current lead per spell, each member once) are checked row by row: first the
     /// old leads step down or off, then the new leads are promoted, then new members are inserted.
+    /// Each step can be repeated, so a retry after a transient fault replays them all.
     /// </summary>
     public static async Task SaveInSteps(this IApplicationDbContext db, IReadOnlyCollection<CareTeamMember> promoted,
         IReadOnlyCollection<CareTeamMember> joining, CancellationToken cancellationToken)
@@ -22,26 +23,27 @@ internal static class CareTeamSaving
             await db.SaveChangesAsync(cancellationToken);
             return;
         }
-        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
-        foreach (var member in promoted)
-        {
-            member.BecomeInvolved();
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        if (promoted.Count > 0)
+        await db.SaveInOneTransactionAsync(async token =>
         {
             foreach (var member in promoted)
             {
-                member.BecomeLead();
+                member.BecomeInvolved();
             }
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        if (joining.Count > 0)
-        {
-            db.CareTeamMembers.AddRange(joining);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
+            await db.SaveChangesAsync(token);
+            if (promoted.Count > 0)
+            {
+                foreach (var member in promoted)
+                {
+                    member.BecomeLead();
+                }
+                await db.SaveChangesAsync(token);
+            }
+            if (joining.Count > 0)
+            {
+                db.CareTeamMembers.AddRange(joining);
+                await db.SaveChangesAsync(token);
+            }
+        }, cancellationToken);
     }
 
     public static Task SaveInSteps(this IApplicationDbContext db, CareTeamMember? promoted, CareTeamMember? joining, CancellationToken cancellationToken) =>

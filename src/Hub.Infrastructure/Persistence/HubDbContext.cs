@@ -16,6 +16,7 @@ using Hub.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Hub.Infrastructure.Persistence;
@@ -93,7 +94,9 @@ public abstract class HubDbContext(DbContextOptions options)
 
     /// <summary>
     /// Saves, sealing any new audit rows into the hash chain inside the same transaction as the
-    /// change they describe: both commit, or neither does.
+    /// change they describe: both commit, or neither does. On a server database the transaction
+    /// runs in the retrying execution strategy (docs/decisions/018): after a transient fault it is
+    /// rolled back and run again whole, the rows sealed afresh from the chain's head.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -110,10 +113,19 @@ public abstract class HubDbContext(DbContextOptions options)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        await using IDbContextTransaction transaction = await Database.BeginTransactionAsync(cancellationToken);
-        await SealAuditRows(unsealed, cancellationToken);
-        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // Changes are accepted only once the transaction has committed, so a retry saves them all again.
+        var written = await Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            await using IDbContextTransaction transaction = await Database.BeginTransactionAsync(token);
+            await SealAuditRows(unsealed, token);
+            var rows = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, token);
+            await transaction.CommitAsync(token);
+            return rows;
+        }, cancellationToken);
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
+        }
         return written;
     }
 
@@ -135,7 +147,47 @@ public abstract class HubDbContext(DbContextOptions options)
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, sequence).SetProperty(h => h.LastHash, hash), cancellationToken);
     }
 
-    public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) => Database.BeginTransactionAsync(cancellationToken);
+    /// <summary>
+    /// Runs several saves as one transaction, inside the execution strategy. Before a retry the
+    /// transaction has been rolled back, so every tracked entity is put back as it was before the
+    /// first try (state and original values) and <paramref name="steps"/> run again from there.
+    /// </summary>
+    public async Task SaveInOneTransactionAsync(Func<CancellationToken, Task> steps, CancellationToken cancellationToken)
+    {
+        var before = ChangeTracker.Entries().Select(e => (Entry: e, e.State, Original: e.OriginalValues.Clone())).ToList();
+        var attempts = 0;
+        await Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            if (attempts++ > 0)
+            {
+                PutBack(before);
+            }
+            await using var transaction = await Database.BeginTransactionAsync(token);
+            await steps(token);
+            await transaction.CommitAsync(token);
+        }, cancellationToken);
+    }
+
+    private void PutBack(List<(EntityEntry Entry, EntityState State, PropertyValues Original)> before)
+    {
+        // Anything first tracked by the failed try is forgotten; the steps add it again.
+        var known = before.Select(b => b.Entry.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
+        foreach (var entry in ChangeTracker.Entries().Where(e => !known.Contains(e.Entity)).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+        foreach (var (entry, state, original) in before)
+        {
+            entry.State = state;
+            if (state != EntityState.Added)
+            {
+                // What the database still holds after the rollback, concurrency tokens included.
+                entry.OriginalValues.SetValues(original);
+            }
+        }
+        // An entity the failed try changed and saved now differs from its original values again.
+        ChangeTracker.DetectChanges();
+    }
 
     public abstract bool IsUniqueViolation(DbUpdateException exception);
 

@@ -18,15 +18,21 @@ namespace Hub.IntegrationTests.Email;
 /// </summary>
 public sealed class ClusteredSchedulerTests(DatabaseFixture database, SmtpServer smtp) : IClassFixture<DatabaseFixture>, IClassFixture<SmtpServer>
 {
-    private IHost Instance() => Host.CreateDefaultBuilder()
+    private IHost Instance() => Instance(database.ConnectionString, smtp.Port);
+
+    /// <summary>
+    /// A hub instance with the scheduler on and the outbox job every second, sharing Quartz's clustered
+    /// store in <paramref name="connectionString"/>'s database; without an SMTP port, email waits unsent.
+    /// </summary>
+    internal static IHost Instance(string connectionString, int? smtpPort) => Host.CreateDefaultBuilder()
         .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:Hub"] = database.ConnectionString,
+            ["ConnectionStrings:Hub"] = connectionString,
             ["Hub:Jobs:Enabled"] = "true",
             ["Hub:Jobs:OutboxIntervalSeconds"] = "1",
-            ["Hub:Smtp:Host"] = "127.0.0.1",
-            ["Hub:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Hub:Smtp:Host"] = smtpPort is null ? null : "127.0.0.1",
+            ["Hub:Smtp:Port"] = smtpPort?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }))
         .ConfigureLogging(l => l.ClearProviders())
         .ConfigureServices((context, services) =>
@@ -82,7 +88,8 @@ public sealed class ClusteredSchedulerTests(DatabaseFixture database, SmtpServer
         await first.StopAsync();
     }
 
-    private static async Task WaitForCheckIns(IHost host, int instances)
+    /// <summary>Waits (up to 30 seconds) until this many scheduler instances have checked in to the cluster.</summary>
+    internal static async Task WaitForCheckIns(IHost host, int instances)
     {
         using var scope = host.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();

@@ -4,8 +4,10 @@ using Hub.Application.Referrals.SubmitSelfReferral;
 using Hub.Domain.People;
 using Hub.Infrastructure.Email;
 using Hub.Infrastructure.Persistence;
+using Hub.IntegrationTests.Reliability;
 using Hub.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -17,16 +19,16 @@ public sealed class EmailOutboxTests(DatabaseFixture database, SmtpServer smtp) 
     private const string Inbox = "triage-team@hub.test";
 
     /// <summary>A host whose outbox starts empty: earlier tests' messages in this database are set aside.</summary>
-    private ApplicationHost Host(int smtpPort, Action<IServiceCollection>? configure = null)
+    private ApplicationHost Host(int smtpPort, Action<IServiceCollection>? configure = null, TestClock? clock = null, IInterceptor[]? interceptors = null)
     {
-        var host = NewHost(smtpPort, configure);
+        var host = NewHost(smtpPort, configure, clock, interceptors);
         host.WithDb(db => db.OutboxMessages.Where(m => m.SentAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.SentAt, DateTimeOffset.UnixEpoch))).GetAwaiter().GetResult();
         return host;
     }
 
-    private ApplicationHost NewHost(int smtpPort, Action<IServiceCollection>? configure) => new(database.ConnectionString,
-        settings: new Dictionary<string, string?>
+    private ApplicationHost NewHost(int smtpPort, Action<IServiceCollection>? configure, TestClock? clock = null, IInterceptor[]? interceptors = null) => new(database.ConnectionString,
+        clock, interceptors, settings: new Dictionary<string, string?>
         {
             ["Hub:Smtp:Host"] = "127.0.0.1",
             ["Hub:Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -149,6 +151,108 @@ public sealed class EmailOutboxTests(DatabaseFixture database, SmtpServer smtp) 
         (await Dispatch(host)).ShouldBe(1);
 
         ReceivedFor([reference]).Count.ShouldBe(1);
+    }
+
+    [SkippableFact]
+    public async Task Should_deliver_once_and_count_every_attempt_when_the_relay_is_down_twice_and_then_back()
+    {
+        smtp.Require();
+        var clock = new TestClock();
+        await using var down = Host(ClosedPort(), clock: clock);
+        var reference = (await down.SendAsPublic(Referral("Relay down"))).Reference;
+
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            (await Dispatch(down)).ShouldBe(0, $"attempt {attempt}: nothing listens on the relay's port");
+            var waiting = await Stored(down, reference);
+            (waiting.Attempts, waiting.SentAt, waiting.ClaimedUntil).ShouldBe((attempt, null, null));
+            waiting.LastError.ShouldBe("SmtpException GeneralFailure");
+            clock.Advance(OutboxDispatcher.Backoff(attempt) + TimeSpan.FromSeconds(1));
+        }
+        await using var up = NewHost(smtp.Port, null, clock);
+        (await Dispatch(up)).ShouldBe(1);
+        (await Dispatch(up)).ShouldBe(0, "marked sent once, so never sent again");
+
+        ReceivedFor([reference]).Count.ShouldBe(1);
+        var sent = await Stored(up, reference);
+        (sent.Attempts, sent.SentAt, sent.ClaimedUntil).ShouldBe((3, (DateTimeOffset?)clock.GetUtcNow(), null), "two failures and the send, each counted once");
+    }
+
+    /// <summary>
+    /// The worker stops after the relay accepted a message but before marking it sent. Delivery is at
+    /// least once, not exactly once: the claim lapses and the message is sent again, with the same
+    /// Message-ID so the receiving system can tell the copy; then it is marked sent and goes no more.
+    /// </summary>
+    [SkippableFact]
+    public async Task Should_send_again_with_the_same_message_id_when_the_worker_stopped_before_marking_it_sent()
+    {
+        smtp.Require();
+        var stopsOnce = new StopsAfterSending();
+        await using var host = Host(smtp.Port, services => services.Replace(ServiceDescriptor.Singleton<ISmtpSender>(sp =>
+        {
+            stopsOnce.Inner = ActivatorUtilities.CreateInstance(sp, typeof(ISmtpSender).Assembly.GetType("Hub.Infrastructure.Email.SmtpSender")!) as ISmtpSender;
+            return stopsOnce;
+        })));
+        var reference = (await host.SendAsPublic(Referral("Worker stops"))).Reference;
+
+        await Should.ThrowAsync<OperationCanceledException>(() => Dispatch(host, "worker-that-stops"));
+        var left = await Stored(host, reference);
+        (left.SentAt, left.ClaimedBy, left.Attempts).ShouldBe((null, "worker-that-stops", 0));
+        (await Dispatch(host)).ShouldBe(0, "the claim holds until it lapses");
+        host.Clock.Advance(OutboxDispatcher.ClaimFor + TimeSpan.FromSeconds(1));
+        (await Dispatch(host)).ShouldBe(1);
+        (await Dispatch(host)).ShouldBe(0);
+
+        var received = ReceivedFor([reference]);
+        received.Count.ShouldBe(2, "at least once: the copy sent before the stop, and the resend");
+        received.Select(m => SmtpServer.Header(m, "Message-ID")).Distinct().ShouldBe([$"<{left.Id:N}@livingwellhub.invalid>"]);
+        var sent = await Stored(host, reference);
+        (sent.SentAt, sent.Attempts).ShouldBe(((DateTimeOffset?)host.Clock.GetUtcNow(), 1));
+    }
+
+    [SkippableFact]
+    public async Task Should_send_once_when_marking_a_message_sent_meets_a_transient_database_fault()
+    {
+        smtp.Require();
+        var faults = new FailOnCommand();
+        await using var host = Host(smtp.Port, interceptors: [faults]);
+        var reference = (await host.SendAsPublic(Referral("Fault when marking sent"))).Reference;
+        faults.FailWhen(c => c.CommandText.Contains("SET \"SentAt\"", StringComparison.Ordinal),
+            _ => new Npgsql.PostgresException("Injected fault", "FATAL", "FATAL", Npgsql.PostgresErrorCodes.AdminShutdown));
+
+        (await Dispatch(host)).ShouldBe(1);
+
+        faults.Faults.ShouldBe(1, "the update was retried, not the send");
+        ReceivedFor([reference]).Count.ShouldBe(1);
+        (await Stored(host, reference)).SentAt.ShouldNotBeNull();
+    }
+
+    private static Task<OutboxMessage> Stored(ApplicationHost host, string reference) =>
+        host.WithDb(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Subject.Contains(reference)));
+
+    /// <summary>A loopback port nobody listens on: the relay is down.</summary>
+    private static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Sends through the real relay, then the first time stops the worker before it can mark the message sent.</summary>
+    private sealed class StopsAfterSending : ISmtpSender
+    {
+        private int _calls;
+        public ISmtpSender? Inner { get; set; }
+        public bool IsConfigured => true;
+
+        public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            await Inner!.SendAsync(message, cancellationToken);
+            if (Interlocked.Increment(ref _calls) == 1)
+            {
+                throw new OperationCanceledException("Injected: the worker stopped");
+            }
+        }
     }
 
     /// <summary>Wraps the real sender and throws on one chosen call, as a flaky SMTP relay would.</summary>

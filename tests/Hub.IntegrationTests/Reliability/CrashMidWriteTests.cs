@@ -1,10 +1,5 @@
-using System.Data.Common;
-using Hub.Application.Referrals;
-using Hub.Application.Referrals.SubmitSelfReferral;
-using Hub.Domain.People;
 using Hub.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using static Hub.IntegrationTests.Reliability.SelfReferralWrite;
 
 namespace Hub.IntegrationTests.Reliability;
 
@@ -19,7 +14,7 @@ public sealed class CrashMidWriteTests(DatabaseFixture database) : IClassFixture
     {
         var faults = new FailOnCommand();
         await using var host = new ApplicationHost(database.ConnectionString, interceptors: [faults],
-            settings: new Dictionary<string, string?> { ["Hub:Notifications:TriageInbox"] = "triage@hub.test" });
+            settings: new Dictionary<string, string?> { ["Hub:Notifications:TriageInbox"] = TriageInbox });
 
         // Count the commands of one clean submit, then fail at each of them in turn.
         faults.Reset(failAt: null);
@@ -46,68 +41,5 @@ public sealed class CrashMidWriteTests(DatabaseFixture database) : IClassFixture
 
         var chain = await host.SendAsPractitioner(new Hub.Application.Audit.VerifyAuditChain.VerifyAuditChain());
         chain.Intact.ShouldBeTrue("failed writes leave no gap or orphan in the audit chain");
-    }
-
-    private static SubmitSelfReferral Submit(Guid token) =>
-        new(new SelfReferralAnswers { ContactMethod = ContactMethod.Phone, Phone = "07700 900 777", SafeToLeaveMessage = "yes", WhatIsHappening = "Crash test" }, token);
-
-    private static Task<(int, int, int)> Counts(ApplicationHost host, Guid token) => host.WithDb(async db =>
-    {
-        var ids = await db.Referrals.Where(r => r.FormToken == token).Select(r => new { r.Id, r.Reference }).ToListAsync();
-        var referralIds = ids.Select(i => i.Id).ToList();
-        var references = ids.Select(i => i.Reference).ToList();
-        var audits = await db.AuditEvents.CountAsync(a => referralIds.Contains(a.RecordId));
-        var emails = references.Count == 0 ? 0 : await db.OutboxMessages.CountAsync(m => references.Any(r => m.Subject.Contains(r)));
-        return (ids.Count, audits, emails);
-    });
-
-    /// <summary>Throws, as a dropped connection would, when the chosen command of the next write runs.</summary>
-    private sealed class FailOnCommand : DbCommandInterceptor
-    {
-        private int? _failAt;
-        private int _seen;
-        private bool _counting;
-
-        public int Seen => _seen;
-
-        public void Reset(int? failAt)
-        {
-            _failAt = failAt;
-            _seen = 0;
-            _counting = true;
-        }
-
-        private void Step(DbCommand command)
-        {
-            // Only the submit's own write counts: reads that come before it (token and match look-ups) are selects.
-            if (!_counting || (_seen == 0 && command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) && command.Transaction is null))
-            {
-                return;
-            }
-            _seen++;
-            if (_failAt == _seen)
-            {
-                _counting = false;
-                throw new InvalidOperationException("Injected: connection lost");
-            }
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Step(command);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Step(command);
-            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Step(command);
-            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
-        }
     }
 }

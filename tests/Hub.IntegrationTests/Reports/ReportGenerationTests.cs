@@ -187,9 +187,79 @@ public sealed class ReportGenerationTests(DatabaseFixture database) : IClassFixt
         }
     }
 
+    [SkippableFact]
+    public async Task Should_keep_one_set_of_files_when_making_a_report_fails_twice_and_then_succeeds()
+    {
+        var pdf = new FlakyPdf(new InvalidOperationException("Injected: the renderer crashed"), new PdfUnavailableException("Injected: Chromium is busy."));
+        await using var host = Host(connectionString: await OwnDatabase(), pdf: pdf);
+        var id = await host.Send(new RequestReport(new DateOnly(2026, 8, 1), new DateOnly(2026, 8, 31), null, null), Commissioner, Roles.Commissioner);
+
+        for (var failure = 1; failure <= 2; failure++)
+        {
+            (await host.Send(new GenerateQueuedReports(), Commissioner, Roles.Commissioner)).ShouldBe(failure == 1 ? 0 : 1, "a crash counts as not made; a missing PDF as made with what to do");
+            (await host.Send(new GetReport(id), Commissioner, Roles.Commissioner)).Summary.Status.ShouldBe(ReportStatus.Failed, $"failure {failure}");
+            host.Clock.Advance(TimeSpan.FromMinutes(1));
+            await host.Send(new RetryReport(id), Commissioner, Roles.Commissioner);
+        }
+        (await host.Send(new GenerateQueuedReports(), Commissioner, Roles.Commissioner)).ShouldBe(1);
+
+        (await host.Send(new GetReport(id), Commissioner, Roles.Commissioner)).Summary.Status.ShouldBe(ReportStatus.Ready);
+        pdf.Calls.ShouldBe(3);
+        await ShouldHoldOneSetOfFiles(host, id);
+    }
+
+    [SkippableFact]
+    public async Task Should_keep_one_set_of_files_when_the_worker_stops_mid_pdf_and_the_run_is_taken_up_again()
+    {
+        var pdf = new FlakyPdf(new OperationCanceledException("Injected: the worker stopped"));
+        await using var host = Host(connectionString: await OwnDatabase(), pdf: pdf);
+        var id = await host.Send(new RequestReport(new DateOnly(2026, 8, 1), new DateOnly(2026, 8, 31), null, null), Commissioner, Roles.Commissioner);
+
+        await Should.ThrowAsync<OperationCanceledException>(() => host.Send(new GenerateQueuedReports(), Commissioner, Roles.Commissioner));
+        (await host.Send(new GetReport(id), Commissioner, Roles.Commissioner)).Files.Select(f => f.Kind).ShouldBe([ReportFileKind.Html, ReportFileKind.Csv],
+            "the page and CSV were saved before the worker stopped");
+        host.Clock.Advance(GenerateQueuedReportsHandler.Abandoned);
+        (await host.Send(new GenerateQueuedReports(), Commissioner, Roles.Commissioner)).ShouldBe(1);
+
+        (await host.Send(new GetReport(id), Commissioner, Roles.Commissioner)).Summary.Status.ShouldBe(ReportStatus.Ready);
+        await ShouldHoldOneSetOfFiles(host, id);
+    }
+
+    /// <summary>A page, a CSV and a PDF, all from the run that succeeded (made at the clock's time).</summary>
+    private static async Task ShouldHoldOneSetOfFiles(ApplicationHost host, Guid reportId)
+    {
+        var files = await host.WithDb(db => db.ReportFiles.AsNoTracking().Where(f => f.ReportId == reportId).ToListAsync());
+        files.Select(f => f.Kind).Order().ShouldBe([ReportFileKind.Html, ReportFileKind.Csv, ReportFileKind.Pdf]);
+        files.ShouldAllBe(f => f.CreatedAt == host.Clock.GetUtcNow());
+        files.Single(f => f.Kind == ReportFileKind.Pdf).Content.ShouldBe(FlakyPdf.Made);
+    }
+
+    /// <summary>A database of its own: the report worker makes every queued report, and other tests here leave some.</summary>
+    private static async Task<string> OwnDatabase()
+    {
+        var own = new DatabaseFixture();
+        await own.InitializeAsync();
+        return own.ConnectionString;
+    }
+
+    /// <summary>Stands in for Chromium: fails with each given exception in turn, then makes a (tiny) PDF.</summary>
+    private sealed class FlakyPdf(params Exception[] failures) : IPdfRenderer
+    {
+        public static readonly byte[] Made = "%PDF-1.7 invented"u8.ToArray();
+        private int _calls;
+
+        public int Calls => _calls;
+
+        public Task<byte[]> RenderAsync(string html, CancellationToken cancellationToken)
+        {
+            var call = Interlocked.Increment(ref _calls);
+            return call <= failures.Length ? Task.FromException<byte[]>(failures[call - 1]) : Task.FromResult(Made);
+        }
+    }
+
     private const string ChromiumPath = "/usr/bin/chromium";
 
-    private ApplicationHost Host(string chromium = ChromiumPath, Dictionary<string, string?>? settings = null, string? connectionString = null)
+    private ApplicationHost Host(string chromium = ChromiumPath, Dictionary<string, string?>? settings = null, string? connectionString = null, IPdfRenderer? pdf = null)
     {
         var all = new Dictionary<string, string?> { ["Hub:Chromium:Path"] = chromium };
         foreach (var (key, value) in settings ?? [])
@@ -197,7 +267,14 @@ public sealed class ReportGenerationTests(DatabaseFixture database) : IClassFixt
             all[key] = value;
         }
         return new ApplicationHost(connectionString ?? database.ConnectionString, new TestClock(On(12, 5)), settings: all,
-            configure: s => s.AddSingleton<IReportDocument>(new ReportDocument(Options.Create(new HubOptions()))));
+            configure: s =>
+            {
+                s.AddSingleton<IReportDocument>(new ReportDocument(Options.Create(new HubOptions())));
+                if (pdf is not null)
+                {
+                    s.AddSingleton(pdf);
+                }
+            });
     }
 
     private async Task ArrangeNovember(ApplicationHost host) =>

@@ -52,10 +52,12 @@ public interface IApplicationDbContext
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Starts a transaction for a change that must be saved in steps (a care team's lead moves
-    /// before the new lead is inserted, so the one-lead index never sees two).
+    /// Runs a change that must be saved in steps as one transaction (a care team's lead moves
+    /// before the new lead is inserted, so the one-lead index never sees two). After a transient
+    /// database fault the tracked changes are put back as they were and <paramref name="steps"/>
+    /// run again, so the steps may only change tracked entities in ways that can be repeated.
     /// </summary>
-    Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken);
+    Task SaveInOneTransactionAsync(Func<CancellationToken, Task> steps, CancellationToken cancellationToken);
 
     /// <summary>True when the exception is a unique-key violation (for example a repeated form token).</summary>
     bool IsUniqueViolation(DbUpdateException exception);

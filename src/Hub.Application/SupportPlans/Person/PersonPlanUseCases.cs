@@ -174,7 +174,7 @@ public sealed class SaveMyPlanHandler(IApplicationDbContext db, ICurrentPerson p
             await db.SaveChangesAsync(cancellationToken);
             return new SaveMyPlanResult(true, null);
         }
-        catch (Exception ex) when (ex is PlanChangedException or DbUpdateConcurrencyException)
+        catch (Exception ex) when (db.IsPlanConflict(ex))
         {
             db.DiscardChanges();
             var theirs = await db.SupportPlans.AsNoTracking().Where(p => p.Id == request.PlanId).Select(p => p.Content).FirstAsync(cancellationToken);
@@ -212,7 +212,7 @@ public sealed class AnswerMySuggestionHandler(IApplicationDbContext db, ICurrent
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception ex) when (db.IsPlanConflict(ex))
         {
             db.DiscardChanges();
             throw Refuse.Because(nameof(request.SuggestionId), "Your plan changed at the same moment. Nothing was lost: look at it again and choose once more");
@@ -243,7 +243,7 @@ public sealed class RateMyGoalHandler(IApplicationDbContext db, ICurrentPerson p
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (Exception ex) when (ex is PlanChangedException or DbUpdateConcurrencyException)
+        catch (Exception ex) when (db.IsPlanConflict(ex))
         {
             db.DiscardChanges();
             return false;
@@ -287,6 +287,14 @@ public sealed class EndMySessionHandler(IApplicationDbContext db, ICurrentPerson
 
 internal static class OwnPlans
 {
+    /// <summary>
+    /// The plan moved on while this change was made: refused by the plan's token, or, when another
+    /// save from the same version committed first, by the unique version number (the database may
+    /// meet the version's insert before the plan's update).
+    /// </summary>
+    public static bool IsPlanConflict(this IApplicationDbContext db, Exception ex) =>
+        ex is PlanChangedException or DbUpdateConcurrencyException || (ex is DbUpdateException update && db.IsUniqueViolation(update));
+
     /// <summary>Who can be named as helping with a step: people from the person's network, their care team, and community offers they agreed.</summary>
     public static async Task<IReadOnlyList<Helper>> HelperOptions(this IApplicationDbContext db, SupportPlan plan, CancellationToken cancellationToken)
     {
