@@ -49,46 +49,48 @@ public sealed class ApplyRetentionHandler(IApplicationDbContext db, IEmailOutbox
 
     private async Task DestroyAsync(IReadOnlyList<Guid> survivors, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
-
         // Records staff joined to these people go with them.
-        var ids = await db.People.Where(p => survivors.Contains(p.Id) || (p.MergedIntoPersonId != null && survivors.Contains(p.MergedIntoPersonId.Value)))
+        var found = await db.People.Where(p => survivors.Contains(p.Id) || (p.MergedIntoPersonId != null && survivors.Contains(p.MergedIntoPersonId.Value)))
             .Select(p => new { p.Id, p.Contact.Email }).ToListAsync(cancellationToken);
-        var people = ids.Select(p => p.Id).ToList();
-        var referrals = db.Referrals.Where(r => people.Contains(r.PersonId)).Select(r => r.Id);
-        var conversations = db.Conversations.Where(c => people.Contains(c.PersonId)).Select(c => c.Id);
-        var plans = db.SupportPlans.Where(p => people.Contains(p.PersonId)).Select(p => p.Id);
-
-        // Children before parents: every foreign key here restricts deletes.
-        await db.OutcomeRecords.Where(o => people.Contains(o.PersonId)).ExecuteDeleteAsync(cancellationToken);
-        await db.ConversationVersions.Where(v => conversations.Contains(v.ConversationId)).ExecuteDeleteAsync(cancellationToken);
-        await db.Conversations.Where(c => people.Contains(c.PersonId)).ExecuteUpdateAsync(s => s.SetProperty(c => c.BaselineConversationId, (Guid?)null), cancellationToken);
-        await db.Conversations.Where(c => people.Contains(c.PersonId)).ExecuteDeleteAsync(cancellationToken);
-        await db.PersonSessions.Where(s => people.Contains(s.PersonId)).ExecuteDeleteAsync(cancellationToken);
-        await db.PlanAccessLinks.Where(l => people.Contains(l.PersonId)).ExecuteDeleteAsync(cancellationToken);
-        await db.MoodCheckIns.Where(m => people.Contains(m.PersonId)).ExecuteDeleteAsync(cancellationToken);
-        await db.SharedNotes.Where(n => people.Contains(n.PersonId)).ExecuteDeleteAsync(cancellationToken);
-        await db.PlanSuggestions.Where(s => people.Contains(s.PersonId) || plans.Contains(s.PlanId)).ExecuteDeleteAsync(cancellationToken);
-        await db.PlanVersions.Where(v => plans.Contains(v.PlanId)).ExecuteDeleteAsync(cancellationToken);
-        await db.SupportPlans.Where(p => people.Contains(p.PersonId)).ExecuteDeleteAsync(cancellationToken);
-        await db.CommunityLinks.Where(l => people.Contains(l.PersonId)).ExecuteDeleteAsync(cancellationToken);
-        await db.NetworkMeetings.Where(m => people.Contains(m.PersonId)).ExecuteDeleteAsync(cancellationToken);
-        await db.Handoffs.Where(h => people.Contains(h.PersonId)).ExecuteDeleteAsync(cancellationToken);
-        await db.CareTeamMembers.Where(m => people.Contains(m.PersonId)).ExecuteDeleteAsync(cancellationToken);
-        await db.ContactAttempts.Where(c => referrals.Contains(c.ReferralId)).ExecuteDeleteAsync(cancellationToken);
-        await db.Contacts.Where(c => referrals.Contains(c.ReferralId)).ExecuteDeleteAsync(cancellationToken);
-        await db.PossibleMatches.Where(m => referrals.Contains(m.ReferralId) || people.Contains(m.CandidatePersonId)).ExecuteDeleteAsync(cancellationToken);
-        await db.Referrals.Where(r => people.Contains(r.PersonId)).ExecuteDeleteAsync(cancellationToken);
-        await db.Spells.Where(s => people.Contains(s.PersonId)).ExecuteUpdateAsync(s => s.SetProperty(x => x.PreviousSpellId, (Guid?)null), cancellationToken);
-        await db.Spells.Where(s => people.Contains(s.PersonId)).ExecuteDeleteAsync(cancellationToken);
-        await db.People.Where(p => people.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
-        await outbox.Forget(ids.Select(p => p.Email).OfType<string>().ToList(), cancellationToken);
-
+        var people = found.Select(p => p.Id).ToList();
+        var emails = found.Select(p => p.Email).OfType<string>().ToList();
         foreach (var id in people)
         {
             db.AuditEvents.Add(new AuditEvent(now, null, ActorRole, id, nameof(Person), id, AuditAction.Destroyed, Screen));
         }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+
+        // One transaction, replayed whole after a transient fault (the deletes roll back with it).
+        await db.SaveInOneTransactionAsync(async token =>
+        {
+            var referrals = db.Referrals.Where(r => people.Contains(r.PersonId)).Select(r => r.Id);
+            var conversations = db.Conversations.Where(c => people.Contains(c.PersonId)).Select(c => c.Id);
+            var plans = db.SupportPlans.Where(p => people.Contains(p.PersonId)).Select(p => p.Id);
+
+            // Children before parents: every foreign key here restricts deletes.
+            await db.OutcomeRecords.Where(o => people.Contains(o.PersonId)).ExecuteDeleteAsync(token);
+            await db.ConversationVersions.Where(v => conversations.Contains(v.ConversationId)).ExecuteDeleteAsync(token);
+            await db.Conversations.Where(c => people.Contains(c.PersonId)).ExecuteUpdateAsync(u => u.SetProperty(c => c.BaselineConversationId, (Guid?)null), token);
+            await db.Conversations.Where(c => people.Contains(c.PersonId)).ExecuteDeleteAsync(token);
+            await db.PersonSessions.Where(x => people.Contains(x.PersonId)).ExecuteDeleteAsync(token);
+            await db.PlanAccessLinks.Where(l => people.Contains(l.PersonId)).ExecuteDeleteAsync(token);
+            await db.MoodCheckIns.Where(m => people.Contains(m.PersonId)).ExecuteDeleteAsync(token);
+            await db.SharedNotes.Where(n => people.Contains(n.PersonId)).ExecuteDeleteAsync(token);
+            await db.PlanSuggestions.Where(x => people.Contains(x.PersonId) || plans.Contains(x.PlanId)).ExecuteDeleteAsync(token);
+            await db.PlanVersions.Where(v => plans.Contains(v.PlanId)).ExecuteDeleteAsync(token);
+            await db.SupportPlans.Where(p => people.Contains(p.PersonId)).ExecuteDeleteAsync(token);
+            await db.CommunityLinks.Where(l => people.Contains(l.PersonId)).ExecuteDeleteAsync(token);
+            await db.NetworkMeetings.Where(m => people.Contains(m.PersonId)).ExecuteDeleteAsync(token);
+            await db.Handoffs.Where(h => people.Contains(h.PersonId)).ExecuteDeleteAsync(token);
+            await db.CareTeamMembers.Where(m => people.Contains(m.PersonId)).ExecuteDeleteAsync(token);
+            await db.ContactAttempts.Where(c => referrals.Contains(c.ReferralId)).ExecuteDeleteAsync(token);
+            await db.Contacts.Where(c => referrals.Contains(c.ReferralId)).ExecuteDeleteAsync(token);
+            await db.PossibleMatches.Where(m => referrals.Contains(m.ReferralId) || people.Contains(m.CandidatePersonId)).ExecuteDeleteAsync(token);
+            await db.Referrals.Where(r => people.Contains(r.PersonId)).ExecuteDeleteAsync(token);
+            await db.Spells.Where(x => people.Contains(x.PersonId)).ExecuteUpdateAsync(u => u.SetProperty(x => x.PreviousSpellId, (Guid?)null), token);
+            await db.Spells.Where(x => people.Contains(x.PersonId)).ExecuteDeleteAsync(token);
+            await db.People.Where(p => people.Contains(p.Id)).ExecuteDeleteAsync(token);
+            await outbox.Forget(emails, token);
+            await db.SaveChangesAsync(token);
+        }, cancellationToken);
     }
 }
