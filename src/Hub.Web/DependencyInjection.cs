@@ -4,6 +4,7 @@ using Hub.Infrastructure.Identity;
 using Hub.Web.Design;
 using Hub.Web.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace Hub.Web;
@@ -46,6 +47,8 @@ public static class DependencyInjection
             options.Conventions.AllowAnonymousToPage("/My/NewLink");
         }).AddMvcOptions(o => o.Filters.Add<ApplicationExceptionFilter>());
         services.AddAuthorization(Policies.Add);
+        // A page refused by its policy to someone signed in is audited like a refused record.
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditedRefusals>();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "hub.af";

@@ -29,7 +29,9 @@ public sealed class AuditEvent
 
     public AuditEvent(DateTimeOffset at, Guid? actorUserId, string actorRole, Guid? personId, string recordType, Guid recordId, AuditAction action, string screen)
     {
-        At = at;
+        // Kept to the microsecond, the finest time PostgreSQL stores: the hash covers the time, so a
+        // finer one would not survive the round trip and verification would report every row as altered.
+        At = at.AddTicks(-(at.UtcTicks % TimeSpan.TicksPerMicrosecond));
         ActorUserId = actorUserId;
         ActorRole = actorRole;
         PersonId = personId;

@@ -42,4 +42,14 @@ public sealed class AuditEventTests
 
         AuditEvent.FindFirstBreak(rows).ShouldBe(2);
     }
+
+    [Fact]
+    public void Should_keep_its_time_to_the_microsecond_so_its_hash_survives_a_database_that_stores_no_finer()
+    {
+        var at = DateTimeOffset.UnixEpoch.AddTicks(1_234_567);
+
+        var row = new AuditEvent(at, Guid.NewGuid(), "Practitioner", null, "Page", Guid.Empty, AuditAction.Denied, "GET /staff/triage");
+
+        row.At.UtcTicks.ShouldBe(1_234_560 + DateTimeOffset.UnixEpoch.UtcTicks, "the 100-nanosecond ticks PostgreSQL would drop are dropped before hashing");
+    }
 }

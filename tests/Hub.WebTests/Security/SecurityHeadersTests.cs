@@ -1,43 +1,76 @@
 using System.Net;
 using Hub.TestSupport;
+using Xunit.Abstractions;
+using static Hub.WebTests.Conversations.ConversationSteps;
 using static Hub.WebTests.WebTestExtensions;
 
 namespace Hub.WebTests.Security;
 
 /// <summary>
 /// Every page carries the security headers (ASVS V3.4) and is never cached, because any page may hold
-/// someone's personal data; the design system's files are cacheable; a POST needs an antiforgery token.
+/// someone's personal data: every page the hub has, found from its endpoint data source, opened as
+/// every role the authorisation matrix lets open it. Every cookie is HttpOnly and SameSite, and
+/// Secure over https. The design system's files are cacheable; a POST needs an antiforgery token.
 /// </summary>
-public sealed class SecurityHeadersTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IDisposable
+[Collection(AccessWorldCollection.Name)]
+public sealed class SecurityHeadersTests(AccessWorld world, ITestOutputHelper output)
 {
-    private HubWebFactory? _factory;
-
-    private HubWebFactory Factory => _factory ??= new HubWebFactory(database.ConnectionString);
-
-    public static TheoryData<string> Pages => new() { "/", "/refer", "/refer/sent", "/help/urgent", "/staff/account/sign-in" };
-
-    [SkippableTheory]
-    [MemberData(nameof(Pages))]
-    public async Task Should_send_the_security_headers_and_no_store_with_every_page(string path)
+    [SkippableFact]
+    public async Task Should_send_the_security_headers_and_no_store_with_every_page_to_every_role_that_opens_it()
     {
-        var response = await Factory.NewClient().GetAsync(path);
+        await world.BuildAsync();
+        var table = MatrixRow.Read().ToDictionary(r => r.Key);
+        var problems = new List<string>();
+        var opened = 0;
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var csp = Header(response, "Content-Security-Policy");
-        csp.ShouldNotBeNull();
-        csp.ShouldNotContain("unsafe-inline");
-        csp.ShouldNotContain("unsafe-eval");
-        csp.ShouldContain("frame-ancestors 'none'");
-        Header(response, "X-Content-Type-Options").ShouldBe("nosniff");
-        Header(response, "Referrer-Policy").ShouldNotBeNullOrWhiteSpace();
-        response.Headers.CacheControl.ShouldNotBeNull();
-        response.Headers.CacheControl!.NoStore.ShouldBeTrue();
+        foreach (var page in (await HubEndpoints.DiscoverAsync(world.Factory.Services)).Where(h => h.Method == "GET"))
+        {
+            if (!table.TryGetValue(page.Key, out var row))
+            {
+                problems.Add($"{page.Key} is not in AuthorisationMatrix.txt, so nobody is known to open it");
+                continue;
+            }
+            foreach (var role in AccessWorld.Roles)
+            {
+                foreach (var whose in row.RecordsTried.Where(w => row.Expected(role, w) == "200"))
+                {
+                    using var response = await world.Client(role).GetAsync(row.AddressFor(world, whose));
+                    opened++;
+                    problems.AddRange(HeaderProblems(response).Select(p => $"{role}, {page.Key}: {p}"));
+                }
+            }
+        }
+
+        output.WriteLine($"{opened} pages opened with their headers checked");
+        opened.ShouldBeGreaterThan(table.Count, "every page, as each role that may open it");
+        problems.ShouldBeEmpty();
+    }
+
+    [SkippableFact]
+    public async Task Should_set_every_cookie_http_only_and_same_site_and_secure_when_the_request_is_https()
+    {
+        await world.BuildAsync();
+        // A member of staff over https: the hub's cookies follow the request (SameAsRequest), so here they must be Secure.
+        var https = world.NewClient(new Uri("https://localhost"));
+        (await https.SignInAsync(Practitioner, DemoPassword)).IsRedirect().ShouldBeTrue();
+        (await https.GetAsync("/staff/triage")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var cookies = world.CookiesSet.ToList();
+
+        new[] { "hub.af", "hub.staff", "hub.person" }.ShouldBeSubsetOf(cookies.Select(c => c.Name), "the antiforgery, staff and person cookies were all set while the hub was used");
+        cookies.Where(c => !c.HttpOnly).ShouldBeEmpty("no script may read a cookie");
+        cookies.Where(c => c.SameSite is not ("strict" or "lax")).ShouldBeEmpty("no cookie goes with a request from another site's form or frame");
+        cookies.Where(c => c.OverHttps && !c.Secure).ShouldBeEmpty("over https every cookie is Secure");
+        new[] { "hub.af", "hub.staff" }.ShouldBeSubsetOf(cookies.Where(c => c.OverHttps).Select(c => c.Name));
+        cookies.Where(c => c.Name is "hub.staff" or "hub.person" or "hub.af").Where(c => c.SameSite != "strict")
+            .ShouldBeEmpty("the sign-in and antiforgery cookies are SameSite=Strict");
     }
 
     [SkippableFact]
     public async Task Should_serve_the_design_system_stylesheet_as_a_cacheable_file()
     {
-        var response = await Factory.NewClient().GetAsync("/nhsuk/nhsuk-frontend.min.css");
+        await world.BuildAsync();
+        var response = await world.Client(Role.Anonymous).GetAsync("/nhsuk/nhsuk-frontend.min.css");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/css");
@@ -50,8 +83,9 @@ public sealed class SecurityHeadersTests(DatabaseFixture database) : IClassFixtu
     [SkippableFact]
     public async Task Should_reject_a_post_without_an_antiforgery_token_with_400_and_store_nothing()
     {
-        var before = await Factory.CountReferralsAsync();
-        var client = Factory.NewClient();
+        await world.BuildAsync();
+        var before = await world.Factory.CountReferralsAsync();
+        var client = world.NewClient();
         var fields = Answers(("ContactMethod", "TheyWillCallUs"), ("WhatIsHappening", "Posted from another site"));
 
         var review = await client.PostAsync("/refer?handler=review", new FormUrlEncodedContent(fields));
@@ -60,29 +94,55 @@ public sealed class SecurityHeadersTests(DatabaseFixture database) : IClassFixtu
 
         review.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         send.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await Factory.CountReferralsAsync()).ShouldBe(before);
+        (await world.Factory.CountReferralsAsync()).ShouldBe(before);
     }
 
     [SkippableFact]
     public async Task Should_reject_a_send_carrying_another_clients_antiforgery_token_and_store_nothing()
     {
-        var before = await Factory.CountReferralsAsync();
-        var person = Factory.NewClient();
+        await world.BuildAsync();
+        var before = await world.Factory.CountReferralsAsync();
+        var person = world.NewClient();
         var check = await person.CheckPageAsync(Answers(("ContactMethod", "TheyWillCallUs")));
 
         // Another browser (with its own antiforgery cookie) replays the person's page and token.
-        var other = Factory.NewClient();
+        var other = world.NewClient();
         await other.GetAsync("/refer");
         var replay = await other.SendAsync(check);
 
         replay.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await Factory.CountReferralsAsync()).ShouldBe(before);
+        (await world.Factory.CountReferralsAsync()).ShouldBe(before);
+    }
+
+    /// <summary>What is missing or wrong in a page's headers (ASVS V3.4, V14.3.2).</summary>
+    private static IEnumerable<string> HeaderProblems(HttpResponseMessage response)
+    {
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            yield return $"answered {(int)response.StatusCode}, not 200";
+        }
+        var csp = Header(response, "Content-Security-Policy");
+        if (csp is null || csp.Contains("unsafe-inline", StringComparison.Ordinal) || csp.Contains("unsafe-eval", StringComparison.Ordinal)
+            || !csp.Contains("frame-ancestors 'none'", StringComparison.Ordinal))
+        {
+            yield return $"Content-Security-Policy '{csp}' (no unsafe-inline or unsafe-eval, frame-ancestors 'none')";
+        }
+        if (Header(response, "X-Content-Type-Options") != "nosniff")
+        {
+            yield return "X-Content-Type-Options is not nosniff";
+        }
+        if (Header(response, "Referrer-Policy") != "no-referrer")
+        {
+            yield return $"Referrer-Policy is '{Header(response, "Referrer-Policy")}', not no-referrer";
+        }
+        if (response.Headers.CacheControl?.NoStore != true)
+        {
+            yield return $"Cache-Control '{response.Headers.CacheControl}' lets a browser or proxy keep the page";
+        }
     }
 
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
             ? string.Join(", ", values)
             : null;
-
-    public void Dispose() => _factory?.Dispose();
 }

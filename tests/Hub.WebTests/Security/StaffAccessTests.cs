@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Net;
+using System.Security.Cryptography;
 using Hub.Application.Common;
 using Hub.Domain.Referrals;
 using Hub.Infrastructure.Identity;
@@ -12,8 +14,9 @@ namespace Hub.WebTests.Security;
 
 /// <summary>
 /// Who reaches the triage queue: nobody anonymous, not a commissioner, a practitioner yes; repeated
-/// wrong passwords lock the account; signing out ends the session on the server; outside demo mode a
-/// password alone is not enough (MFA).
+/// wrong passwords lock the account; signing out, or signing in again, ends the session on the
+/// server; sessions end after 30 idle minutes and 10 hours at most; outside demo mode a password
+/// alone is not enough (MFA), and the authenticator is turned on with a code from the key shown.
 /// </summary>
 public sealed class StaffAccessTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IDisposable
 {
@@ -129,6 +132,75 @@ public sealed class StaffAccessTests(DatabaseFixture database) : IClassFixture<D
     }
 
     [SkippableFact]
+    public async Task Should_issue_a_new_session_at_each_sign_in_and_end_the_one_it_replaces_on_the_server()
+    {
+        // An account no other test in this class signs in with: a second sign-in ends its earlier sessions.
+        const string email = "connector@demo.livingwell.test";
+        var cookies = new CookieContainer();
+        var client = Factory.NewClient(cookies);
+        (await client.GetAsync(SignInPath)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // A session cookie planted in the browser before sign-in (session fixation) is never the one it gets.
+        cookies.Add(BaseAddress, new Cookie("hub.staff", "planted-before-sign-in", "/"));
+        var heldBefore = cookies.GetCookies(BaseAddress).Select(c => c.Value).ToList();
+
+        (await client.SignInAsync(email, DemoPassword)).IsRedirect().ShouldBeTrue();
+        var first = StaffSession(cookies);
+        (await client.GetAsync("/staff/triage")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var copyOfFirst = cookies.Copy();
+        (await client.SignInAsync(email, DemoPassword)).IsRedirect().ShouldBeTrue();
+        var second = StaffSession(cookies);
+
+        heldBefore.ShouldNotContain(first, "sign-in issues a session of its own, whatever the browser held");
+        second.ShouldNotBe(first, "a second sign-in issues another new session");
+        (await client.GetAsync("/staff/triage")).StatusCode.ShouldBe(HttpStatusCode.OK, "the new session works");
+        var replay = await Factory.NewClient(copyOfFirst).GetAsync("/staff/triage");
+        replay.IsRedirect().ShouldBeTrue("the session the second sign-in replaced is ended on the server, not only in the browser");
+        replay.PathOf().ShouldBe(SignInPath, StringCompareShould.IgnoreCase);
+    }
+
+    [SkippableFact]
+    public async Task Should_end_a_session_left_idle_for_more_than_30_minutes_but_keep_one_in_use()
+    {
+        var clock = new TestClock();
+        using var host = new HubWebFactory(database.ConnectionString) { ConfigureTestServices = s => s.AddSingleton<TimeProvider>(clock) };
+        var client = host.NewClient();
+        (await client.SignInAsync("money@demo.livingwell.test", DemoPassword)).IsRedirect().ShouldBeTrue();
+
+        // In use every 20 minutes, the session slides on well past its first 30 minutes.
+        foreach (var step in Enumerable.Range(1, 4))
+        {
+            clock.Advance(TimeSpan.FromMinutes(20));
+            (await client.GetAsync("/staff/triage")).StatusCode.ShouldBe(HttpStatusCode.OK, $"{step * 20} minutes after sign-in, in use");
+        }
+        clock.Advance(TimeSpan.FromMinutes(31));
+        var idle = await client.GetAsync("/staff/triage");
+
+        idle.IsRedirect().ShouldBeTrue("31 idle minutes end the session");
+        idle.PathOf().ShouldBe(SignInPath, StringCompareShould.IgnoreCase);
+    }
+
+    [SkippableFact]
+    public async Task Should_end_a_session_in_use_after_ten_hours()
+    {
+        var clock = new TestClock();
+        using var host = new HubWebFactory(database.ConnectionString) { ConfigureTestServices = s => s.AddSingleton<TimeProvider>(clock) };
+        var client = host.NewClient();
+        (await client.SignInAsync("teamleader@demo.livingwell.test", DemoPassword)).IsRedirect().ShouldBeTrue();
+
+        // Never idle for long: a request every 20 minutes for exactly ten hours.
+        foreach (var step in Enumerable.Range(1, 30))
+        {
+            clock.Advance(TimeSpan.FromMinutes(20));
+            (await client.GetAsync("/staff")).StatusCode.ShouldBe(HttpStatusCode.OK, $"{step * 20} minutes after sign-in");
+        }
+        clock.Advance(TimeSpan.FromMinutes(20));
+        var late = await client.GetAsync("/staff");
+
+        late.IsRedirect().ShouldBeTrue("ten hours after sign-in the session ends, however busy");
+        late.PathOf().ShouldBe(SignInPath, StringCompareShould.IgnoreCase);
+    }
+
+    [SkippableFact]
     public async Task Should_send_a_practitioner_to_set_up_an_authenticator_after_a_password_only_sign_in_outside_demo_mode()
     {
         using var live = new HubWebFactory(database.ConnectionString).With("Hub:DemoMode", "false");
@@ -152,6 +224,64 @@ public sealed class StaffAccessTests(DatabaseFixture database) : IClassFixture<D
         var setup = await client.GetAsync("/staff/account/authenticator");
         setup.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await setup.ReadDocumentAsync()).Text("h1").ShouldBe("Set up your authenticator app");
+    }
+
+    [SkippableFact]
+    public async Task Should_turn_on_the_authenticator_with_a_code_from_the_key_shown_and_then_open_the_triage_queue_outside_demo_mode()
+    {
+        using var live = new HubWebFactory(database.ConnectionString).With("Hub:DemoMode", "false");
+        const string email = "mfa.enrol@hub.test";
+        const string password = "another long passphrase for the hub";
+        using (var scope = live.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Test practitioner" };
+            (await users.CreateAsync(user, password)).Succeeded.ShouldBeTrue();
+            (await users.AddToRoleAsync(user, Roles.Practitioner)).Succeeded.ShouldBeTrue();
+        }
+        var client = live.NewClient();
+        (await client.SignInAsync(email, password)).IsRedirect().ShouldBeTrue();
+
+        // Showing the new key must not sign the member out before they can type a code.
+        var setup = await client.GetDocumentAsync("/staff/account/authenticator");
+        var key = setup.Text("strong.hub-words");
+        key.ShouldNotBeNullOrWhiteSpace("the page shows the key to enter in an app");
+        // The form posts back to its own address, which a parsed document does not know.
+        setup.QuerySelector("form:not([action])")!.SetAttribute("action", "/staff/account/authenticator");
+        var turnedOn = await client.SubmitAsync(setup, "form[action='/staff/account/authenticator']",
+            new Dictionary<string, string> { ["Code"] = TotpCode(key, DateTimeOffset.UtcNow) });
+
+        turnedOn.IsRedirect().ShouldBeTrue("the code from the key shown turns the authenticator on");
+        turnedOn.PathOf().ShouldBe("/staff");
+        (await client.GetAsync("/staff/triage")).StatusCode.ShouldBe(HttpStatusCode.OK, "signed in with both steps, the practitioner reaches the queue");
+    }
+
+    private static string StaffSession(CookieContainer cookies) =>
+        cookies.GetCookies(BaseAddress).Single(c => c.Name == "hub.staff").Value;
+
+    /// <summary>The code an authenticator app shows for a key (RFC 6238: HMAC-SHA1 over 30-second steps, 6 digits).</summary>
+    private static string TotpCode(string base32Key, DateTimeOffset at)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var key = new List<byte>();
+        var (buffer, bits) = (0, 0);
+        foreach (var c in base32Key.ToUpperInvariant().Where(c => c is not (' ' or '=')))
+        {
+            buffer = (buffer << 5) | alphabet.IndexOf(c);
+            bits += 5;
+            if (bits >= 8)
+            {
+                bits -= 8;
+                key.Add((byte)(buffer >> bits));
+                buffer &= (1 << bits) - 1;
+            }
+        }
+        var step = new byte[8];
+        BinaryPrimitives.WriteInt64BigEndian(step, at.ToUnixTimeSeconds() / 30);
+        var hash = HMACSHA1.HashData(key.ToArray(), step);
+        var offset = hash[^1] & 0x0F;
+        var code = (BinaryPrimitives.ReadInt32BigEndian(hash.AsSpan(offset, 4)) & 0x7FFFFFFF) % 1_000_000;
+        return code.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private Task<List<string>> WaitingReferencesAsync() =>

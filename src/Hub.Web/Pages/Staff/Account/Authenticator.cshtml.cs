@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text;
 using Hub.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -42,7 +43,8 @@ public sealed class AuthenticatorModel(UserManager<StaffUser> users, SignInManag
             return Page();
         }
         await users.SetTwoFactorEnabledAsync(user, true);
-        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: "mfa");
+        // The same "amr" claim a sign-in with a code carries, which is what lets the member past MfaEnforcement.
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
         return LocalRedirect("/staff");
     }
 
@@ -53,6 +55,9 @@ public sealed class AuthenticatorModel(UserManager<StaffUser> users, SignInManag
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // A new key changes the security stamp, which is checked on every request: without
+            // refreshing this sign-in, the member would be signed out before they could enter a code.
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
         var sb = new StringBuilder();

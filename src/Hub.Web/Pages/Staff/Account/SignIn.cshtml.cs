@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Hub.Web.Pages.Staff.Account;
 
-public sealed class SignInModel(SignInManager<StaffUser> signIn, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -32,7 +32,12 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, ILogger<SignInM
             return Page();
         }
 
-        // A new session: drop any earlier sign-in before issuing a new cookie.
+        // A new session: end the one this browser held on the server too (as signing out does, by
+        // changing that member's security stamp), so a copy of the old cookie stops working.
+        if (User.Identity?.IsAuthenticated == true && await users.GetUserAsync(User) is { } previous)
+        {
+            await users.UpdateSecurityStampAsync(previous);
+        }
         await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
         var result = await signIn.PasswordSignInAsync(Email!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
