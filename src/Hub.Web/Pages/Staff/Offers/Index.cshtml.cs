@@ -12,11 +12,11 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public string? Area { get; private set; }
     public string? Neighbourhood { get; private set; }
 
-    public async Task OnGetAsync(string? area, string? neighbourhood, int? page, CancellationToken cancellationToken)
+    public async Task OnGetAsync(string? area, string? neighbourhood, int? pageNumber, CancellationToken cancellationToken)
     {
         DeterminantArea? chosen = Enum.TryParse<DeterminantArea>(area, out var a) && Enum.IsDefined(a) ? a : null;
         Area = chosen?.ToString();
         Neighbourhood = string.IsNullOrWhiteSpace(neighbourhood) ? null : neighbourhood.Trim();
-        Offers = await mediator.Send(new ListCommunityOffers(chosen, Neighbourhood, Math.Clamp(page ?? 1, 1, 10_000)), cancellationToken);
+        Offers = await mediator.Send(new ListCommunityOffers(chosen, Neighbourhood, Math.Clamp(pageNumber ?? 1, 1, 10_000)), cancellationToken);
     }
 }
