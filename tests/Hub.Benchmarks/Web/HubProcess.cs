@@ -131,13 +131,32 @@ internal sealed class HubProcess : IAsyncDisposable
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
-    /// <summary>Lines of the hub's log at warning level or above (the console logger's "warn:", "fail:", "crit:").</summary>
-    public IReadOnlyDictionary<string, int> LogProblems()
+    /// <summary>
+    /// Entries of the hub's log at warning level or above (the console logger's "warn:", "fail:",
+    /// "crit:"), telling apart the errors EF Core logs when two sends of one form race for the form
+    /// token's unique index: the handler catches that and shows the stored reference, but EF Core has
+    /// already logged the failed command and the failed save.
+    /// </summary>
+    public LogSummary ReadLog()
     {
         using var stream = new FileStream(_logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream);
-        var lines = reader.ReadToEnd().Split('\n');
-        return new[] { "warn", "fail", "crit" }.ToDictionary(level => level, level => lines.Count(l => l.StartsWith(level + ":", StringComparison.Ordinal)));
+        var entries = new List<string>();
+        foreach (var line in reader.ReadToEnd().Split('\n'))
+        {
+            if (line.Length > 5 && line[4] == ':' && !char.IsWhiteSpace(line[0]))
+            {
+                entries.Add(line);
+            }
+            else if (entries.Count > 0)
+            {
+                entries[^1] += "\n" + line;
+            }
+        }
+        int Count(string level) => entries.Count(e => e.StartsWith(level + ":", StringComparison.Ordinal));
+        var races = entries.Count(e => e.StartsWith("fail: Microsoft.EntityFrameworkCore.Update", StringComparison.Ordinal) && e.Contains("IX_Referrals_FormToken", StringComparison.Ordinal));
+        var failedCommands = entries.Count(e => e.StartsWith("fail: Microsoft.EntityFrameworkCore.Database.Command", StringComparison.Ordinal));
+        return new LogSummary(Count("warn"), Count("fail"), Count("crit"), races, races + Math.Min(races, failedCommands));
     }
 
     public async ValueTask DisposeAsync()
@@ -219,4 +238,12 @@ internal sealed class HubProcess : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <param name="FormTokenRaces">Double sends of one form caught by the form token's unique index.</param>
+/// <param name="ErrorsFromRaces">The error entries EF Core logged for those (a failed command and a failed save each).</param>
+internal sealed record LogSummary(int Warnings, int Errors, int Critical, int FormTokenRaces, int ErrorsFromRaces)
+{
+    public override string ToString() =>
+        $"{Warnings} warnings, {Errors} errors ({ErrorsFromRaces} of them EF Core logging {FormTokenRaces} double sends that the form token's unique index stopped and the handler answered with the stored reference; {Errors - ErrorsFromRaces} others), {Critical} critical";
 }

@@ -56,7 +56,7 @@ internal static partial class Soak
         var confirmed = tally.Forms.Where(f => f.Confirmations > 0).ToList();
         var (tokensStored, rowsStored) = await hub.CountStoredAsync(tally.Forms.Select(f => f.Token).ToList());
         var result = new SoakResult(options, elapsed, tally, confirmed.Count, tokensStored, rowsStored,
-            await hub.CountReferralsAsync() - before, await hub.CountDuplicateFormTokensAsync(), hub.PeakWorkingSetBytes, hub.LogProblems(), hub.PostgresVersion);
+            await hub.CountReferralsAsync() - before, await hub.CountDuplicateFormTokensAsync(), hub.PeakWorkingSetBytes, hub.ReadLog(), hub.PostgresVersion);
         Console.WriteLine(result.Markdown());
         return result.Passed ? 0 : 1;
     }
@@ -247,7 +247,7 @@ internal static partial class Soak
     }
 
     private sealed record SoakResult(ModeOptions Options, TimeSpan Elapsed, Tally Tally, int FormsConfirmed, long TokensStored, long RowsStored,
-        long ReferralsAdded, long DuplicateTokens, long HubPeakBytes, IReadOnlyDictionary<string, int> Log, string PostgresVersion)
+        long ReferralsAdded, long DuplicateTokens, long HubPeakBytes, LogSummary Log, string PostgresVersion)
     {
         private int Sends => Tally.Get("POST 302");
 
@@ -283,7 +283,7 @@ internal static partial class Soak
             text.AppendLine(En, $"| referrals a second | {FormsConfirmed / Elapsed.TotalSeconds:N1} | |");
             text.AppendLine(En, $"| send, p50 / p95 / max | {At(0.50):N0} / {At(0.95):N0} / {At(1.0):N0} ms | |");
             text.AppendLine(En, $"| hub process peak working set | {HubPeakBytes / 1048576.0:N0} MB | |");
-            text.AppendLine(En, $"| hub log | {Log["warn"]} warnings, {Log["fail"]} errors, {Log["crit"]} critical | |");
+            text.AppendLine(En, $"| hub log | {Log} | |");
             var other = Tally.Counts.Where(c => c.Key is "review not accepted" or "confirmation without a reference").ToList();
             if (other.Count > 0)
             {

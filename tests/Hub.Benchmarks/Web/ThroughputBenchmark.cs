@@ -79,7 +79,7 @@ internal static partial class ThroughputBenchmark
         }
 
         var duplicates = await hub.CountDuplicateFormTokensAsync();
-        var log = hub.LogProblems();
+        var log = hub.ReadLog();
         Console.WriteLine(Markdown(options, hub, runs, duplicates, log));
         var exact = runs.All(r => r.Stored == r.Ok);
         return exact && duplicates == 0 && runs.All(r => r.Other == 0 && r.TransportErrors == 0 && r.Sent == r.Ok) ? 0 : 1;
@@ -136,7 +136,7 @@ internal static partial class ThroughputBenchmark
             Number("p50") / 1000.0, Number("p95") / 1000.0, Number("p99") / 1000.0, 0);
     }
 
-    private static string Markdown(ModeOptions options, HubProcess hub, IReadOnlyList<WrkRun> runs, long duplicates, IReadOnlyDictionary<string, int> log)
+    private static string Markdown(ModeOptions options, HubProcess hub, IReadOnlyList<WrkRun> runs, long duplicates, LogSummary log)
     {
         var text = new StringBuilder();
         var ratio = Ratio(runs);
@@ -166,7 +166,7 @@ internal static partial class ThroughputBenchmark
         text.AppendLine(En, $"- **all rounds: form / bare = {ratio:N2}** (bar: at least {Bar}; {(ratio >= Bar ? "met" : "NOT met")})");
         text.AppendLine();
         text.AppendLine(En, $"Every success was a stored row and every stored row a success: {(runs.All(r => r.Stored == r.Ok) ? "yes" : "NO")}. " +
-            $"Form tokens stored twice: {duplicates}. Hub log: {log["warn"]} warnings, {log["fail"]} errors, {log["crit"]} critical.");
+            $"Form tokens stored twice: {duplicates}. Hub log: {log}.");
         return text.ToString();
     }
 

@@ -129,7 +129,12 @@ local function answers()
 end
 
 function request()
-  sent = (sent or 0) + 1
+  -- wrk calls request() once on its first thread, right after init(), to check the script: not sent.
+  if thread_number == 1 and not checked then
+    checked = true
+  else
+    sent = (sent or 0) + 1
+  end
   return wrk.format("POST", path, {
     ["Content-Type"] = "application/x-www-form-urlencoded",
     ["Cookie"] = cookie,
