@@ -244,6 +244,8 @@ internal sealed class HubProcess : IAsyncDisposable
 /// <param name="ErrorsFromRaces">The error entries EF Core logged for those (a failed command and a failed save each).</param>
 internal sealed record LogSummary(int Warnings, int Errors, int Critical, int FormTokenRaces, int ErrorsFromRaces)
 {
-    public override string ToString() =>
-        $"{Warnings} warnings, {Errors} errors ({ErrorsFromRaces} of them EF Core logging {FormTokenRaces} double sends that the form token's unique index stopped and the handler answered with the stored reference; {Errors - ErrorsFromRaces} others), {Critical} critical";
+    public override string ToString() => FormTokenRaces == 0
+        ? $"{Warnings} warnings, {Errors} errors, {Critical} critical"
+        : $"{Warnings} warnings, {Errors} errors ({ErrorsFromRaces} of them EF Core logging {FormTokenRaces} double sends that the form token's " +
+          $"unique index stopped and the handler answered with the stored reference; {Errors - ErrorsFromRaces} others), {Critical} critical";
 }
