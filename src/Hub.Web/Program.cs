@@ -4,6 +4,7 @@ using Hub.Infrastructure;
 using Hub.Infrastructure.Persistence;
 using Hub.Infrastructure.Seeding;
 using Hub.Web;
+using Hub.Web.Benchmark;
 using Hub.Web.Commands;
 using Hub.Web.Security;
 using MediatR;
@@ -44,6 +45,7 @@ app.UseAuthentication();
 app.UseStaffMfa();
 app.UseAuthorization();
 app.MapRazorPages();
+app.MapBareInsertEndpoint(); // the throughput benchmark's yardstick: off unless asked for (see its summary)
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -1,12 +1,27 @@
 using System.Diagnostics;
 using Hub.Benchmarks;
+using Hub.Benchmarks.Web;
 using Hub.Infrastructure.Seeding.Bulk;
 using Hub.TestSupport;
 using Xunit;
 
 // Seeds a small and a large hub in a throwaway PostgreSQL cluster, times each dashboard query on
 // both and prints the results as markdown for docs/performance.md. Progress goes to stderr, the
-// report to stdout. See README.md beside this file.
+// report to stdout. See README.md beside this file. Two more modes run the hub as a web server:
+// `throughput` (wrk against the public form and a bare insert) and `soak` (browser-like clients).
+switch (args.FirstOrDefault())
+{
+    case "throughput" when args.Contains("--help"):
+        Console.WriteLine(ThroughputBenchmark.Usage);
+        return 0;
+    case "throughput":
+        return await ThroughputBenchmark.RunAsync(args[1..]);
+    case "soak" when args.Contains("--help"):
+        Console.WriteLine(Soak.Usage);
+        return 0;
+    case "soak":
+        return await Soak.RunAsync(args[1..]);
+}
 if (args.Contains("--help"))
 {
     Console.WriteLine(BenchmarkSettings.Usage);

@@ -71,7 +71,7 @@ internal static class Report
     private static string Weeks(double weeks) => weeks < 104 ? $"{weeks:N0} weeks" : $"{weeks / 52.18:N0} years";
 
     /// <summary>Total memory as `free` reports it, or what the runtime may use when /proc is not there.</summary>
-    private static double MemoryGiB()
+    internal static double MemoryGiB()
     {
         const string meminfo = "/proc/meminfo";
         var line = File.Exists(meminfo) ? File.ReadLines(meminfo).FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal)) : null;

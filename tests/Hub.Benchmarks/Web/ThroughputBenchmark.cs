@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Hub.Benchmarks.Web;
+
+/// <summary>
+/// The quality bar "public form POST throughput / bare single-insert throughput >= 0.5": the hub runs
+/// as its own process on PostgreSQL and wrk posts to the real "Send my request" handler and to the
+/// bare-insert yardstick in turn, a few rounds each, in one run. Every response wrk counts as a
+/// success must be a row in the database, and every row a counted success.
+/// </summary>
+internal static partial class ThroughputBenchmark
+{
+    private const double Bar = 0.5;
+
+    /// <summary>
+    /// Seconds wrk waits after the last request it starts, so every answer is in before it stops (the
+    /// same as its timeout: an answer slower than that is counted as unanswered, and its row as extra).
+    /// </summary>
+    private const int Tail = 10;
+
+    public static readonly IReadOnlyDictionary<string, int> Defaults = new Dictionary<string, int>
+    {
+        ["rounds"] = 3,
+        ["seconds"] = 20,
+        ["warm-up"] = 10,
+        ["connections"] = 16,
+        ["threads"] = 1,
+    };
+
+    public const string Usage = """
+        Usage: tests/Hub.Benchmarks/throughput.sh [--rounds 3] [--seconds 20] [--warm-up 10] [--connections 16] [--threads 1]
+        Runs the hub on a throwaway PostgreSQL and wrk against the self-referral send and the bare insert in turn; prints markdown.
+        """;
+
+    private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-GB");
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (!ModeOptions.TryParse(args, Defaults, out var options, out var problem))
+        {
+            Console.Error.WriteLine(problem + Environment.NewLine + Usage);
+            return 2;
+        }
+        var root = RepositoryRoot.Find();
+        var script = Path.Combine(root, "tests", "Hub.Benchmarks", "Web", "throughput.lua");
+
+        await using var hub = await HubProcess.StartAsync(root);
+        var (cookie, token) = await OpenFormAsync(hub.BaseAddress);
+        var runs = new List<WrkRun>();
+
+        async Task<WrkRun> Run(string target, int seconds, string label)
+        {
+            Console.Error.WriteLine($"{label}: wrk on the {(target == "bare" ? "bare insert" : "self-referral send")} for {seconds} s...");
+            var before = target == "bare" ? await hub.CountBareInsertsAsync() : await hub.CountReferralsAsync();
+            var processor = hub.ProcessorTime;
+            var result = await RunWrkAsync(hub.BaseAddress, script, target, cookie, token, seconds, options);
+            processor = hub.ProcessorTime - processor;
+            var after = target == "bare" ? await hub.CountBareInsertsAsync() : await hub.CountReferralsAsync();
+            var run = result with { Label = label, Target = target, Stored = after - before, HubProcessorMilliseconds = processor.TotalMilliseconds };
+            Console.Error.WriteLine($"  {run.Ok:N0} answered with success ({run.PerSecond:N1} a second, hub {run.ProcessorPerSuccess:N2} ms of processor each), {run.Other:N0} otherwise, {run.Stored:N0} rows stored");
+            return run;
+        }
+
+        await Run("form", options["warm-up"], "warm-up");
+        await Run("bare", options["warm-up"], "warm-up");
+        for (var round = 1; round <= options["rounds"]; round++)
+        {
+            // Alternate which goes first, so a drift in the machine's load does not favour one side.
+            var order = round % 2 == 1 ? new[] { "bare", "form" } : ["form", "bare"];
+            foreach (var target in order)
+            {
+                runs.Add(await Run(target, options["seconds"], $"round {round}"));
+            }
+        }
+
+        var duplicates = await hub.CountDuplicateFormTokensAsync();
+        var log = hub.ReadLog();
+        Console.WriteLine(Markdown(options, hub, runs, duplicates, log));
+        var exact = runs.All(r => r.Stored == r.Ok);
+        return exact && duplicates == 0 && runs.All(r => r.Other == 0 && r.TransportErrors == 0 && r.Sent == r.Ok) ? 0 : 1;
+    }
+
+    /// <summary>form successes a second over bare successes a second, over all rounds.</summary>
+    private static double Ratio(IEnumerable<WrkRun> runs)
+    {
+        double Rate(string target) => runs.Where(r => r.Target == target).Sum(r => r.Ok) / runs.Where(r => r.Target == target).Sum(r => r.ActiveSeconds);
+        return Rate("form") / Rate("bare");
+    }
+
+    /// <summary>One visit to the form: the antiforgery cookie and the token that goes with it, reused by every request of the session.</summary>
+    private static async Task<(string Cookie, string Token)> OpenFormAsync(Uri baseAddress)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+        var response = await client.GetAsync("/refer");
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"GET /refer answered {(int)response.StatusCode}.");
+        }
+        var html = await response.Content.ReadAsStringAsync();
+        var cookie = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("hub.af=", StringComparison.Ordinal));
+        var token = AntiforgeryField().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value)
+            : throw new InvalidOperationException("The form at /refer carries no antiforgery token.");
+        return (cookie, token);
+    }
+
+    private static async Task<WrkRun> RunWrkAsync(Uri baseAddress, string script, string target, string cookie, string token, int seconds, ModeOptions options)
+    {
+        var start = new ProcessStartInfo("wrk",
+            [$"-t{options["threads"]}", $"-c{options["connections"]}", $"-d{seconds + Tail}s", "--timeout", $"{Tail}s", "-s", script, baseAddress.ToString()])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["HUB_TARGET"] = target;
+        start.Environment["HUB_COOKIE"] = cookie;
+        start.Environment["HUB_TOKEN"] = token;
+        start.Environment["HUB_ACTIVE_MS"] = (seconds * 1000).ToString(CultureInfo.InvariantCulture);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start wrk (tests/Hub.Benchmarks/throughput.sh installs it).");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var output = await stdout;
+        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("HUB-RESULT ", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"wrk gave no result (exit {process.ExitCode}): {output}{await stderr}");
+        var fields = line["HUB-RESULT ".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(f => f.Split('=', 2)).ToDictionary(f => f[0], f => f[1]);
+        long Number(string key) => long.Parse(fields[key], CultureInfo.InvariantCulture);
+        return new WrkRun(string.Empty, target, Number("active_ms") / 1000.0, Number("sent"), Number("ok"), Number("other"), fields["others"],
+            Number("connect") + Number("read") + Number("write"), Number("timeout"),
+            Number("p50") / 1000.0, Number("p95") / 1000.0, Number("p99") / 1000.0, 0);
+    }
+
+    private static string Markdown(ModeOptions options, HubProcess hub, IReadOnlyList<WrkRun> runs, long duplicates, LogSummary log)
+    {
+        var text = new StringBuilder();
+        var ratio = Ratio(runs);
+        text.AppendLine(En, $"### Public form POST throughput against a bare insert ({DateTime.UtcNow:yyyy-MM-dd})");
+        text.AppendLine();
+        text.AppendLine(En, $"Machine: {Environment.ProcessorCount} cores (nproc), {Report.MemoryGiB():N1} GiB memory, {RuntimeInformation.OSDescription}, " +
+            $".NET {Environment.Version}, PostgreSQL {hub.PostgresVersion} (throwaway cluster: fsync off), {WrkVersion()}; hub, database and wrk on the same machine.");
+        text.AppendLine(En, $"Command: `tests/Hub.Benchmarks/throughput.sh {options}`: {options["threads"]} wrk thread(s), {options["connections"]} connections, " +
+            $"a {options["warm-up"]} s warm-up of each, then {options["rounds"]} rounds of {options["seconds"]} s each, alternating which goes first.");
+        text.AppendLine();
+        text.AppendLine("| round | endpoint | successes | a second | hub processor per success (ms) | other answers | unanswered | transport errors | rows stored | p50 (ms) | p95 (ms) | p99 (ms) |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in runs)
+        {
+            var name = r.Target == "bare" ? "bare insert (204)" : "self-referral send (302)";
+            var other = r.Other == 0 ? "0" : $"{r.Other:N0} ({r.OtherStatuses})";
+            var stored = r.Stored == r.Ok ? $"{r.Stored:N0}" : $"{r.Stored:N0} (not equal)";
+            text.AppendLine(En, $"| {r.Label} | {name} | {r.Ok:N0} | {r.PerSecond:N1} | {r.ProcessorPerSuccess:N2} | {other} | {r.Sent - r.Ok - r.Other:N0} | {r.TransportErrors + r.Timeouts:N0} | {stored} | {r.P50:N1} | {r.P95:N1} | {r.P99:N1} |");
+        }
+        text.AppendLine();
+        foreach (var round in runs.GroupBy(r => r.Label))
+        {
+            var form = round.Single(r => r.Target == "form");
+            var bare = round.Single(r => r.Target == "bare");
+            text.AppendLine(En, $"- {round.Key}: {form.PerSecond:N1} / {bare.PerSecond:N1} = {form.PerSecond / bare.PerSecond:N2}");
+        }
+        text.AppendLine(En, $"- **all rounds: form / bare = {ratio:N2}** (bar: at least {Bar}; {(ratio >= Bar ? "met" : "NOT met")})");
+        text.AppendLine();
+        text.AppendLine(En, $"Every success was a stored row and every stored row a success: {(runs.All(r => r.Stored == r.Ok) ? "yes" : "NO")}. " +
+            $"Form tokens stored twice: {duplicates}. Hub log: {log}.");
+        return text.ToString();
+    }
+
+    private static string WrkVersion()
+    {
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo("wrk", "--version") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })!;
+            var first = process.StandardOutput.ReadLine() ?? string.Empty;
+            process.WaitForExit();
+            return first.Split('[')[0].Trim();
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "wrk";
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
+
+/// <summary>One wrk run as its Lua script reports it, with the rows the database gained meanwhile.</summary>
+internal sealed record WrkRun(string Label, string Target, double ActiveSeconds, long Sent, long Ok, long Other, string OtherStatuses,
+    long TransportErrors, long Timeouts, double P50, double P95, double P99, long Stored, double HubProcessorMilliseconds = 0)
+{
+    public double PerSecond => Ok / ActiveSeconds;
+
+    /// <summary>The hub process's processor time over the run (its background jobs included), per success.</summary>
+    public double ProcessorPerSuccess => Ok == 0 ? 0 : HubProcessorMilliseconds / Ok;
+}
