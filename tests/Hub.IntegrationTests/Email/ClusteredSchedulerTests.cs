@@ -16,6 +16,8 @@ namespace Hub.IntegrationTests.Email;
 /// validated by Quartz at start): the recurring outbox job drains the outbox and every email is
 /// delivered once.
 /// </summary>
+// Quartz keeps schedulers by name for the whole process: tests that start clustered instances take turns.
+[Collection("Clustered Quartz")]
 public sealed class ClusteredSchedulerTests(DatabaseFixture database, SmtpServer smtp) : IClassFixture<DatabaseFixture>, IClassFixture<SmtpServer>
 {
     private IHost Instance() => Instance(database.ConnectionString, smtp.Port);

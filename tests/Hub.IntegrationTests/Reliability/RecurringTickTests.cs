@@ -14,6 +14,8 @@ namespace Hub.IntegrationTests.Reliability;
 /// (the outbox job, every second here) runs once, on one instance or the other, and none is lost.
 /// This is the short form; the ten-minute run of the quality bar is a script item (docs/reliability.md).
 /// </summary>
+// Quartz keeps schedulers by name for the whole process: tests that start clustered instances take turns.
+[Collection("Clustered Quartz")]
 public sealed class RecurringTickTests(DatabaseFixture database, ITestOutputHelper output) : IClassFixture<DatabaseFixture>
 {
     private const int Ticks = 10;
