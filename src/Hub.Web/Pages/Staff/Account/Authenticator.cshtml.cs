@@ -54,6 +54,9 @@ public sealed class AuthenticatorModel(UserManager<StaffUser> users, SignInManag
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
+            // A new key changes the security stamp, which would end this very session at its next
+            // request and send the code typed below to the sign-in page: carry the session over.
+            await signIn.RefreshSignInAsync(user);
         }
         var sb = new StringBuilder();
         for (var i = 0; i < key!.Length; i += 4)
