@@ -152,9 +152,12 @@ public sealed class SaveMyPlanValidator : AbstractValidator<SaveMyPlan>
         RuleFor(c => c.Steps).Must(s => s.Count <= 20).WithMessage("Keep to 20 steps at most");
         RuleForEach(c => c.Steps).SafeText("Each step", 1000, multiline: false);
         RuleFor(c => c.Numbers).Must(n => n.Count <= 10).WithMessage("Keep to 10 numbers at most");
-        RuleForEach(c => c.Numbers).Must(n => TextRules.FitsWithin(n.Who, 200) && TextRules.FitsWithin(n.Number, 30)
-            && !TextRules.HasForbiddenCharacters(n.Who, false) && !TextRules.HasForbiddenCharacters(n.Number, false))
-            .WithMessage("Each number needs who it is (200 characters or fewer) and the number (30 or fewer)");
+        // One rule per box, so each message can be shown next to the box it is about.
+        RuleForEach(c => c.Numbers).ChildRules(number =>
+        {
+            number.RuleFor(n => (string?)n.Who).SafeText("Who the number is for", 200, multiline: false);
+            number.RuleFor(n => (string?)n.Number).SafeText("The number", 30, multiline: false);
+        });
     }
 }
 
@@ -174,7 +177,7 @@ public sealed class SaveMyPlanHandler(IApplicationDbContext db, ICurrentPerson p
             await db.SaveChangesAsync(cancellationToken);
             return new SaveMyPlanResult(true, null);
         }
-        catch (Exception ex) when (ex is PlanChangedException or DbUpdateConcurrencyException)
+        catch (Exception ex) when (ex is PlanChangedException or DbUpdateConcurrencyException || (ex is DbUpdateException u && db.IsUniqueViolation(u)))
         {
             db.DiscardChanges();
             var theirs = await db.SupportPlans.AsNoTracking().Where(p => p.Id == request.PlanId).Select(p => p.Content).FirstAsync(cancellationToken);
@@ -212,7 +215,7 @@ public sealed class AnswerMySuggestionHandler(IApplicationDbContext db, ICurrent
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || db.IsUniqueViolation(ex))
         {
             db.DiscardChanges();
             throw Refuse.Because(nameof(request.SuggestionId), "Your plan changed at the same moment. Nothing was lost: look at it again and choose once more");
@@ -243,7 +246,7 @@ public sealed class RateMyGoalHandler(IApplicationDbContext db, ICurrentPerson p
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (Exception ex) when (ex is PlanChangedException or DbUpdateConcurrencyException)
+        catch (Exception ex) when (ex is PlanChangedException or DbUpdateConcurrencyException || (ex is DbUpdateException u && db.IsUniqueViolation(u)))
         {
             db.DiscardChanges();
             return false;
