@@ -34,29 +34,7 @@ public static class HtmlForms
         IEnumerable<KeyValuePair<string, string>>? values = null, string? submitSelector = null)
     {
         var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form '{formSelector}' on the page.");
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements)
-        {
-            switch (element)
-            {
-                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && input.Type is not ("submit" or "button"):
-                    if (input.Type is "radio" or "checkbox")
-                    {
-                        if (input.IsChecked) fields.Add(new(input.Name, input.Value));
-                    }
-                    else
-                    {
-                        fields.Add(new(input.Name, input.Value));
-                    }
-                    break;
-                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
-                    fields.Add(new(area.Name, area.Value));
-                    break;
-                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
-                    fields.Add(new(select.Name, select.Value ?? string.Empty));
-                    break;
-            }
-        }
+        var fields = form.Fields().Where(f => f.Sent).Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).ToList();
 
         if (values is not null)
         {
@@ -83,6 +61,33 @@ public static class HtmlForms
         return client.PostAsync(StripFragment(action), new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>
+    /// Every named control of <paramref name="form"/> in document order, one entry per radio or
+    /// checkbox option, marked <see cref="FormField.Sent"/> when a browser would send it as the page
+    /// gave it (a ticked box, a chosen option, any other field). Submit buttons are not fields.
+    /// </summary>
+    public static IReadOnlyList<FormField> Fields(this IHtmlFormElement form)
+    {
+        var fields = new List<FormField>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && input.Type is not ("submit" or "button" or "image" or "reset"):
+                    fields.Add(new FormField(input.Name, input.Type, input.Value, input.Type is not ("radio" or "checkbox") || input.IsChecked));
+                    break;
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
+                    fields.Add(new FormField(area.Name, "textarea", area.Value, true));
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
+                    fields.Add(new FormField(select.Name, "select", select.Value ?? string.Empty, true,
+                        select.Options.Select(o => o.Value).ToList()));
+                    break;
+            }
+        }
+        return fields;
+    }
+
     public static string Text(this IHtmlDocument page, string selector) =>
         page.QuerySelector(selector)?.TextContent.Trim() ?? string.Empty;
 
@@ -98,3 +103,9 @@ public static class HtmlForms
     public static bool IsRedirect(this HttpResponseMessage response) =>
         response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther or HttpStatusCode.RedirectKeepVerb;
 }
+
+/// <summary>
+/// One control of a form: its name, its kind (an input's type, "textarea" or "select"), the value it
+/// holds, whether a browser would send it as it stands, and a select's options.
+/// </summary>
+public sealed record FormField(string Name, string Kind, string Value, bool Sent, IReadOnlyList<string>? Options = null);

@@ -67,6 +67,24 @@ public abstract class StaffPage : PageModel
         }
     }
 
+    /// <summary>
+    /// For a form that is no longer on the page (its offer answered, its meeting recorded, nothing left
+    /// to agree): the messages under <paramref name="prefix"/> stay in the summary, without a link to
+    /// a box that is not there.
+    /// </summary>
+    protected void KeepMessagesWithoutTheirBoxes(string prefix)
+    {
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList())
+        {
+            var messages = ModelState[key]!.Errors.Select(e => e.ErrorMessage).ToList();
+            ModelState.Remove(key);
+            foreach (var message in messages)
+            {
+                ModelState.AddModelError(string.Empty, message);
+            }
+        }
+    }
+
     protected static T? ParseEnum<T>(string? value) where T : struct, Enum =>
         Enum.TryParse<T>(value, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
 

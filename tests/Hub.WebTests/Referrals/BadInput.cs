@@ -70,36 +70,36 @@ internal static class BadInputs
         "<script src=//evil", "ipt>hubxss", "</title><script",
     ];
 
-    private static readonly string[] Sql =
+    public static readonly string[] Sql =
     [
         "'; DROP TABLE \"Referrals\";--", "' OR '1'='1", "1; SELECT pg_sleep(10)--", "\\'; DELETE FROM \"People\" WHERE ''='",
         "Robert'); DROP TABLE Students;--", "%' AND 1=0 UNION SELECT \"PasswordHash\" FROM \"AspNetUsers\"--", "$$; COPY x TO PROGRAM 'id'; $$",
     ];
 
     // NUL is left to a few inputs ("huge", raw %00, an enum): ASP.NET Core refuses a whole form holding one (400).
-    private static readonly string[] Control = Enumerable.Range(1, 31).Select(c => ((char)c).ToString())
+    public static readonly string[] Control = Enumerable.Range(1, 31).Select(c => ((char)c).ToString())
         .Append("\u007F").Append("\u0085").Append("\u0080").Append("\u009B").Append("\r").Append("\r\n").ToArray();
 
-    private static readonly string[] Bidi =
+    public static readonly string[] Bidi =
         ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069", "\u200E", "\u200F", "\u061C"];
 
-    private static readonly string[] OddUnicode =
+    public static readonly string[] OddUnicode =
     [
         "\u200B", "\u200D", "\u2060", "\uFEFF", "\u00A0", "\u2028", "\u2029", "\uFFFD", "\uFFFF", "\uE000", "\u0378", "\U0010FFFF",
         "\U0001F600", "\U0001F469\u200D\U0001F4BB", "\U0001F1EC\U0001F1E7", "\u0627\u0644\u0633\u0644\u0627\u0645", "Si\u00E2n", "Sia\u0302n",
         "\uFF11\uFF12", "\u0663", "\u00DF", "\u0130", "\u1E9E", "\u0915\u093C", "\u3000",
     ];
 
-    private static readonly string[] BadDates = ["0", "-1", "32", "13", "00", "1e3", "0x1F", " 7", "7 ", "+7", "99999999999", "\u0663", "\uFF11", "2999", "1899", "0001", "29", "2", "2023", "1.5", "NaN", ""];
+    public static readonly string[] BadDates = ["0", "-1", "32", "13", "00", "1e3", "0x1F", " 7", "7 ", "+7", "99999999999", "\u0663", "\uFF11", "2999", "1899", "0001", "29", "2", "2023", "1.5", "NaN", ""];
 
-    private static readonly string[] BadEnums = ["0", "5", "-1", "99", "Phone,Email", "phone", "PHONE", "2147483648", "TheyWillCallUs ", "Email\0", "Text;Email", "4.0", "null", "yes", "Yes", "true", "1"];
+    public static readonly string[] BadEnums = ["0", "5", "-1", "99", "Phone,Email", "phone", "PHONE", "2147483648", "TheyWillCallUs ", "Email\0", "Text;Email", "4.0", "null", "yes", "Yes", "true", "1"];
 
     /// <summary>Broken or unusual percent-encoding, sent as is.</summary>
-    private static readonly string[] RawEncoded = ["%FF", "%C0%AF", "%ED%A0%80", "%00", "%", "%zz", "%E2%80%AE", "a+b", "%F0%9F", "%2525", "%EF%BB%BF"];
+    public static readonly string[] RawEncoded = ["%FF", "%C0%AF", "%ED%A0%80", "%00", "%", "%zz", "%E2%80%AE", "a+b", "%F0%9F", "%2525", "%EF%BB%BF"];
 
-    private static readonly string[] Blank = ["", " ", "\t", "\u00A0", "\r\n", "   \n  "];
+    public static readonly string[] Blank = ["", " ", "\t", "\u00A0", "\r\n", "   \n  "];
 
-    private const string Marks = "\u0300\u0301\u0302\u0303\u0304\u0305\u0306\u0307\u0308\u0309\u030A\u030B\u030C\u030D\u030E\u030F";
+    public const string Marks = "\u0300\u0301\u0302\u0303\u0304\u0305\u0306\u0307\u0308\u0309\u030A\u030B\u030C\u030D\u030E\u030F";
 
     public static Gen<BadInput> Input()
     {
@@ -240,7 +240,7 @@ internal static class BadInputs
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    private static string Repeat(string piece, int length)
+    public static string Repeat(string piece, int length)
     {
         var sb = new StringBuilder(length + piece.Length);
         while (sb.Length < length) sb.Append(piece);

@@ -220,7 +220,7 @@ public sealed class GeneratedBadInputTests(DatabaseFixture database, ITestOutput
     }
 
     /// <summary>The same inputs every run, so a failure is repeatable; HUB_FUZZ_SEED=random (or a number) explores others.</summary>
-    private static ulong Seed() => Environment.GetEnvironmentVariable("HUB_FUZZ_SEED") switch
+    internal static ulong Seed() => Environment.GetEnvironmentVariable("HUB_FUZZ_SEED") switch
     {
         "random" => (ulong)Random.Shared.NextInt64(1, long.MaxValue),
         { } text when ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seed) => seed,

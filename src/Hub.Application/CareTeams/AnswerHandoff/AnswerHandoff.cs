@@ -29,7 +29,7 @@ public sealed class AnswerHandoffValidator : AbstractValidator<AnswerHandoff>
     public AnswerHandoffValidator()
     {
         RuleFor(c => c.Reason).NotEmpty().WithMessage("Say why you are declining, so whoever picks it up next knows").When(c => !c.Accept);
-        RuleFor(c => c.Reason).SafeText("The reason", Handoff.NoteMaxLength, multiline: true);
+        RuleFor(c => c.Reason).SafeText("The reason", Handoff.NoteMaxLength, multiline: true, storedMax: Handoff.NoteMaxLength);
     }
 }
 

@@ -32,7 +32,7 @@ public sealed class OfferHandoffValidator : AbstractValidator<OfferHandoff>
         RuleFor(c => c.ToMemberId).NotEmpty().WithMessage("Choose who to offer the work to");
         RuleFor(c => c.Role).IsInEnum().WithMessage("Choose whether they would lead or be involved");
         RuleFor(c => c.Note).NotEmpty().WithMessage("Write a note for them, so the person does not have to tell their story again");
-        RuleFor(c => c.Note).SafeText("The note", Handoff.NoteMaxLength, multiline: true);
+        RuleFor(c => c.Note).SafeText("The note", Handoff.NoteMaxLength, multiline: true, storedMax: Handoff.NoteMaxLength);
     }
 }
 

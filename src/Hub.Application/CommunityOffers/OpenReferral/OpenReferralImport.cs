@@ -740,11 +740,25 @@ public static partial class OpenReferralImport
             {
                 Problem(path, $"{property} is {Number(TextRules.VisibleLength(value))} characters long; the most we can keep is {Number(max)}.");
             }
+            else if (TakesMoreRoomThan(value, max))
+            {
+                Problem(path, TooMuchRoom(property, max));
+            }
             else if (TextRules.HasForbiddenCharacters(value, allowLineBreaks: false))
             {
                 Problem(path, $"{property} must be on one line, without hidden control or direction-changing characters.");
             }
         }
+
+        /// <summary>
+        /// Columns hold <paramref name="max"/> UTF-16 code units (nvarchar on SQL Server; code points on
+        /// PostgreSQL): letters carrying many accents, and symbols outside the basic plane, take more
+        /// than one each, so text within the limit to read can still be too long to keep.
+        /// </summary>
+        private static bool TakesMoreRoomThan(string? value, int max) => (value?.Length ?? 0) > max;
+
+        private static string TooMuchRoom(string property, int max) =>
+            $"{property} has letters with many accents or symbols that take up extra room, so it is too long to keep; shorten it to fewer than {Number(max)} characters.";
 
         private void CheckText(string? value, string path, int max)
         {
@@ -752,6 +766,10 @@ public static partial class OpenReferralImport
             if (!TextRules.FitsWithin(value, max))
             {
                 Problem(path, $"{property} is {Number(TextRules.VisibleLength(value))} characters long; the most we can keep is {Number(max)}.");
+            }
+            else if (TakesMoreRoomThan(value, max))
+            {
+                Problem(path, TooMuchRoom(property, max));
             }
             else if (TextRules.HasForbiddenCharacters(value, allowLineBreaks: true))
             {

@@ -23,21 +23,21 @@ public sealed class SaveCommunityOfferValidator : AbstractValidator<SaveCommunit
 {
     public SaveCommunityOfferValidator()
     {
-        RuleFor(c => c.Name).NotEmpty().WithMessage("Enter the offer's name").SafeText("The name", CommunityOffer.NameMaxLength, multiline: false);
-        RuleFor(c => c.OrganisationName).NotEmpty().WithMessage("Enter who runs it").SafeText("Who runs it", CommunityOffer.NameMaxLength, multiline: false);
-        RuleFor(c => c.Description).SafeText("The description", CommunityOffer.DescriptionMaxLength, multiline: true);
+        RuleFor(c => c.Name).NotEmpty().WithMessage("Enter the offer's name").SafeText("The name", CommunityOffer.NameMaxLength, multiline: false, storedMax: CommunityOffer.NameMaxLength);
+        RuleFor(c => c.OrganisationName).NotEmpty().WithMessage("Enter who runs it").SafeText("Who runs it", CommunityOffer.NameMaxLength, multiline: false, storedMax: CommunityOffer.NameMaxLength);
+        RuleFor(c => c.Description).SafeText("The description", CommunityOffer.DescriptionMaxLength, multiline: true, storedMax: CommunityOffer.DescriptionMaxLength);
         RuleForEach(c => c.HelpsWith).IsInEnum().WithMessage("Choose areas from the list");
-        RuleFor(c => c.Neighbourhood).SafeText("The neighbourhood", CommunityOffer.NameMaxLength, multiline: false);
-        RuleFor(c => c.LocationName).SafeText("The place", 300, multiline: false);
-        RuleFor(c => c.Postcode).SafeText("The postcode", CommunityOffer.PostcodeMaxLength, multiline: false);
+        RuleFor(c => c.Neighbourhood).SafeText("The neighbourhood", CommunityOffer.NameMaxLength, multiline: false, storedMax: CommunityOffer.NameMaxLength);
+        RuleFor(c => c.LocationName).SafeText("The place", 300, multiline: false, storedMax: 300);
+        RuleFor(c => c.Postcode).SafeText("The postcode", CommunityOffer.PostcodeMaxLength, multiline: false, storedMax: CommunityOffer.PostcodeMaxLength);
         RuleFor(c => c.Sessions).Must(s => s.Count <= 14).WithMessage("List at most 14 sessions a week");
         RuleForEach(c => c.Sessions).Must(s => s.Closes > s.Opens).WithMessage("Each session must finish after it starts");
         RuleFor(c => c.ScheduleNote).SafeText("When it runs", 1000, multiline: true);
         RuleFor(c => c.CostNote).SafeText("The cost", 1000, multiline: false);
-        RuleFor(c => c.Phone).SafeText("The phone number", OpenReferralImport.PhoneMaxLength, multiline: false);
-        RuleFor(c => c.Email).SafeText("The email address", OpenReferralImport.EmailMaxLength, multiline: false)
+        RuleFor(c => c.Phone).SafeText("The phone number", OpenReferralImport.PhoneMaxLength, multiline: false, storedMax: OpenReferralImport.PhoneMaxLength);
+        RuleFor(c => c.Email).SafeText("The email address", OpenReferralImport.EmailMaxLength, multiline: false, storedMax: OpenReferralImport.EmailMaxLength)
             .Matches(@"^[^@\s]+@[^@\s]+\.[^@\s]+$").When(c => !string.IsNullOrWhiteSpace(c.Email)).WithMessage("Enter an email address like name@example.org");
-        RuleFor(c => c.Url).SafeText("The website", OpenReferralImport.UrlMaxLength, multiline: false)
+        RuleFor(c => c.Url).SafeText("The website", OpenReferralImport.UrlMaxLength, multiline: false, storedMax: OpenReferralImport.UrlMaxLength)
             .Must(u => Uri.TryCreate(u!.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
             .When(c => !string.IsNullOrWhiteSpace(c.Url)).WithMessage("Enter the website address starting https://");
         RuleFor(c => c.Languages).Must(l => l.Count <= 20).WithMessage("List at most 20 languages");

@@ -14,7 +14,7 @@ public sealed class AddOrganisationValidator : AbstractValidator<AddOrganisation
 {
     public AddOrganisationValidator()
     {
-        RuleFor(c => c.Name).NotEmpty().WithMessage("Enter the organisation's name").SafeText("The name", 200, multiline: false);
+        RuleFor(c => c.Name).NotEmpty().WithMessage("Enter the organisation's name").SafeText("The name", 200, multiline: false, storedMax: 200);
         RuleFor(c => c.Sector).IsInEnum().WithMessage("Choose the organisation's sector");
     }
 }
@@ -30,7 +30,16 @@ public sealed class AddOrganisationHandler(IApplicationDbContext db) : IRequestH
         }
         var organisation = new Organisation(name, request.Sector);
         db.Organisations.Add(organisation);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (db.IsUniqueViolation(ex))
+        {
+            // The same name added at the same moment by another request.
+            db.DiscardChanges();
+            throw Refuse.Because(nameof(request.Name), "There is already an organisation with that name");
+        }
         return organisation.Id;
     }
 }

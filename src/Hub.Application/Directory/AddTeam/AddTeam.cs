@@ -15,7 +15,7 @@ public sealed class AddTeamValidator : AbstractValidator<AddTeam>
     public AddTeamValidator()
     {
         RuleFor(c => c.OrganisationId).NotEmpty().WithMessage("Choose the team's organisation");
-        RuleFor(c => c.Name).NotEmpty().WithMessage("Enter the team's name").SafeText("The name", Team.NameMaxLength, multiline: false);
+        RuleFor(c => c.Name).NotEmpty().WithMessage("Enter the team's name").SafeText("The name", Team.NameMaxLength, multiline: false, storedMax: Team.NameMaxLength);
     }
 }
 
@@ -34,7 +34,16 @@ public sealed class AddTeamHandler(IApplicationDbContext db) : IRequestHandler<A
         }
         var team = new Team(request.OrganisationId, name);
         db.Teams.Add(team);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (db.IsUniqueViolation(ex))
+        {
+            // The same name added at the same moment by another request.
+            db.DiscardChanges();
+            throw Refuse.Because(nameof(request.Name), "That organisation already has a team with that name");
+        }
         return team.Id;
     }
 }

@@ -23,9 +23,9 @@ public sealed class SaveMemberProfileValidator : AbstractValidator<SaveMemberPro
     public SaveMemberProfileValidator()
     {
         RuleFor(c => c.TeamId).NotEmpty().WithMessage("Choose the member's team");
-        RuleFor(c => c.Name).NotEmpty().WithMessage("Enter the member's name").SafeText("The name", 200, multiline: false);
+        RuleFor(c => c.Name).NotEmpty().WithMessage("Enter the member's name").SafeText("The name", 200, multiline: false, storedMax: 200);
         RuleFor(c => c.Group).IsInEnum().WithMessage("Choose what the member does");
-        RuleFor(c => c.JobTitle).SafeText("The job title", 200, multiline: false);
+        RuleFor(c => c.JobTitle).SafeText("The job title", 200, multiline: false, storedMax: 200);
         RuleFor(c => c.Gender).IsInEnum().When(c => c.Gender is not null).WithMessage("Choose a gender from the list, or leave it blank");
         RuleForEach(c => c.HelpsWith).IsInEnum().WithMessage("Choose areas from the list");
         RuleForEach(c => c.WorkingDays).IsInEnum().WithMessage("Choose days from the list");

@@ -19,7 +19,7 @@ public sealed class AgreeCommunityOfferValidator : AbstractValidator<AgreeCommun
     public AgreeCommunityOfferValidator()
     {
         RuleFor(c => c.OfferId).NotEmpty().WithMessage("Choose an offer");
-        RuleFor(c => c.Note).SafeText("The note", 2000, multiline: true);
+        RuleFor(c => c.Note).SafeText("The note", 2000, multiline: true, storedMax: 2000);
     }
 }
 

@@ -23,8 +23,8 @@ public sealed class SaveRoutingPreferencesValidator : AbstractValidator<SaveRout
 {
     public SaveRoutingPreferencesValidator()
     {
-        RuleFor(c => c.Neighbourhood).SafeText("The neighbourhood", 200, multiline: false);
-        RuleFor(c => c.Language).SafeText("The language", 200, multiline: false);
+        RuleFor(c => c.Neighbourhood).SafeText("The neighbourhood", 200, multiline: false, storedMax: 200);
+        RuleFor(c => c.Language).SafeText("The language", 200, multiline: false, storedMax: 200);
         RuleFor(c => c.WorkerGender).IsInEnum().When(c => c.WorkerGender is not null).WithMessage("Select a worker's gender from the list");
         RuleForEach(c => c.Days).IsInEnum().WithMessage("Select days from the list");
     }

@@ -40,7 +40,7 @@ public sealed class CloseSpellValidator : AbstractValidator<CloseSpell>
     public CloseSpellValidator()
     {
         RuleFor(c => c.Reason).IsInEnum().WithMessage("Choose why the spell is closing");
-        RuleFor(c => c.Note).SafeText("The note", 2000, multiline: true);
+        RuleFor(c => c.Note).SafeText("The note", 2000, multiline: true, storedMax: 2000);
     }
 }
 

@@ -20,7 +20,7 @@ public sealed class CheckInMyMoodValidator : AbstractValidator<CheckInMyMood>
     {
         RuleFor(c => c.Mood).NotNull().WithMessage("Choose how you are feeling")
             .InclusiveBetween(MoodCheckIn.Lowest, MoodCheckIn.Highest).WithMessage("Choose how you are feeling");
-        RuleFor(c => c.Words).SafeText("Your words", MoodCheckIn.WordsMaxLength, multiline: true);
+        RuleFor(c => c.Words).SafeText("Your words", MoodCheckIn.WordsMaxLength, multiline: true, storedMax: MoodCheckIn.WordsMaxLength);
     }
 }
 
@@ -64,7 +64,8 @@ public sealed class RequestPlanLinkValidator : AbstractValidator<RequestPlanLink
 {
     public RequestPlanLinkValidator() =>
         RuleFor(c => c.Email).NotEmpty().WithMessage("Enter the email address you gave us")
-            .Must(e => e is null || (e.Length <= 254 && e.Contains('@', StringComparison.Ordinal))).WithMessage("Enter an email address, like name@example.com");
+            .Must(e => e is null || (e.Length <= 254 && e.Contains('@', StringComparison.Ordinal) && !Domain.Common.TextRules.HasForbiddenCharacters(e, allowLineBreaks: false)))
+            .WithMessage("Enter an email address, like name@example.com");
 }
 
 public sealed class RequestPlanLinkHandler(IApplicationDbContext db, AuditTrail audit, TimeProvider clock, IEmailOutbox outbox, Common.HubAddress address)

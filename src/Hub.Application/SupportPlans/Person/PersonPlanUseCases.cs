@@ -152,9 +152,12 @@ public sealed class SaveMyPlanValidator : AbstractValidator<SaveMyPlan>
         RuleFor(c => c.Steps).Must(s => s.Count <= 20).WithMessage("Keep to 20 steps at most");
         RuleForEach(c => c.Steps).SafeText("Each step", 1000, multiline: false);
         RuleFor(c => c.Numbers).Must(n => n.Count <= 10).WithMessage("Keep to 10 numbers at most");
-        RuleForEach(c => c.Numbers).Must(n => TextRules.FitsWithin(n.Who, 200) && TextRules.FitsWithin(n.Number, 30)
-            && !TextRules.HasForbiddenCharacters(n.Who, false) && !TextRules.HasForbiddenCharacters(n.Number, false))
-            .WithMessage("Each number needs who it is (200 characters or fewer) and the number (30 or fewer)");
+        // One rule per box, so each message can be shown next to the box it is about.
+        RuleForEach(c => c.Numbers).ChildRules(number =>
+        {
+            number.RuleFor(n => (string?)n.Who).SafeText("Who the number is for", 200, multiline: false);
+            number.RuleFor(n => (string?)n.Number).SafeText("The number", 30, multiline: false);
+        });
     }
 }
 

@@ -7,6 +7,7 @@ using Hub.Application.Common.Interfaces;
 using Hub.Application.Common.Validation;
 using Hub.Application.Conversations;
 using Hub.Domain.Audit;
+using Hub.Domain.Common;
 using Hub.Domain.Conversations;
 using Hub.Domain.People;
 using Hub.Domain.SupportPlans;
@@ -114,7 +115,7 @@ public sealed class SuggestPlanChangeValidator : AbstractValidator<SuggestPlanCh
     {
         RuleFor(c => c.Section).IsInEnum().WithMessage("Choose which part of the plan the suggestion is about");
         RuleFor(c => c.Text).NotEmpty().WithMessage("Write the suggestion in words the person would use")
-            .SafeText("The suggestion", PlanSuggestion.TextMaxLength, multiline: true);
+            .SafeText("The suggestion", PlanSuggestion.TextMaxLength, multiline: true, storedMax: PlanSuggestion.TextMaxLength);
         RuleFor(c => c.Text).Must(t => DateOnly.TryParseExact(t?.Trim(), "yyyy-MM-dd", out _))
             .When(c => c.Section == PlanSection.ReviewDate).WithMessage("Enter the review date like 2027-01-15");
         RuleFor(c => c.Extra).NotEmpty().When(c => c.Section == PlanSection.AddNumber).WithMessage("Enter the number to call")
@@ -129,7 +130,7 @@ public sealed class SuggestPlanChangeHandler(IApplicationDbContext db, ICurrentU
         var spellId = await db.Referrals.Where(r => r.Id == request.ReferralId).Select(r => r.SpellId).FirstAsync(cancellationToken);
         var plan = await db.SupportPlans.AsNoTracking().FirstOrDefaultAsync(p => p.SpellId == spellId, cancellationToken)
             ?? throw Refuse.Because(nameof(request.Text), "Start the person's plan first");
-        var suggestion = new PlanSuggestion(plan.Id, plan.PersonId, request.Section, request.Text!.Trim(), request.Extra, user.UserId!.Value, clock.GetUtcNow());
+        var suggestion = new PlanSuggestion(plan.Id, plan.PersonId, request.Section, TextRules.Clean(request.Text)!, request.Extra, user.UserId!.Value, clock.GetUtcNow());
         db.PlanSuggestions.Add(suggestion);
         audit.Record(AuditAction.Create, plan.PersonId, nameof(PlanSuggestion), suggestion.Id, "Support plan: suggest a change");
         await db.SaveChangesAsync(cancellationToken);
@@ -195,7 +196,7 @@ public sealed record ShareNoteWithPerson(Guid ReferralId, string? Text) : IReque
 public sealed class ShareNoteWithPersonValidator : AbstractValidator<ShareNoteWithPerson>
 {
     public ShareNoteWithPersonValidator() =>
-        RuleFor(c => c.Text).NotEmpty().WithMessage("Write the note for the person").SafeText("The note", SharedNote.TextMaxLength, multiline: true);
+        RuleFor(c => c.Text).NotEmpty().WithMessage("Write the note for the person").SafeText("The note", SharedNote.TextMaxLength, multiline: true, storedMax: SharedNote.TextMaxLength);
 }
 
 public sealed class ShareNoteWithPersonHandler(IApplicationDbContext db, ICurrentUser user, AuditTrail audit, TimeProvider clock) : IRequestHandler<ShareNoteWithPerson, Unit>

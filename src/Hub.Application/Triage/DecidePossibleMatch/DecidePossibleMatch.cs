@@ -2,6 +2,7 @@ using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
+using Hub.Application.Common.Validation;
 using Hub.Domain.Audit;
 using Hub.Domain.People;
 using Hub.Domain.Referrals;
@@ -25,6 +26,11 @@ public sealed class DecidePossibleMatchHandler(IApplicationDbContext db, ICurren
     {
         var match = await db.PossibleMatches.FirstOrDefaultAsync(m => m.Id == request.MatchId, cancellationToken)
             ?? throw new NotFoundException("The suggested match");
+        if (match.Decision != MatchDecision.Pending)
+        {
+            // A second click, or a colleague deciding first: the record already shows the decision.
+            throw Refuse.Because(nameof(request.MatchId), "This suggested match has already been decided. The record below shows the decision");
+        }
         var referral = await db.Referrals.FirstAsync(r => r.Id == match.ReferralId, cancellationToken);
         var now = clock.GetUtcNow();
         var userId = user.UserId!.Value;
@@ -37,7 +43,7 @@ public sealed class DecidePossibleMatchHandler(IApplicationDbContext db, ICurren
                 referral.MarkMatchReviewed();
             }
             audit.Record(AuditAction.Update, referral.PersonId, nameof(PossibleMatch), match.Id, "Triage: dismiss suggested match");
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveDecisionAsync(cancellationToken);
             return Unit.Value;
         }
 
@@ -94,8 +100,26 @@ public sealed class DecidePossibleMatchHandler(IApplicationDbContext db, ICurren
         provisional.MarkMergedInto(known);
 
         audit.Record(AuditAction.Update, known.Id, nameof(Referral), referral.Id, "Triage: confirm returning person");
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveDecisionAsync(cancellationToken);
         return Unit.Value;
+    }
+
+    /// <summary>
+    /// Saves the decision. Two decisions on one match at the same moment (a double click, two
+    /// colleagues) touch the same referral and spells: the first wins, and this one is refused, its
+    /// changes made to records that have since moved (a stale version, a spell already gone).
+    /// </summary>
+    private async Task SaveDecisionAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.DiscardChanges();
+            throw Refuse.Because(nameof(DecidePossibleMatch.MatchId), "Someone decided this suggested match at the same moment. The record below shows the decision");
+        }
     }
 
     private async Task<Person> FollowMerges(Guid personId, CancellationToken cancellationToken)

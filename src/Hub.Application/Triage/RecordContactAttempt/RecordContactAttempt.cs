@@ -2,10 +2,12 @@ using FluentValidation;
 using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
+using Hub.Application.Common.Validation;
 using Hub.Domain.Audit;
 using Hub.Domain.Common;
 using Hub.Domain.Contacts;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Application.Triage.RecordContactAttempt;
 
@@ -32,7 +34,16 @@ public sealed class RecordContactAttemptHandler(IApplicationDbContext db, ICurre
         var attempt = referral.RecordAttempt(request.At, request.Method, request.Result, TextRules.Clean(request.Note), user.UserId!.Value, clock.GetUtcNow());
         db.ContactAttempts.Add(attempt);
         audit.Record(AuditAction.Create, referral.PersonId, nameof(ContactAttempt), attempt.Id, "Triage: record contact attempt");
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The referral changed under us (another attempt, contact or outcome at the same moment).
+            db.DiscardChanges();
+            throw Refuse.Because(nameof(request.At), "Someone else changed this referral at the same moment. Nothing was saved: check the record and save again");
+        }
         return Unit.Value;
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using FluentValidation;
+using FluentValidation.Results;
 using Hub.Application.Common.Interfaces;
 using Hub.Application.SupportPlans.Person;
 using Hub.Domain.SupportPlans;
@@ -79,11 +81,31 @@ public sealed class PlanModel(IMediator mediator, IPdfRenderer pdf, TimeProvider
             }
             catch (ValidationException ex)
             {
-                ModelState.AddValidationErrors(ex, "Input");
+                ModelState.AddValidationErrors(new ValidationException(ex.Errors.Select(e => new ValidationFailure(BoxOf(e.PropertyName), e.ErrorMessage))), "Input");
             }
         }
         await Load(cancellationToken, fillForm: false);
         return Page();
+    }
+
+    /// <summary>
+    /// The box a use case's message belongs in: it counts goals among the boxes filled in (blank ones
+    /// are not sent), and names a number's row with the part at fault.
+    /// </summary>
+    private string BoxOf(string property)
+    {
+        var match = Regex.Match(property, @"^(Goals|Numbers)\[(\d+)\](?:\.(Who|Number))?$");
+        if (!match.Success)
+        {
+            return property;
+        }
+        var n = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+        if (match.Groups[1].Value == "Numbers")
+        {
+            return match.Groups[3].Value == "Number" ? $"NumberNumber[{n}]" : $"NumberWho[{n}]";
+        }
+        var filled = Input.Goals.Select((goal, box) => (goal, box)).Where(g => g.goal is not null).Select(g => g.box).ToList();
+        return $"Goals[{(n < filled.Count ? filled[n] : n)}]";
     }
 
     public Task<IActionResult> OnPostAcceptAsync(Guid suggestionId, CancellationToken cancellationToken) => Answer(suggestionId, true, cancellationToken);
@@ -94,6 +116,13 @@ public sealed class PlanModel(IMediator mediator, IPdfRenderer pdf, TimeProvider
     {
         ModelState.Clear();
         Plan = await mediator.Send(new GetMyPlan(), cancellationToken);
+        if (goal < 0 || goal >= Plan.Content.Goals.Count)
+        {
+            // A goal taken out meanwhile, or an address changed by hand: there is no such goal to rate.
+            ModelState.AddModelError(string.Empty, "That goal is no longer in your plan. Rate one of the goals below");
+            await Load(cancellationToken, fillForm: true);
+            return Page();
+        }
         var raw = Request.Form[$"Rating-{goal}"].ToString();
         int? rating = int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : null;
         try

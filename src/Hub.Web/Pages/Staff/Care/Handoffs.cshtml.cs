@@ -41,6 +41,11 @@ public sealed class HandoffsModel(IMediator mediator) : StaffPage
             return RedirectToPage();
         }
         Work = await mediator.Send(new GetMyWork(), cancellationToken);
+        if (!Work.Offers.Any(o => o.HandoffId == HandoffId))
+        {
+            KeepMessagesWithoutTheirBoxes(prefix);
+            ModelState.AddModelError(string.Empty, "That offer has already been answered or withdrawn");
+        }
         return Page();
     }
 }

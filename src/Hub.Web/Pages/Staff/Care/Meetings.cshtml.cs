@@ -82,6 +82,12 @@ public sealed class MeetingsModel(IMediator mediator, TimeProvider clock) : Staf
             }
         }
         await Load(id, cancellationToken);
+        // The page shows a record form only for a planned meeting whose time has come.
+        if (!Planning.Meetings.Any(m => m.MeetingId == meetingId && m.Status == MeetingStatus.Planned && m.At <= Now.AddMinutes(5)))
+        {
+            KeepMessagesWithoutTheirBoxes(prefix);
+            ModelState.AddModelError(string.Empty, "That meeting is not waiting to be recorded");
+        }
         return Page();
     }
 

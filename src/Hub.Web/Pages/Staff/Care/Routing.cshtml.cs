@@ -91,6 +91,10 @@ public sealed class RoutingModel(IMediator mediator) : StaffPage
             return RedirectToPage(new { id });
         }
         await Load(id, cancellationToken);
+        if (Routing.Offers.Count == 0)
+        {
+            KeepMessagesWithoutTheirBoxes("Offer"); // every offer has been agreed meanwhile: there is no form to show
+        }
         return Page();
     }
 

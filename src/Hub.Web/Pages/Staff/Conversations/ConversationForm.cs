@@ -125,6 +125,19 @@ public sealed class ConversationForm
         return form;
     }
 
+    /// <summary>
+    /// The DIALOG items, life areas and other measures' items are the hub's rows, not the browser's:
+    /// each row keeps the code of its place on the page whatever was posted for it, and rows the page
+    /// never had are dropped, so what was typed into a row stays with the question it answers.
+    /// </summary>
+    public void KeepTheHubsRows(IMeasureRegistry measures)
+    {
+        var rows = From(new ConversationContent(), measures, extraNetworkRows: 0);
+        Dialog = rows.Dialog.Select((row, i) => new RatingRow { Code = row.Code, Rating = Dialog.ElementAtOrDefault(i)?.Rating, Comment = Dialog.ElementAtOrDefault(i)?.Comment }).ToList();
+        Needs = rows.Needs.Select((row, i) => new NeedRow { Area = row.Area, InTheirWords = Needs.ElementAtOrDefault(i)?.InTheirWords, WhatWouldHelp = Needs.ElementAtOrDefault(i)?.WhatWouldHelp }).ToList();
+        Other = rows.Other.Select((row, i) => new OtherRatingRow { Measure = row.Measure, Item = row.Item, Rating = Other.ElementAtOrDefault(i)?.Rating }).ToList();
+    }
+
     public void AddBlankNetworkRows(int count)
     {
         for (var i = 0; i < count; i++)

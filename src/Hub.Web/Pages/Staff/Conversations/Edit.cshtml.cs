@@ -57,6 +57,7 @@ public sealed class EditModel(IMediator mediator, IMeasureRegistry measures) : P
     /// <summary>Called by the autosave script: JSON in reply, never a page.</summary>
     public async Task<IActionResult> OnPostAutosaveAsync(Guid id, CancellationToken cancellationToken)
     {
+        Form.KeepTheHubsRows(measures);
         var (content, _) = Form.ToContent();
         try
         {
@@ -79,6 +80,7 @@ public sealed class EditModel(IMediator mediator, IMeasureRegistry measures) : P
     private async Task<IActionResult?> Save(Guid id, SaveIntent intent, CancellationToken cancellationToken, bool redirect)
     {
         ModelState.Clear();
+        Form.KeepTheHubsRows(measures);
         var (content, fieldOf) = Form.ToContent();
         try
         {

@@ -28,6 +28,13 @@ public sealed class PeopleModel(IMediator mediator, TimeProvider clock) : PageMo
         Filter = Query.ToFilter(ModelState, today);
         if (!ModelState.IsValid)
         {
+            // This page has no filter boxes (the dashboard has): its messages go in the summary without links.
+            var messages = ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).ToList();
+            ModelState.Clear();
+            foreach (var message in messages)
+            {
+                ModelState.AddModelError(string.Empty, message);
+            }
             return Page();
         }
         try

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FluentValidation;
+using FluentValidation.Results;
 using Hub.Application.Common;
 using Hub.Application.Conversations.StartConversation;
 using Hub.Application.Triage.DecidePossibleMatch;
@@ -116,7 +117,17 @@ public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : Page
 
     public async Task<IActionResult> OnPostMatchAsync(Guid id, Guid matchId, bool samePerson, CancellationToken cancellationToken)
     {
-        await mediator.Send(new DecidePossibleMatch(matchId, samePerson), cancellationToken);
+        try
+        {
+            await mediator.Send(new DecidePossibleMatch(matchId, samePerson), cancellationToken);
+        }
+        catch (ValidationException ex)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError(string.Empty, ex.Errors.First().ErrorMessage);
+            await Load(id, cancellationToken);
+            return Page();
+        }
         TempData[NoticeKey] = samePerson ? "Joined to the earlier record" : "Kept as a different person";
         return RedirectToPage(new { id });
     }
@@ -133,7 +144,9 @@ public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : Page
             }
             catch (ValidationException ex)
             {
-                ModelState.AddValidationErrors(ex, prefix);
+                // The use case's time is this page's "When" box.
+                ModelState.AddValidationErrors(new ValidationException(ex.Errors.Select(e =>
+                    new ValidationFailure(e.PropertyName == "At" ? "When" : e.PropertyName, e.ErrorMessage))), prefix);
             }
         }
         await Load(id, cancellationToken);

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Hub.Domain.CareTeams;
+using Hub.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using static Hub.WebTests.CareTeams.CareTeamSteps;
+using static Hub.WebTests.Conversations.ConversationSteps;
+
+namespace Hub.WebTests.Forms;
+
+/// <summary>
+/// The demo hub brought to the point where every form shows, through the real pages: a client
+/// signed in for each role (the person through their plan link), and the records each page about a
+/// person is opened for. Pages whose forms change a record for good (closing a spell, triage
+/// outcomes) get a record of their own, so the other pages keep theirs.
+/// </summary>
+internal sealed partial class FuzzArrangement
+{
+    public const string Anonymous = "anonymous";
+    public const string Person = "person";
+    public const string PractitionerRole = "practitioner";
+    public const string TeamLeaderRole = "team leader";
+    public const string CommissionerRole = "commissioner";
+    public const string AdminRole = "admin";
+
+    /// <summary>The order roles are visited: a form reached by several is fuzzed as the first, and the person before staff can end their access.</summary>
+    public static readonly string[] Roles = [Anonymous, Person, PractitionerRole, TeamLeaderRole, CommissionerRole, AdminRole];
+
+    public required IReadOnlyDictionary<string, HttpClient> Clients { get; init; }
+
+    /// <summary>The addresses each route with parameters is opened at, by its route pattern.</summary>
+    public required IReadOnlyDictionary<string, string[]> Addresses { get; init; }
+
+    public static async Task<FuzzArrangement> CreateAsync(HubWebFactory factory)
+    {
+        var practitioner = await factory.SignedInAsync(Practitioner);
+        var teamLeader = await factory.SignedInAsync(TeamLeader);
+        var practitionerId = await factory.UserIdAsync(Practitioner);
+        var nurseId = await factory.UserIdAsync(Nurse);
+
+        // The demo referrals, oldest first: Dee, Tomasz, R (by email), someone who will call, Dee again (a possible match).
+        var demo = await factory.WithDbAsync(db => db.Referrals.AsNoTracking().OrderBy(r => r.ReceivedAt).Select(r => r.Id).ToListAsync());
+        demo.Count.ShouldBe(5, "the demo data holds five referrals");
+        var (dee, tomasz, byEmail, willCall, deeAgain) = (demo[0], demo[1], demo[2], demo[3], demo[4]);
+
+        // Dee: a completed conversation, the practitioner leading with the peer worker involved, and a meeting due to be recorded.
+        var done = await practitioner.StartConversationAsync(dee);
+        var edit = await practitioner.EditPageAsync(done);
+        (await practitioner.SubmitAsync(edit, EditForm, new Dictionary<string, string> { [WhatMattersField] = "Invented: the allotment." }, CompleteButton))
+            .IsRedirect().ShouldBeTrue("the arranged conversation is completed");
+        (await practitioner.OfferWorkAsync(dee, practitionerId, CareTeamRole.Lead, "Invented note: I will lead.")).IsRedirect().ShouldBeTrue("the practitioner leads");
+        var peerId = await factory.UserIdAsync(Peer);
+        await practitioner.OfferedAsync(dee, peerId, CareTeamRole.Involved);
+        var peer = await factory.SignedInAsync(Peer);
+        var myWork = await peer.GetDocumentAsync("/staff/handoffs");
+        var offer = await factory.HandoffToAsync(dee, peerId);
+        (await peer.SubmitAsync(myWork, myWork.FormFor(AcceptForm, offer.Id))).IsRedirect().ShouldBeTrue("the peer worker joins the care team");
+        var now = Hub.Application.Common.UkTime.ToLocal(DateTimeOffset.UtcNow).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        (await practitioner.SubmitAsync(await practitioner.GetDocumentAsync(MeetingsUrl(dee)), "form[action*='handler=plan']", new Dictionary<string, string>
+        {
+            ["Plan.When"] = now, ["Plan.Medium"] = "Phone", ["Plan.Place"] = "Cafe", ["Plan.Staff"] = practitionerId.ToString(), ["Plan.Others"] = "Invented Aunt",
+        })).IsRedirect().ShouldBeTrue("a meeting is planned for now, so it can be recorded");
+
+        // Tomasz: a conversation in progress, and work offered to the practitioner waiting for an answer.
+        var open = await practitioner.StartConversationAsync(tomasz);
+        await teamLeader.OfferedAsync(tomasz, practitionerId, CareTeamRole.Involved);
+
+        // R: a plan with a suggestion waiting, a goal to rate, and R signed in to it from the emailed link.
+        var planPage = await practitioner.GetDocumentAsync($"/staff/care/{byEmail}/plan");
+        (await practitioner.SubmitAsync(planPage, "form[action$='handler=start']", [])).IsRedirect().ShouldBeTrue("the plan is started");
+        planPage = await practitioner.GetDocumentAsync($"/staff/care/{byEmail}/plan");
+        (await practitioner.SubmitAsync(planPage, "form[action$='handler=link#Link']", [])).IsRedirect().ShouldBeTrue("the link is sent");
+        var body = await factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Purpose == "plan-link").Select(m => m.Body).SingleAsync());
+        var person = factory.NewClient();
+        var landing = await person.GetDocumentAsync(LinkPattern().Match(body).Value);
+        (await person.SubmitAsync(landing, "form", [])).IsRedirect().ShouldBeTrue("R opens their plan");
+        (await person.SubmitAsync(await person.GetDocumentAsync("/my/plan"), "form[action$='handler=save']", new Dictionary<string, string> { ["Input.Goals[0]"] = "Invented: walk to the park" }))
+            .IsRedirect().ShouldBeTrue("R adds a goal to rate");
+        (await practitioner.SubmitAsync(await practitioner.GetDocumentAsync($"/staff/care/{byEmail}/plan"), "form[action*='handler=suggest']",
+            new Dictionary<string, string> { ["Section"] = "AddStep", ["Text"] = "Invented: ring the walking group" })).IsRedirect().ShouldBeTrue("a suggestion waits for R");
+
+        // A spell to close, and a report to follow.
+        var toClose = await factory.NewReferralAsync();
+        var commissioner = await factory.SignedInAsync(Commissioner);
+        var reports = await commissioner.GetDocumentAsync("/staff/reports");
+        var requested = await commissioner.SubmitAsync(reports, "form[action='/staff/reports']", []);
+        requested.StatusCode.ShouldBe(HttpStatusCode.Redirect, "last month's report is asked for");
+        var offerId = await factory.WithDbAsync(db => db.CommunityOffers.AsNoTracking().OrderBy(o => o.Name).Select(o => o.Id).FirstAsync());
+
+        return new FuzzArrangement
+        {
+            Clients = new Dictionary<string, HttpClient>
+            {
+                [Anonymous] = factory.NewClient(),
+                [Person] = person,
+                [PractitionerRole] = practitioner,
+                [TeamLeaderRole] = teamLeader,
+                [CommissionerRole] = commissioner,
+                [AdminRole] = await factory.SignedInAsync(Admin),
+            },
+            Addresses = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["/staff/triage/referrals/{id:guid}"] = [$"/staff/triage/referrals/{deeAgain}"],
+                ["/staff/conversations/{id:guid}/edit"] = [EditUrl(open)],
+                ["/staff/conversations/{id:guid}"] = [ViewUrl(done)],
+                ["/staff/conversations/{id:guid}/versions/{number:int}"] = [$"/staff/conversations/{done}/versions/1"],
+                ["/staff/care/{id:guid}/routing"] = [RoutingUrl(dee)],
+                ["/staff/care/{id:guid}/meetings"] = [MeetingsUrl(dee)],
+                ["/staff/care/{id:guid}/plan"] = [$"/staff/care/{byEmail}/plan", $"/staff/care/{willCall}/plan"],
+                ["/staff/care/{id:guid}/close"] = [CloseUrl(toClose)],
+                ["/staff/directory/members/{id:guid}"] = [$"/staff/directory/members/{nurseId}"],
+                ["/staff/directory/offers/edit/{id:guid?}"] = ["/staff/directory/offers/edit", $"/staff/directory/offers/edit/{offerId}"],
+                ["/staff/reports/{id:guid}"] = [requested.Headers.Location!.ToString()],
+                // A token nobody was sent: the page and its button must still behave.
+                ["/my/link/{token}"] = ["/my/link/not-a-token-anyone-was-sent"],
+            },
+        };
+    }
+
+    [GeneratedRegex(@"/my/link/[A-Za-z0-9_-]+")]
+    private static partial Regex LinkPattern();
+}
