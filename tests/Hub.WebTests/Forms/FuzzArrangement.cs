@@ -79,8 +79,9 @@ internal sealed partial class FuzzArrangement
         (await practitioner.SubmitAsync(await practitioner.GetDocumentAsync($"/staff/care/{byEmail}/plan"), "form[action*='handler=suggest']",
             new Dictionary<string, string> { ["Section"] = "AddStep", ["Text"] = "Invented: ring the walking group" })).IsRedirect().ShouldBeTrue("a suggestion waits for R");
 
-        // A spell to close, and a report to follow.
+        // A spell to close, a record whose processing may be restricted, and a report to follow.
         var toClose = await factory.NewReferralAsync();
+        var personalData = await factory.NewReferralAsync();
         var commissioner = await factory.SignedInAsync(Commissioner);
         var reports = await commissioner.GetDocumentAsync("/staff/reports");
         var requested = await commissioner.SubmitAsync(reports, "form[action='/staff/reports']", []);
@@ -108,6 +109,7 @@ internal sealed partial class FuzzArrangement
                 ["/staff/care/{id:guid}/meetings"] = [MeetingsUrl(dee)],
                 ["/staff/care/{id:guid}/plan"] = [$"/staff/care/{byEmail}/plan", $"/staff/care/{willCall}/plan"],
                 ["/staff/care/{id:guid}/close"] = [CloseUrl(toClose)],
+                ["/staff/personal-data/{id:guid}"] = [$"/staff/personal-data/{personalData}"],
                 ["/staff/directory/members/{id:guid}"] = [$"/staff/directory/members/{nurseId}"],
                 ["/staff/directory/offers/edit/{id:guid?}"] = ["/staff/directory/offers/edit", $"/staff/directory/offers/edit/{offerId}"],
                 ["/staff/reports/{id:guid}"] = [requested.Headers.Location!.ToString()],

@@ -47,6 +47,12 @@ public sealed class IndexModel(IMediator mediator, IOptions<HubOptions> options)
             return RedirectToPage(new { id });
         }
         Summary = await mediator.Send(new GetPersonalData(id), cancellationToken);
+        if (Summary.RestrictedAt is not null)
+        {
+            // Restricted meanwhile (another tab, a colleague): there is no reason box any more, so the
+            // message goes with the restriction the page now shows.
+            MoveError(nameof(Reason), "restriction");
+        }
         return Page();
     }
 
