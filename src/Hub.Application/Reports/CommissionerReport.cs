@@ -39,107 +39,182 @@ public sealed record CommissionerReport(string ScopeLabel, DateOnly From, DateOn
     {
         var filter = figures.Filter;
         var flow = figures.Flow;
-        var sections = new List<ReportSection>
+
+        // Every figure goes into one pack before any is published: the report is read whole, so each
+        // is protected against all the others (see PackSuppression).
+        var pack = new FigurePack();
+        var hub = HubFigureSet.Register(pack, figures, access.Count);
+        var sections = new List<Func<PublishedFigures, ReportSection>>
         {
-            Referrals(flow),
-            PeopleSeen(flow, access, filter),
-            Waits(figures.Waiting),
-            Contacts(flow),
-            Closures(flow),
-            Outcomes(figures.Outcomes),
+            Referrals(pack, flow, hub),
+            PeopleSeen(hub, filter),
+            Waits(hub, figures.Waiting),
+            Contacts(pack, flow, hub),
+            Closures(pack, flow),
+            Outcomes(pack, figures.Outcomes, hub),
         };
-        sections.AddRange(Equalities(figures, access, filter, new HashSet<string>(neighbourhoods, StringComparer.OrdinalIgnoreCase)));
-        return new CommissionerReport(scopeLabel, filter.From, filter.To, generatedAt, sections, DefinitionsOfMeasures());
+        sections.AddRange(Equalities(pack, figures, access, filter, new HashSet<string>(neighbourhoods, StringComparer.OrdinalIgnoreCase), hub));
+        var published = pack.Publish();
+        return new CommissionerReport(scopeLabel, filter.From, filter.To, generatedAt, sections.Select(s => s(published)).ToList(), DefinitionsOfMeasures());
     }
 
-    /// <summary>A breakdown with its total and each group's share of it, secondary suppression included.</summary>
-    private static ReportTable Breakdown(string title, string groupHeading, string countHeading, IEnumerable<(string Label, int Count)> groups, string? note = null)
+    /// <summary>The whole hub's figures that several tables print or calculate rates from.</summary>
+    private sealed record HubFigureSet(
+        Figure Referred, Figure Returns, RateFigure ReturnsRate, Figure Seen, Figure Access,
+        Figure Within, Figure Over, Figure Stopped, RateFigure WithinRate, RateFigure OverRate, Figure EndedBeforeStopping,
+        Figure Attended, Figure DidNotAttend, Figure Contacts, RateFigure AttendedRate, RateFigure DidNotAttendRate,
+        IReadOnlyList<Figure> DialogCategories, Figure DialogPairs)
     {
-        var list = groups.ToList();
-        var table = SmallNumbers.OneWay(list);
-        var total = list.Sum(g => g.Count);
-        var rows = table.Cells.Select((cell, i) => new ReportRow(cell.Label,
-            [cell.Value, SmallNumbers.Rate(list[i].Count, total, cell.Value, table.Total)])).ToList();
-        rows.Add(new ReportRow("Total", [table.Total, SmallNumbers.Rate(total, total, table.Total, table.Total)], IsTotal: true));
-        return new ReportTable(title, groupHeading, [countHeading, "Share"], rows, ChartColumn: 0, Note: note);
+        public static HubFigureSet Register(FigurePack pack, HubFigures figures, int access)
+        {
+            var flow = figures.Flow;
+            var waits = figures.Waiting;
+            var referred = pack.Count(Keys.Referred, flow.Referred.Count);
+            var returns = pack.Count(flow.Returns.Count);
+            var within = pack.Count(waits.WithinStandard.Count);
+            var over = pack.Count(waits.OverStandard.Count);
+            var stopped = pack.Total([within, over]);
+            var dna = pack.Count(flow.DidNotAttend.Count);
+            var attended = pack.Count(flow.Contacts.Count - flow.DidNotAttend.Count);
+            var contacts = pack.Total([attended, dna], Keys.Contacts);
+            var dialog = figures.Outcomes[0].ByCategory.Select(t => pack.Count(t.Count)).ToList();
+            return new HubFigureSet(
+                referred, returns, pack.Rate(returns, referred),
+                pack.Count(Keys.Seen, flow.Seen.Count), pack.Count(Keys.Access, access),
+                within, over, stopped, pack.Rate(within, stopped), pack.Rate(over, stopped), pack.Count(waits.EndedBeforeStopping.Count),
+                attended, dna, contacts, pack.Rate(attended, contacts), pack.Rate(dna, contacts),
+                dialog, pack.Total(dialog, Keys.Pairs(figures.Outcomes[0].Measure)));
+        }
     }
 
-    private static OneWayTable WaitSplit(WaitingFigures w) =>
-        SmallNumbers.OneWay([("Within 28 days", w.WithinStandard.Count), ("Over 28 days", w.OverStandard.Count)]);
+    /// <summary>Keys of figures that more than one table prints.</summary>
+    private static class Keys
+    {
+        public const string Referred = "referred";
+        public const string Contacts = "contacts";
+        public const string Seen = "seen";
+        public const string Access = "access";
 
-    private static List<(string Label, int Count)> AttendanceLines(FlowFigures flow) =>
-        [("Attended", flow.Contacts.Count - flow.DidNotAttend.Count), ("Did not attend", flow.DidNotAttend.Count)];
+        public static string Pairs(string measure) => "pairs:" + measure;
+    }
 
-    private static OneWayTable AttendanceSplit(FlowFigures flow) => SmallNumbers.OneWay(AttendanceLines(flow));
+    /// <summary>
+    /// The total of a breakdown that should add up to a figure printed elsewhere: the same figure
+    /// when it does, so it is suppressed once for both; its own figure when it does not (a person
+    /// counted in two age bands, say), so nothing is assumed that is not so.
+    /// </summary>
+    private static Figure TotalOf(FigurePack pack, IReadOnlyList<Figure> cells, IReadOnlyList<int> counts, string key, int shared) =>
+        counts.Sum() == shared ? pack.Total(cells, key) : pack.Total(cells);
 
-    private static ReportRow Single(string label, int count) => new(label, [SmallNumbers.Count(count)]);
+    /// <summary>A breakdown with its total and each group's share of the total as printed.</summary>
+    private static Func<PublishedFigures, ReportTable> Breakdown(FigurePack pack, string title, string groupHeading, string countHeading,
+        IReadOnlyList<(string Label, int Count)> groups, (string Key, int Count)? sharedTotal = null, string? note = null)
+    {
+        var cells = groups.Select(g => pack.Count(g.Count)).ToList();
+        var total = sharedTotal is { } shared ? TotalOf(pack, cells, groups.Select(g => g.Count).ToList(), shared.Key, shared.Count) : pack.Total(cells);
+        return p =>
+        {
+            var rows = groups.Select((g, i) => new ReportRow(g.Label, [p[cells[i]], p.Share(cells[i], total)])).ToList();
+            rows.Add(new ReportRow("Total", [p[total], p.Share(total, total)], IsTotal: true));
+            return new ReportTable(title, groupHeading, [countHeading, "Share"], rows, ChartColumn: 0, Note: note);
+        };
+    }
 
-    private static ReportSection Referrals(FlowFigures flow) => new("referrals", "Referrals",
-        "Referrals received in the period, by who made them. People can refer themselves: there are no thresholds and no eligibility criteria.",
-        [
-            Breakdown("Referrals by source", "Source", "Referrals",
-                flow.BySource.Select(t => (t.Key == FigureKeys.Key("source", ReferralSource.Self) ? "Self-referral" : t.Label, t.Count))),
-            new ReportTable("Returns", "Measure", ["Count", "Share of referrals"],
+    private static Func<PublishedFigures, ReportSection> Referrals(FigurePack pack, FlowFigures flow, HubFigureSet hub)
+    {
+        var bySource = Breakdown(pack, "Referrals by source", "Source", "Referrals",
+            flow.BySource.Select(t => (t.Key == FigureKeys.Key("source", ReferralSource.Self) ? "Self-referral" : t.Label, t.Count)).ToList(),
+            (Keys.Referred, flow.Referred.Count));
+        return p => new("referrals", "Referrals",
+            "Referrals received in the period, by who made them. People can refer themselves: there are no thresholds and no eligibility criteria.",
             [
-                new ReportRow("Returns within six months", [SmallNumbers.Count(flow.Returns.Count), SmallNumbers.Rate(flow.Returns.Count, flow.Referred.Count)]),
-            ]),
-        ]);
+                bySource(p),
+                new ReportTable("Returns", "Measure", ["Count", "Share of referrals"],
+                [
+                    new ReportRow("Returns within six months", [p[hub.Returns], p[hub.ReturnsRate]]),
+                ]),
+            ]);
+    }
 
-    private static ReportSection PeopleSeen(FlowFigures flow, IReadOnlyList<PersonTraits> access, FigureFilter filter) => new("people", "People seen and access",
+    private static Func<PublishedFigures, ReportSection> PeopleSeen(HubFigureSet hub, FigureFilter filter) => p => new("people", "People seen and access",
         "People are counted once however many contacts they had.",
         [
             new ReportTable("People seen", "Measure", ["People"],
             [
-                Single("People with an attended contact in the period", flow.Seen.Count),
-                Single($"Access: people with 2 or more attended contacts in the 12 months to {filter.To.ToString("d MMMM yyyy", UkTime.Culture)}", access.Count),
+                new ReportRow("People with an attended contact in the period", [p[hub.Seen]]),
+                new ReportRow($"Access: people with 2 or more attended contacts in the 12 months to {filter.To.ToString("d MMMM yyyy", UkTime.Culture)}", [p[hub.Access]]),
             ]),
         ]);
 
-    private static ReportSection Waits(WaitingFigures w)
+    private static Func<PublishedFigures, ReportSection> Waits(HubFigureSet hub, WaitingFigures w)
     {
-        var split = WaitSplit(w);
         var median = w.Stopped.Count >= SmallNumbers.LargestSmallCount + 1 && w.MedianDays is { } m
             ? SmallNumbers.Measure(m, m.ToString("0.#", CultureInfo.InvariantCulture))
             : SmallNumbers.Hidden();
-        return new("waits", "Four-week waits",
+        return p => new("waits", "Four-week waits",
             "Clocks that stopped in the period: from the spell's first referral to the day it had an assessment, a baseline outcome measure and an agreed plan or intervention.",
             [
                 new ReportTable("Waits that ended in the period", "Measure", ["Value", "Share"],
                 [
-                    new ReportRow("Clocks stopped", [split.Total, SuppressedValue.Blank]),
+                    new ReportRow("Clocks stopped", [p[hub.Stopped], SuppressedValue.Blank]),
                     new ReportRow("Median wait in days", [median, SuppressedValue.Blank]),
-                    new ReportRow("Within 28 days", [split.Cells[0].Value, SmallNumbers.Rate(w.WithinStandard.Count, w.Stopped.Count, split.Cells[0].Value, split.Total)]),
-                    new ReportRow("Over 28 days", [split.Cells[1].Value, SmallNumbers.Rate(w.OverStandard.Count, w.Stopped.Count, split.Cells[1].Value, split.Total)]),
-                    new ReportRow("Spells that ended before the clock stopped", [SmallNumbers.Count(w.EndedBeforeStopping.Count), SuppressedValue.Blank]),
+                    new ReportRow("Within 28 days", [p[hub.Within], p[hub.WithinRate]]),
+                    new ReportRow("Over 28 days", [p[hub.Over], p[hub.OverRate]]),
+                    new ReportRow("Spells that ended before the clock stopped", [p[hub.EndedBeforeStopping], SuppressedValue.Blank]),
                 ], Note: "The median is shown only when 5 or more clocks stopped."),
             ]);
     }
 
-    private static ReportSection Contacts(FlowFigures flow) => new("contacts", "Contacts",
-        "Contacts held in the period, attended or not.",
-        [
-            Breakdown("Contacts by medium", "Medium", "Contacts", flow.ByMedium.Select(t => (t.Label, t.Count))),
-            Breakdown("Contacts by place", "Place", "Contacts", flow.ByPlace.Select(t => (t.Label, t.Count))),
-            Breakdown("Attendance", "Contact", "Contacts", AttendanceLines(flow),
-                "The share of contacts not attended is the did-not-attend rate."),
-        ]);
+    private static Func<PublishedFigures, ReportSection> Contacts(FigurePack pack, FlowFigures flow, HubFigureSet hub)
+    {
+        var byMedium = Breakdown(pack, "Contacts by medium", "Medium", "Contacts", flow.ByMedium.Select(t => (t.Label, t.Count)).ToList(), (Keys.Contacts, flow.Contacts.Count));
+        var byPlace = Breakdown(pack, "Contacts by place", "Place", "Contacts", flow.ByPlace.Select(t => (t.Label, t.Count)).ToList(), (Keys.Contacts, flow.Contacts.Count));
+        return p => new("contacts", "Contacts",
+            "Contacts held in the period, attended or not.",
+            [
+                byMedium(p),
+                byPlace(p),
+                new ReportTable("Attendance", "Contact", ["Contacts", "Rate"],
+                [
+                    new ReportRow("Attended", [p[hub.Attended], p[hub.AttendedRate]]),
+                    new ReportRow("Did not attend", [p[hub.DidNotAttend], p[hub.DidNotAttendRate]]),
+                    new ReportRow("Total", [p[hub.Contacts], SuppressedValue.Blank], IsTotal: true),
+                ], ChartColumn: 0, Note: "The rate of contacts not attended is the did-not-attend rate, calculated from the unrounded counts."),
+            ]);
+    }
 
-    private static ReportSection Closures(FlowFigures flow) => new("closures", "Closures",
-        "Spells that ended in the period, by why they ended. Closing is a normal, good outcome; people can come back easily.",
-        [Breakdown("Spells closed by reason", "Reason", "Spells", flow.ByClosureReason.Select(t => (t.Label, t.Count)))]);
+    private static Func<PublishedFigures, ReportSection> Closures(FigurePack pack, FlowFigures flow)
+    {
+        var byReason = Breakdown(pack, "Spells closed by reason", "Reason", "Spells", flow.ByClosureReason.Select(t => (t.Label, t.Count)).ToList());
+        return p => new("closures", "Closures",
+            "Spells that ended in the period, by why they ended. Closing is a normal, good outcome; people can come back easily.",
+            [byReason(p)]);
+    }
 
-    private static ReportSection Outcomes(IReadOnlyList<OutcomeFigures> outcomes) => new("outcomes", "Outcomes",
-        "Paired scores: each spell's baseline against its latest follow-up taken in the period, on spells with two or more attended contacts.",
-        outcomes.Select(o =>
+    private static Func<PublishedFigures, ReportSection> Outcomes(FigurePack pack, IReadOnlyList<OutcomeFigures> outcomes, HubFigureSet hub)
+    {
+        var tables = outcomes.Select((o, index) =>
         {
-            var table = Breakdown($"{o.Name}: reliable change", "Change", "Scores", o.ByCategory.Select(t => (t.Label, t.Count)),
-                o.Pairs.Count >= SmallNumbers.LargestSmallCount + 1 && o.MeanChange is { } mean
-                    ? $"Mean change {mean.ToString("+0.##;-0.##;0", CultureInfo.InvariantCulture)} {o.Unit}. A change of {o.ReliableChange.ToString("0.#", CultureInfo.InvariantCulture)} or more is reliable."
-                    : $"The mean change is shown only when there are 5 or more paired scores. A change of {o.ReliableChange.ToString("0.#", CultureInfo.InvariantCulture)} or more is reliable.");
-            return table;
-        }).ToList());
+            // DIALOG's categories are registered with the hub's figures, for the equalities tables' rates.
+            var cells = index == 0 ? hub.DialogCategories : o.ByCategory.Select(t => pack.Count(t.Count)).ToList();
+            var pairs = index == 0 ? hub.DialogPairs : pack.Total(cells, Keys.Pairs(o.Measure));
+            var rates = cells.Select(c => pack.Rate(c, pairs)).ToList();
+            var note = o.Pairs.Count >= SmallNumbers.LargestSmallCount + 1 && o.MeanChange is { } mean
+                ? $"Mean change {mean.ToString("+0.##;-0.##;0", CultureInfo.InvariantCulture)} {o.Unit}. A change of {o.ReliableChange.ToString("0.#", CultureInfo.InvariantCulture)} or more is reliable. Rates are calculated from the unrounded counts."
+                : $"The mean change is shown only when there are 5 or more paired scores. A change of {o.ReliableChange.ToString("0.#", CultureInfo.InvariantCulture)} or more is reliable. Rates are calculated from the unrounded counts.";
+            return (Func<PublishedFigures, ReportTable>)(p =>
+            {
+                var rows = o.ByCategory.Select((t, i) => new ReportRow(t.Label, [p[cells[i]], p[rates[i]]])).ToList();
+                rows.Add(new ReportRow("Total", [p[pairs], SuppressedValue.Blank], IsTotal: true));
+                return new ReportTable($"{o.Name}: reliable change", "Change", ["Scores", "Rate"], rows, ChartColumn: 0, Note: note);
+            });
+        }).ToList();
+        return p => new("outcomes", "Outcomes",
+            "Paired scores: each spell's baseline against its latest follow-up taken in the period, on spells with two or more attended contacts.",
+            tables.Select(t => t(p)).ToList());
+    }
 
-    private static IEnumerable<ReportSection> Equalities(HubFigures figures, IReadOnlyList<PersonTraits> access, FigureFilter filter, HashSet<string> neighbourhoods)
+    private static IEnumerable<Func<PublishedFigures, ReportSection>> Equalities(FigurePack pack, HubFigures figures, IReadOnlyList<PersonTraits> access, FigureFilter filter, HashSet<string> neighbourhoods, HubFigureSet hub)
     {
         foreach (var table in figures.Equity)
         {
@@ -147,42 +222,48 @@ public sealed record CommissionerReport(string ScopeLabel, DateOnly From, DateOn
             var rows = table.Rows.GroupBy(r => Group(r.Group)).Select(g => Merge(g.Key, g.ToList()))
                 .OrderBy(r => r.Group == OtherNeighbourhoods).ToList();
             var accessByGroup = access.GroupBy(p => Group(p.GroupOf(table.Dimension, filter.To))).ToDictionary(g => g.Key, g => g.Count());
-            var referred = SmallNumbers.OneWay(rows.Select(r => (r.Group, r.Referred.Count)).ToList());
-            var seen = SmallNumbers.OneWay(rows.Select(r => (r.Group, r.Seen.Count)).ToList());
-            var accessed = SmallNumbers.OneWay(rows.Select(r => (r.Group, accessByGroup.GetValueOrDefault(r.Group))).ToList());
-            var totalReferred = rows.Sum(r => r.Referred.Count);
-            var reportRows = rows.Select((r, i) => new ReportRow(r.Group,
-            [
-                referred.Cells[i].Value,
-                SmallNumbers.Rate(r.Referred.Count, totalReferred, referred.Cells[i].Value, referred.Total),
-                seen.Cells[i].Value,
-                accessed.Cells[i].Value,
-                SmallNumbers.Rate(r.WithinStandard.Count, r.WithinStandard.Denominator ?? 0),
-                SmallNumbers.Rate(r.DidNotAttend.Count, r.DidNotAttend.Denominator ?? 0),
-                SmallNumbers.Rate(r.DialogImproved.Count, r.DialogImproved.Denominator ?? 0),
-            ])).ToList();
-            // The whole hub's rates are the ones the waits, attendance and outcomes tables publish:
-            // from their published cells, so a cell hidden there to protect another stays hidden here.
-            var waits = WaitSplit(figures.Waiting);
-            var attendance = AttendanceSplit(figures.Flow);
-            var dialog = SmallNumbers.OneWay(figures.Outcomes[0].ByCategory.Select(t => (t.Label, t.Count)).ToList());
-            reportRows.Add(new ReportRow("Total",
-            [
-                referred.Total, SmallNumbers.Rate(totalReferred, totalReferred, referred.Total, referred.Total), seen.Total, accessed.Total,
-                SmallNumbers.Rate(figures.Waiting.WithinStandard.Count, figures.Waiting.Stopped.Count, waits.Cells[0].Value, waits.Total),
-                SmallNumbers.Rate(figures.Flow.DidNotAttend.Count, figures.Flow.Contacts.Count, attendance.Cells[1].Value, attendance.Total),
-                SmallNumbers.Rate(figures.Outcomes[0].ByCategory[0].Count, figures.Outcomes[0].Pairs.Count, dialog.Cells[0].Value, dialog.Total),
-            ], IsTotal: true));
+
+            Figure[] Cells(Func<EquityRow, int> count) => rows.Select(r => pack.Count(count(r))).ToArray();
+            var referred = Cells(r => r.Referred.Count);
+            var seen = Cells(r => r.Seen.Count);
+            var accessed = Cells(r => accessByGroup.GetValueOrDefault(r.Group));
+            var referredTotal = TotalOf(pack, referred, rows.Select(r => r.Referred.Count).ToList(), Keys.Referred, figures.Flow.Referred.Count);
+            var seenTotal = TotalOf(pack, seen, rows.Select(r => r.Seen.Count).ToList(), Keys.Seen, figures.Flow.Seen.Count);
+            var accessTotal = TotalOf(pack, accessed, rows.Select(r => accessByGroup.GetValueOrDefault(r.Group)).ToList(), Keys.Access, access.Count);
+
+            // A group's rates come from counts no table prints; they are part of the whole hub's figures,
+            // which the pack protects as if these rates gave them away.
+            var rates = rows.Select(r => new[]
+            {
+                pack.Rate(r.WithinStandard.Count, r.WithinStandard.Denominator ?? 0, hub.Within, hub.Stopped),
+                pack.Rate(r.DidNotAttend.Count, r.DidNotAttend.Denominator ?? 0, hub.DidNotAttend, hub.Contacts),
+                pack.Rate(r.DialogImproved.Count, r.DialogImproved.Denominator ?? 0, hub.DialogCategories[0], hub.DialogPairs),
+            }).ToList();
+            var dialogImprovedRate = pack.Rate(hub.DialogCategories[0], hub.DialogPairs);
+
             var name = table.Dimension.Describe();
-            yield return new ReportSection("equality-" + table.Dimension.ToString().ToLowerInvariant(), $"Equalities: {name.ToLowerInvariant()}",
-                table.Dimension == EquityDimension.AgeBand
-                    ? "Every measure for each age band. Age is on the day of the event counted, and at the end of the period for access."
-                    : $"Every measure for each {name.ToLowerInvariant()} group, against the group's share of everyone referred.",
+            yield return p =>
+            {
+                var reportRows = rows.Select((r, i) => new ReportRow(r.Group,
                 [
-                    new ReportTable($"Measures by {name.ToLowerInvariant()}", name,
-                        ["Referrals", "Share of referrals", "People seen", "Access", "Waits within 28 days", "Did not attend", "DIALOG reliably improved"],
-                        reportRows, ChartColumn: 0),
-                ]);
+                    p[referred[i]], p.Share(referred[i], referredTotal), p[seen[i]], p[accessed[i]],
+                    p[rates[i][0]], p[rates[i][1]], p[rates[i][2]],
+                ])).ToList();
+                reportRows.Add(new ReportRow("Total",
+                [
+                    p[referredTotal], p.Share(referredTotal, referredTotal), p[seenTotal], p[accessTotal],
+                    p[hub.WithinRate], p[hub.DidNotAttendRate], p[dialogImprovedRate],
+                ], IsTotal: true));
+                return new ReportSection("equality-" + table.Dimension.ToString().ToLowerInvariant(), $"Equalities: {name.ToLowerInvariant()}",
+                    table.Dimension == EquityDimension.AgeBand
+                        ? "Every measure for each age band. Age is on the day of the event counted, and at the end of the period for access."
+                        : $"Every measure for each {name.ToLowerInvariant()} group, against the group's share of everyone referred.",
+                    [
+                        new ReportTable($"Measures by {name.ToLowerInvariant()}", name,
+                            ["Referrals", "Share of referrals", "People seen", "Access", "Waits within 28 days", "Did not attend", "DIALOG reliably improved"],
+                            reportRows, ChartColumn: 0),
+                    ]);
+            };
         }
     }
 

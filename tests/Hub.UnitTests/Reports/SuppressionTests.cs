@@ -76,7 +76,7 @@ public sealed class SuppressionTests
 
     [Theory]
     [InlineData(6, 13, "46%")]   // 46.15…; rounded counts would give 5/15 = 33%
-    [InlineData(5, 8, "63%")]    // 62.5: halves round up
+    [InlineData(25, 40, "63%")]  // 62.5: halves round up
     [InlineData(0, 20, "0%")]
     [InlineData(20, 20, "100%")]
     [InlineData(10, 3, Hidden)]  // denominator 1-4
@@ -96,25 +96,106 @@ public sealed class SuppressionTests
         SmallNumbers.Rate(10, 3).Reason.ShouldBe(SuppressionReason.Primary);
     }
 
+    [Theory]
+    [InlineData(8, 10)]  // 80% of 10: the 2 not counted would be given away
+    [InlineData(16, 20)]
+    [InlineData(36, 40)]
+    public void Should_hide_a_rate_whose_complement_is_small(int numerator, int denominator)
+    {
+        SmallNumbers.Rate(numerator, denominator).Text.ShouldBe(Hidden);
+        SmallNumbers.Rate(numerator, denominator).Reason.ShouldBe(SuppressionReason.Primary);
+    }
+
     [Fact]
     public void Should_hide_a_rate_whose_numerator_was_hidden_in_a_table_to_protect_another_cell()
     {
-        var table = SmallNumbers.OneWay([("Self", 12), ("GP", 3), ("Other", 20)]);
-        var selfReferrals = table.Cells[0].Value;
-        var total = table.Total;
+        var pack = new FigurePack();
+        Figure self = pack.Count(12), gp = pack.Count(3), other = pack.Count(20);
+        var total = pack.Total([self, gp, other]);
+        var rate = pack.Rate(self, total);
 
-        var rate = SmallNumbers.Rate(12, 35, selfReferrals, total);
+        var published = pack.Publish();
 
-        rate.Text.ShouldBe(Hidden);
-        rate.Reason.ShouldBe(SuppressionReason.Secondary);
+        published[self].Reason.ShouldBe(SuppressionReason.Secondary);
+        published[rate].Text.ShouldBe(Hidden);
+        published[rate].Reason.ShouldBe(SuppressionReason.Secondary);
     }
 
     [Fact]
     public void Should_show_a_rate_whose_numerator_and_denominator_are_both_shown()
     {
-        var table = SmallNumbers.OneWay([("Self", 12), ("GP", 3), ("Other", 20)]);
+        var pack = new FigurePack();
+        Figure self = pack.Count(12), gp = pack.Count(3), other = pack.Count(20);
+        var total = pack.Total([self, gp, other]);
+        var rate = pack.Rate(other, total);
 
-        SmallNumbers.Rate(20, 35, table.Cells[2].Value, table.Total).Text.ShouldBe("57%");
+        pack.Publish()[rate].Text.ShouldBe("57%");
+    }
+
+    // ---- Attacks by a reader who knows the rule ----
+
+    [Fact]
+    public void Should_hide_the_total_when_a_shown_5_and_its_total_would_pin_two_hidden_cells_to_1()
+    {
+        // [1, 5, 1] as *, 5, *, total 5: 5 means 5 to 7 and * means 1 to 4, so the total 7 forces 1 + 5 + 1.
+        var table = SmallNumbers.OneWay([("A", 1), ("B", 5), ("C", 1)]);
+
+        Texts(table).ShouldContain(Hidden);
+        table.Cells[0].Value.Text.ShouldBe(Hidden);
+        table.Cells[2].Value.Text.ShouldBe(Hidden);
+        (table.Total.IsSuppressed || table.Cells[1].Value.IsSuppressed).ShouldBeTrue("one more figure must go");
+    }
+
+    [Fact]
+    public void Should_work_shares_out_from_the_printed_figures_so_they_reveal_nothing_more()
+    {
+        // [27, 1, 1]: from the true counts the first share would be 93%, which only 26 of 28 or 27 of 29 give.
+        var pack = new FigurePack();
+        Figure a = pack.Count(27), b = pack.Count(1), c = pack.Count(1);
+        var total = pack.Total([a, b, c]);
+        var published = pack.Publish();
+
+        published[a].Text.ShouldBe("25");
+        published[total].Text.ShouldBe("30");
+        published.Share(a, total).Text.ShouldBe("83%"); // 25 of 30, as printed
+        published.Share(b, total).Text.ShouldBe(Hidden);
+    }
+
+    [Fact]
+    public void Should_show_a_share_of_a_group_of_none_as_0_percent_even_when_the_total_is_hidden()
+    {
+        var pack = new FigurePack();
+        Figure a = pack.Count(3), none = pack.Count(0);
+        var total = pack.Total([a, none]);
+        var published = pack.Publish();
+
+        published[total].Text.ShouldBe(Hidden);
+        published.Share(none, total).Text.ShouldBe("0%");
+    }
+
+    [Fact]
+    public void Should_protect_a_line_whose_total_a_shown_rate_gives_away_exactly()
+    {
+        // Sources [1, 1, 18] would print *, *, 20, total 20: safe while 20 means 18 to 22. A rate over
+        // the same total (returns of all referrals) can pin the total at 20, and then both hidden are 1.
+        var pack = new FigurePack();
+        Figure a = pack.Count(1), b = pack.Count(1), c = pack.Count(18);
+        var referred = pack.Total([a, b, c], "referred");
+        var returns = pack.Count(10);
+        var rate = pack.Rate(returns, referred);
+        var published = pack.Publish();
+
+        published[rate].Text.ShouldBe("50%");
+        published[c].IsSuppressed.ShouldBeTrue("with the total known exactly, the 18 must go too");
+    }
+
+    [Fact]
+    public void Should_publish_a_figure_that_several_tables_print_the_same_everywhere()
+    {
+        var pack = new FigurePack();
+        var first = pack.Count("referred", 40);
+        pack.Count("referred", 40).ShouldBe(first);
+        Should.Throw<InvalidOperationException>(() => pack.Count("referred", 41));
     }
 
     // ---- One-way breakdowns ----

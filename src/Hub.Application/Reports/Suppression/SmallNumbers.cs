@@ -1,5 +1,4 @@
 using System.Globalization;
-using static Hub.Application.Reports.Suppression.SecondarySuppression;
 
 namespace Hub.Application.Reports.Suppression;
 
@@ -36,9 +35,11 @@ public static class SmallNumbers
     /// A percentage from the true (unrounded) counts, to the nearest whole number with halves
     /// rounded up (12.5% is 13%). Whole numbers because the counts beside it are only shown to the
     /// nearest 5: a decimal place would add precision the report deliberately withholds.
-    /// Hidden when the denominator is 1 to 4, and also when the numerator is 1 to 4, because the
-    /// percentage times the published denominator would give the numerator back.
-    /// A denominator of 0 gives <see cref="SuppressedValue.NoRateText"/>.
+    /// Hidden when the numerator, the denominator or the difference between them is 1 to 4: the
+    /// percentage and the denominator would give a small numerator back, and 80% of 10 tells the
+    /// reader that 2 were not counted. A denominator of 0 gives <see cref="SuppressedValue.NoRateText"/>.
+    /// A rate printed beside other figures goes through a <see cref="FigurePack"/>, which also hides it
+    /// when a figure it comes from is hidden.
     /// </summary>
     public static SuppressedValue Rate(int numerator, int denominator)
     {
@@ -49,7 +50,7 @@ public static class SmallNumbers
             return SuppressedValue.NoRate;
         }
 
-        if (IsSmall(numerator) || IsSmall(denominator))
+        if (IsSmall(numerator) || IsSmall(denominator) || IsSmall(denominator - numerator))
         {
             return SuppressedValue.Hidden(SuppressionReason.Primary);
         }
@@ -59,38 +60,42 @@ public static class SmallNumbers
     }
 
     /// <summary>
-    /// As <see cref="Rate(int, int)"/>, for a rate whose numerator or denominator is also published as a
-    /// cell of a table: when that cell was hidden to protect another (secondary suppression), the rate
-    /// is hidden too, or rate × denominator would undo it.
+    /// A group's share of its total from the two figures as published: no more precise than they are,
+    /// so it cannot narrow a hidden figure. Hidden when either is hidden; 0% for a group of none;
+    /// <see cref="SuppressedValue.NoRateText"/> when the total is 0.
     /// </summary>
-    public static SuppressedValue Rate(int numerator, int denominator, SuppressedValue numeratorAsPublished, SuppressedValue denominatorAsPublished)
+    public static SuppressedValue ShareOfPublished(SuppressedValue part, SuppressedValue whole)
     {
-        ArgumentNullException.ThrowIfNull(numeratorAsPublished);
-        ArgumentNullException.ThrowIfNull(denominatorAsPublished);
-        var rate = Rate(numerator, denominator);
-        return !rate.IsSuppressed && (numeratorAsPublished.IsSuppressed || denominatorAsPublished.IsSuppressed)
-            ? SuppressedValue.Hidden(SuppressionReason.Secondary)
-            : rate;
+        ArgumentNullException.ThrowIfNull(part);
+        ArgumentNullException.ThrowIfNull(whole);
+        if (part.Number == 0m)
+        {
+            return whole.Number == 0m ? SuppressedValue.NoRate : SuppressedValue.Shown(0m, "0%");
+        }
+
+        if (part.IsSuppressed || whole.IsSuppressed || part.Number is not { } shown || whole.Number is not { } total)
+        {
+            return SuppressedValue.Hidden(part.IsSuppressed ? part.Reason : SuppressionReason.Secondary);
+        }
+
+        var percent = Math.Round(100m * shown / total, 0, MidpointRounding.AwayFromZero);
+        return SuppressedValue.Shown(percent, percent.ToString("0", CultureInfo.InvariantCulture) + "%");
     }
 
     /// <summary>
     /// A list of groups and their total (the sum of the counts, rounded on its own, so it may differ
-    /// from the sum of the rounded cells). Secondary suppression as described on
-    /// <see cref="SecondarySuppression"/>: one line, the groups adding up to the total.
+    /// from the sum of the rounded cells), suppressed as a pack of one line (see <see cref="PackSuppression"/>).
     /// </summary>
     public static OneWayTable OneWay(IReadOnlyList<(string Label, int Count)> cells)
     {
         ArgumentNullException.ThrowIfNull(cells);
-        var figures = cells.Select(c => NotNegative(c.Count)).ToList();
-        var total = figures.Sum(); // checked: Sum throws on overflow
-        var totalIndex = figures.Count;
-        figures.Add(total);
-
-        var reasons = Apply(figures, [new Line(Enumerable.Range(0, cells.Count).ToList(), totalIndex)]);
-
+        var pack = new FigurePack();
+        var figures = cells.Select(c => pack.Count(c.Count)).ToList();
+        var total = pack.Total(figures);
+        var published = pack.Publish();
         return new OneWayTable(
-            cells.Select((c, i) => new SuppressedCell(c.Label, Publish(figures[i], reasons[i]))).ToList(),
-            Publish(total, reasons[totalIndex]));
+            cells.Select((c, i) => new SuppressedCell(c.Label, published[figures[i]])).ToList(),
+            published[total]);
     }
 
     /// <summary>
@@ -102,57 +107,47 @@ public static class SmallNumbers
     {
         ArgumentNullException.ThrowIfNull(counts);
         int rows = counts.GetLength(0), columns = counts.GetLength(1);
-
-        // One grid of figures: the table, then a column of row totals, a row of column totals and the
-        // grand total in the corner, so rows and margins are all handled alike.
-        var width = columns + 1;
-        int At(int row, int column) => (row * width) + column;
-        var figures = new int[(rows + 1) * width];
+        var pack = new FigurePack();
+        var cells = new Figure[rows, columns];
         for (var r = 0; r < rows; r++)
         {
             for (var c = 0; c < columns; c++)
             {
-                var count = NotNegative(counts[r, c]);
-                figures[At(r, c)] = count;
-                figures[At(r, columns)] = checked(figures[At(r, columns)] + count);
-                figures[At(rows, c)] = checked(figures[At(rows, c)] + count);
-                figures[At(rows, columns)] = checked(figures[At(rows, columns)] + count);
+                cells[r, c] = pack.Count(counts[r, c]);
             }
         }
 
-        var lines = new List<Line>();
-        for (var r = 0; r <= rows; r++)
+        // Lines in the order rows, the column totals' margin, columns, the row totals' margin: where two
+        // lines each lack a second hidden figure, the first one met gets it.
+        List<Figure> Row(int r) => Enumerable.Range(0, columns).Select(c => cells[r, c]).ToList();
+        List<Figure> Column(int c) => Enumerable.Range(0, rows).Select(r => cells[r, c]).ToList();
+        var rowTotals = Enumerable.Range(0, rows).Select(r => pack.Count(Enumerable.Range(0, columns).Sum(c => counts[r, c]))).ToList();
+        var columnTotals = Enumerable.Range(0, columns).Select(c => pack.Count(Enumerable.Range(0, rows).Sum(r => counts[r, c]))).ToList();
+        var grand = pack.Count(counts.Cast<int>().Sum());
+        for (var r = 0; r < rows; r++)
         {
-            lines.Add(new Line(Enumerable.Range(0, columns).Select(c => At(r, c)).ToList(), At(r, columns)));
+            pack.AddsUpTo(Row(r), rowTotals[r]);
         }
 
-        for (var c = 0; c <= columns; c++)
+        pack.AddsUpTo(columnTotals, grand);
+        for (var c = 0; c < columns; c++)
         {
-            lines.Add(new Line(Enumerable.Range(0, rows).Select(r => At(r, c)).ToList(), At(rows, c)));
+            pack.AddsUpTo(Column(c), columnTotals[c]);
         }
 
-        var reasons = Apply(figures, lines);
-        SuppressedValue Published(int row, int column) => Publish(figures[At(row, column)], reasons[At(row, column)]);
+        pack.AddsUpTo(rowTotals, grand);
+        var published = pack.Publish();
 
         return new TwoWayTable(
             Enumerable.Range(0, rows)
-                .Select(r => (IReadOnlyList<SuppressedValue>)Enumerable.Range(0, columns).Select(c => Published(r, c)).ToList())
+                .Select(r => (IReadOnlyList<SuppressedValue>)Enumerable.Range(0, columns).Select(c => published[cells[r, c]]).ToList())
                 .ToList(),
-            Enumerable.Range(0, rows).Select(r => Published(r, columns)).ToList(),
-            Enumerable.Range(0, columns).Select(c => Published(rows, c)).ToList(),
-            Published(rows, columns));
+            rowTotals.Select(t => published[t]).ToList(),
+            columnTotals.Select(t => published[t]).ToList(),
+            published[grand]);
     }
 
     internal static bool IsSmall(int count) => count is >= 1 and <= LargestSmallCount;
-
-    private static SuppressedValue Publish(int count, SuppressionReason reason) =>
-        reason == SuppressionReason.None ? Count(count) : SuppressedValue.Hidden(reason);
-
-    private static int NotNegative(int count)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        return count;
-    }
 
     /// <summary>
     /// A figure that is not a count, such as a median wait or a mean change, published as it is.
