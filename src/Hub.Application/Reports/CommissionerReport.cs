@@ -7,13 +7,21 @@ using Hub.Domain.Referrals;
 namespace Hub.Application.Reports;
 
 /// <summary>One row of a report table: a group and its published values, already suppressed.</summary>
-public sealed record ReportRow(string Group, IReadOnlyList<SuppressedValue> Values, bool IsTotal = false);
+public sealed record ReportRow(string Group, IReadOnlyList<SuppressedValue> Values, bool IsTotal = false)
+{
+    /// <summary>A stable name for the row, for <see cref="ReportHeadlines"/> to find it by; null for most rows.</summary>
+    public string? Id { get; init; }
+}
 
 /// <summary>
 /// A table of suppressed figures. <paramref name="ChartColumn"/> names the column drawn as a bar
 /// chart above the table (a count column), or null for no chart.
 /// </summary>
-public sealed record ReportTable(string Title, string GroupHeading, IReadOnlyList<string> Columns, IReadOnlyList<ReportRow> Rows, int? ChartColumn = null, string? Note = null);
+public sealed record ReportTable(string Title, string GroupHeading, IReadOnlyList<string> Columns, IReadOnlyList<ReportRow> Rows, int? ChartColumn = null, string? Note = null)
+{
+    /// <summary>A stable name for the table, for <see cref="ReportHeadlines"/> to find it by; null for most tables.</summary>
+    public string? Id { get; init; }
+}
 
 public sealed record ReportSection(string Id, string Title, string Intro, IReadOnlyList<ReportTable> Tables);
 
@@ -26,6 +34,9 @@ public sealed record ReportDefinition(string Term, string Meaning);
 /// </summary>
 public sealed record CommissionerReport(string ScopeLabel, DateOnly From, DateOnly To, DateTimeOffset GeneratedAt, IReadOnlyList<ReportSection> Sections, IReadOnlyList<ReportDefinition> Definitions)
 {
+    /// <summary>The headline figures beside the previous period's (see <see cref="ReportHeadlines"/>); null until compared.</summary>
+    public ReportSummary? Summary { get; init; }
+
     public string Period => $"{From.ToString("d MMMM yyyy", UkTime.Culture)} to {To.ToString("d MMMM yyyy", UkTime.Culture)}";
 
     /// <summary>The row of a report's neighbourhood table for every neighbourhood not on the partnership's list.</summary>
@@ -78,7 +89,7 @@ public sealed record CommissionerReport(string ScopeLabel, DateOnly From, DateOn
         "Referrals received in the period, by who made them. People can refer themselves: there are no thresholds and no eligibility criteria.",
         [
             Breakdown("Referrals by source", "Source", "Referrals",
-                flow.BySource.Select(t => (t.Key == FigureKeys.Key("source", ReferralSource.Self) ? "Self-referral" : t.Label, t.Count))),
+                flow.BySource.Select(t => (t.Key == FigureKeys.Key("source", ReferralSource.Self) ? "Self-referral" : t.Label, t.Count))) with { Id = ReportHeadlines.Ids.ReferralsBySource },
             new ReportTable("Returns", "Measure", ["Count", "Share of referrals"],
             [
                 new ReportRow("Returns within six months", [SmallNumbers.Count(flow.Returns.Count), SmallNumbers.Rate(flow.Returns.Count, flow.Referred.Count)]),
@@ -90,25 +101,26 @@ public sealed record CommissionerReport(string ScopeLabel, DateOnly From, DateOn
         [
             new ReportTable("People seen", "Measure", ["People"],
             [
-                Single("People with an attended contact in the period", flow.Seen.Count),
-                Single($"Access: people with 2 or more attended contacts in the 12 months to {filter.To.ToString("d MMMM yyyy", UkTime.Culture)}", access.Count),
+                Single("People with an attended contact in the period", flow.Seen.Count) with { Id = ReportHeadlines.Ids.PeopleSeen },
+                Single($"Access: people with 2 or more attended contacts in the 12 months to {filter.To.ToString("d MMMM yyyy", UkTime.Culture)}", access.Count) with { Id = ReportHeadlines.Ids.Access },
             ]),
         ]);
 
     private static ReportSection Waits(WaitingFigures w)
     {
         var split = WaitSplit(w);
-        var median = w.Stopped.Count >= SmallNumbers.LargestSmallCount + 1 && w.MedianDays is { } m
-            ? SmallNumbers.Measure(m, m.ToString("0.#", CultureInfo.InvariantCulture))
-            : SmallNumbers.Hidden();
+        // Said in words, never "*": the published rule keeps "*" for a count from 1 to 4.
+        var median = w.Stopped.Count == 0 || w.MedianDays is not { } m ? SuppressedValue.Words(ReportHeadlines.NoClocksStopped)
+            : w.Stopped.Count <= SmallNumbers.LargestSmallCount ? SuppressedValue.HiddenInWords(ReportHeadlines.TooFewClocksStopped)
+            : SmallNumbers.Measure(m, m.ToString("0.#", CultureInfo.InvariantCulture));
         return new("waits", "Four-week waits",
             "Clocks that stopped in the period: from the spell's first referral to the day it had an assessment, a baseline outcome measure and an agreed plan or intervention.",
             [
                 new ReportTable("Waits that ended in the period", "Measure", ["Value", "Share"],
                 [
-                    new ReportRow("Clocks stopped", [split.Total, SuppressedValue.Blank]),
-                    new ReportRow("Median wait in days", [median, SuppressedValue.Blank]),
-                    new ReportRow("Within 28 days", [split.Cells[0].Value, SmallNumbers.Rate(w.WithinStandard.Count, w.Stopped.Count, split.Cells[0].Value, split.Total)]),
+                    new ReportRow("Clocks stopped", [split.Total, SuppressedValue.Blank]) { Id = ReportHeadlines.Ids.ClocksStopped },
+                    new ReportRow("Median wait in days", [median, SuppressedValue.Blank]) { Id = ReportHeadlines.Ids.MedianWait },
+                    new ReportRow("Within 28 days", [split.Cells[0].Value, SmallNumbers.Rate(w.WithinStandard.Count, w.Stopped.Count, split.Cells[0].Value, split.Total)]) { Id = ReportHeadlines.Ids.WithinStandard },
                     new ReportRow("Over 28 days", [split.Cells[1].Value, SmallNumbers.Rate(w.OverStandard.Count, w.Stopped.Count, split.Cells[1].Value, split.Total)]),
                     new ReportRow("Spells that ended before the clock stopped", [SmallNumbers.Count(w.EndedBeforeStopping.Count), SuppressedValue.Blank]),
                 ], Note: "The median is shown only when 5 or more clocks stopped."),
@@ -121,7 +133,7 @@ public sealed record CommissionerReport(string ScopeLabel, DateOnly From, DateOn
             Breakdown("Contacts by medium", "Medium", "Contacts", flow.ByMedium.Select(t => (t.Label, t.Count))),
             Breakdown("Contacts by place", "Place", "Contacts", flow.ByPlace.Select(t => (t.Label, t.Count))),
             Breakdown("Attendance", "Contact", "Contacts", AttendanceLines(flow),
-                "The share of contacts not attended is the did-not-attend rate."),
+                "The share of contacts not attended is the did-not-attend rate.") with { Id = ReportHeadlines.Ids.Attendance },
         ]);
 
     private static ReportSection Closures(FlowFigures flow) => new("closures", "Closures",
@@ -136,7 +148,7 @@ public sealed record CommissionerReport(string ScopeLabel, DateOnly From, DateOn
                 o.Pairs.Count >= SmallNumbers.LargestSmallCount + 1 && o.MeanChange is { } mean
                     ? $"Mean change {mean.ToString("+0.##;-0.##;0", CultureInfo.InvariantCulture)} {o.Unit}. A change of {o.ReliableChange.ToString("0.#", CultureInfo.InvariantCulture)} or more is reliable."
                     : $"The mean change is shown only when there are 5 or more paired scores. A change of {o.ReliableChange.ToString("0.#", CultureInfo.InvariantCulture)} or more is reliable.");
-            return table;
+            return table with { Id = ReportHeadlines.Ids.Outcome(o.Measure) };
         }).ToList());
 
     private static IEnumerable<ReportSection> Equalities(HubFigures figures, IReadOnlyList<PersonTraits> access, FigureFilter filter, HashSet<string> neighbourhoods)
