@@ -7,13 +7,21 @@ using Hub.Domain.Referrals;
 namespace Hub.Application.Reports;
 
 /// <summary>One row of a report table: a group and its published values, already suppressed.</summary>
-public sealed record ReportRow(string Group, IReadOnlyList<SuppressedValue> Values, bool IsTotal = false);
+public sealed record ReportRow(string Group, IReadOnlyList<SuppressedValue> Values, bool IsTotal = false)
+{
+    /// <summary>A stable name for the row, for <see cref="ReportHeadlines"/> to find it by; null for most rows.</summary>
+    public string? Id { get; init; }
+}
 
 /// <summary>
 /// A table of suppressed figures. <paramref name="ChartColumn"/> names the column drawn as a bar
 /// chart above the table (a count column), or null for no chart.
 /// </summary>
-public sealed record ReportTable(string Title, string GroupHeading, IReadOnlyList<string> Columns, IReadOnlyList<ReportRow> Rows, int? ChartColumn = null, string? Note = null);
+public sealed record ReportTable(string Title, string GroupHeading, IReadOnlyList<string> Columns, IReadOnlyList<ReportRow> Rows, int? ChartColumn = null, string? Note = null)
+{
+    /// <summary>A stable name for the table, for <see cref="ReportHeadlines"/> to find it by; null for most tables.</summary>
+    public string? Id { get; init; }
+}
 
 public sealed record ReportSection(string Id, string Title, string Intro, IReadOnlyList<ReportTable> Tables);
 
@@ -26,6 +34,9 @@ public sealed record ReportDefinition(string Term, string Meaning);
 /// </summary>
 public sealed record CommissionerReport(string ScopeLabel, DateOnly From, DateOnly To, DateTimeOffset GeneratedAt, IReadOnlyList<ReportSection> Sections, IReadOnlyList<ReportDefinition> Definitions)
 {
+    /// <summary>The headline figures beside the previous period's (see <see cref="ReportHeadlines"/>); null until compared.</summary>
+    public ReportSummary? Summary { get; init; }
+
     public string Period => $"{From.ToString("d MMMM yyyy", UkTime.Culture)} to {To.ToString("d MMMM yyyy", UkTime.Culture)}";
 
     /// <summary>The row of a report's neighbourhood table for every neighbourhood not on the partnership's list.</summary>
@@ -128,7 +139,7 @@ public sealed record CommissionerReport(string ScopeLabel, DateOnly From, DateOn
         return p => new("referrals", "Referrals",
             "Referrals received in the period, by who made them. People can refer themselves: there are no thresholds and no eligibility criteria.",
             [
-                bySource(p),
+                bySource(p) with { Id = ReportHeadlines.Ids.ReferralsBySource },
                 new ReportTable("Returns", "Measure", ["Count", "Share of referrals"],
                 [
                     new ReportRow("Returns within six months", [p[hub.Returns], p[hub.ReturnsRate]]),
@@ -141,24 +152,25 @@ public sealed record CommissionerReport(string ScopeLabel, DateOnly From, DateOn
         [
             new ReportTable("People seen", "Measure", ["People"],
             [
-                new ReportRow("People with an attended contact in the period", [p[hub.Seen]]),
-                new ReportRow($"Access: people with 2 or more attended contacts in the 12 months to {filter.To.ToString("d MMMM yyyy", UkTime.Culture)}", [p[hub.Access]]),
+                new ReportRow("People with an attended contact in the period", [p[hub.Seen]]) { Id = ReportHeadlines.Ids.PeopleSeen },
+                new ReportRow($"Access: people with 2 or more attended contacts in the 12 months to {filter.To.ToString("d MMMM yyyy", UkTime.Culture)}", [p[hub.Access]]) { Id = ReportHeadlines.Ids.Access },
             ]),
         ]);
 
     private static Func<PublishedFigures, ReportSection> Waits(HubFigureSet hub, WaitingFigures w)
     {
-        var median = w.Stopped.Count >= SmallNumbers.LargestSmallCount + 1 && w.MedianDays is { } m
-            ? SmallNumbers.Measure(m, m.ToString("0.#", CultureInfo.InvariantCulture))
-            : SmallNumbers.Hidden();
+        // Said in words, never "*": the published rule keeps "*" for a count from 1 to 4.
+        var median = w.Stopped.Count == 0 || w.MedianDays is not { } m ? SuppressedValue.Words(ReportHeadlines.NoClocksStopped)
+            : w.Stopped.Count <= SmallNumbers.LargestSmallCount ? SuppressedValue.HiddenInWords(ReportHeadlines.TooFewClocksStopped)
+            : SmallNumbers.Measure(m, m.ToString("0.#", CultureInfo.InvariantCulture));
         return p => new("waits", "Four-week waits",
             "Clocks that stopped in the period: from the spell's first referral to the day it had an assessment, a baseline outcome measure and an agreed plan or intervention.",
             [
                 new ReportTable("Waits that ended in the period", "Measure", ["Value", "Share"],
                 [
-                    new ReportRow("Clocks stopped", [p[hub.Stopped], SuppressedValue.Blank]),
-                    new ReportRow("Median wait in days", [median, SuppressedValue.Blank]),
-                    new ReportRow("Within 28 days", [p[hub.Within], p[hub.WithinRate]]),
+                    new ReportRow("Clocks stopped", [p[hub.Stopped], SuppressedValue.Blank]) { Id = ReportHeadlines.Ids.ClocksStopped },
+                    new ReportRow("Median wait in days", [median, SuppressedValue.Blank]) { Id = ReportHeadlines.Ids.MedianWait },
+                    new ReportRow("Within 28 days", [p[hub.Within], p[hub.WithinRate]]) { Id = ReportHeadlines.Ids.WithinStandard },
                     new ReportRow("Over 28 days", [p[hub.Over], p[hub.OverRate]]),
                     new ReportRow("Spells that ended before the clock stopped", [p[hub.EndedBeforeStopping], SuppressedValue.Blank]),
                 ], Note: "The median is shown only when 5 or more clocks stopped."),
@@ -179,7 +191,7 @@ public sealed record CommissionerReport(string ScopeLabel, DateOnly From, DateOn
                     new ReportRow("Attended", [p[hub.Attended], p[hub.AttendedRate]]),
                     new ReportRow("Did not attend", [p[hub.DidNotAttend], p[hub.DidNotAttendRate]]),
                     new ReportRow("Total", [p[hub.Contacts], SuppressedValue.Blank], IsTotal: true),
-                ], ChartColumn: 0, Note: "The rate of contacts not attended is the did-not-attend rate, calculated from the unrounded counts."),
+                ], ChartColumn: 0, Note: "The rate of contacts not attended is the did-not-attend rate, calculated from the unrounded counts.") { Id = ReportHeadlines.Ids.Attendance },
             ]);
     }
 
@@ -206,7 +218,7 @@ public sealed record CommissionerReport(string ScopeLabel, DateOnly From, DateOn
             {
                 var rows = o.ByCategory.Select((t, i) => new ReportRow(t.Label, [p[cells[i]], p[rates[i]]])).ToList();
                 rows.Add(new ReportRow("Total", [p[pairs], SuppressedValue.Blank], IsTotal: true));
-                return new ReportTable($"{o.Name}: reliable change", "Change", ["Scores", "Rate"], rows, ChartColumn: 0, Note: note);
+                return new ReportTable($"{o.Name}: reliable change", "Change", ["Scores", "Rate"], rows, ChartColumn: 0, Note: note) { Id = ReportHeadlines.Ids.Outcome(o.Measure) };
             });
         }).ToList();
         return p => new("outcomes", "Outcomes",

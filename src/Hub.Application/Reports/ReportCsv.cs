@@ -4,7 +4,8 @@ namespace Hub.Application.Reports;
 
 /// <summary>
 /// The report's figures as CSV, one published value per line, exactly as suppressed in the report:
-/// report, period and scope first, then section, table, group, measure and value. Text that a
+/// report, period and scope first, then the summary's headline figures beside the previous
+/// period's, then section, table, group, measure and value. Text that a
 /// spreadsheet would run as a formula is prefixed with an apostrophe.
 /// </summary>
 public static class ReportCsv
@@ -18,6 +19,16 @@ public static class ReportCsv
         Line(sb, "Report", "About this report", "Period start", "Date", report.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         Line(sb, "Report", "About this report", "Period end", "Date", report.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         Line(sb, "Report", "About this report", "Scope", "Name", report.ScopeLabel);
+        if (report.Summary is { } summary)
+        {
+            Line(sb, "Report", "About this report", "Previous period start", "Date", summary.PreviousFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            Line(sb, "Report", "About this report", "Previous period end", "Date", summary.PreviousTo.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var headline in summary.Headlines)
+            {
+                Line(sb, "Summary", "Headline figures", headline.Measure, "This period", headline.ThisPeriod.Text);
+                Line(sb, "Summary", "Headline figures", headline.Measure, "Previous period", headline.PreviousPeriod.Text);
+            }
+        }
         foreach (var section in report.Sections)
         {
             foreach (var table in section.Tables)

@@ -42,6 +42,29 @@ public sealed class ChartTests
     }
 
     [Fact]
+    public void Should_put_each_label_beside_its_bar_on_the_same_line_when_asked_for_print()
+    {
+        var chart = new BarChart("Referrals by neighbourhood", "referrals", Neighbourhoods) { LabelsBeside = true };
+
+        var svg = Svg(Render(chart));
+        var rows = svg.Descendants(SvgNs + "g").Where(g => Class(g) == "hub-chart__row").ToList();
+
+        var scale = BarChartSvg.ScaleFor(chart);
+        rows.Count.ShouldBe(4);
+        foreach (var row in rows)
+        {
+            var label = row.Elements(SvgNs + "text").First();
+            var bar = row.Elements(SvgNs + "rect").Single();
+            label.Attribute("text-anchor")!.Value.ShouldBe("end");
+            Number(label, "x").ShouldBeLessThan(scale.Zero, "the label ends left of the axis");
+            Number(label, "y").ShouldBeInRange(Number(bar, "y"), Number(bar, "y") + Number(bar, "height") + 6, "on the bar's line");
+            Number(bar, "x").ShouldBe(scale.Zero, 0.01);
+        }
+        Number(rows[0].Elements(SvgNs + "rect").Single(), "width").ShouldBe(scale.Length, 0.01);
+        double.Parse(svg.Attribute("viewBox")!.Value.Split(' ')[3], CultureInfo.InvariantCulture).ShouldBeLessThan(4 * 40, "under half the height of labels above the bars");
+    }
+
+    [Fact]
     public void Should_draw_no_bar_for_a_suppressed_value_only_its_star_and_leave_the_scale_to_the_others()
     {
         // The hidden number is large here on purpose: it must neither be drawn nor stretch the scale.

@@ -84,10 +84,13 @@ public sealed class GenerateQueuedReportsHandler(
         try
         {
             var filter = new FigureFilter(run.From, run.To, run.TeamId, null, run.Neighbourhood);
-            var facts = await db.LoadFactsAsync(filter, clock.GetUtcNow(), cancellationToken);
-            var access = await db.LoadAccessAsync(filter, cancellationToken);
             var neighbourhoods = await ReportScopes.NeighbourhoodsAsync(db, cancellationToken);
-            var report = CommissionerReport.Build(HubFigures.From(facts), access, neighbourhoods, run.ScopeLabel, clock.GetUtcNow());
+            var report = await BuildAsync(filter, neighbourhoods, run.ScopeLabel, cancellationToken);
+            // The summary's previous period is a whole report of its own, counted and suppressed by
+            // the same code, so its headline figures are published values too.
+            var (previousFrom, previousTo) = ReportHeadlines.PreviousPeriod(filter.From, filter.To);
+            var previous = await BuildAsync(filter with { From = previousFrom, To = previousTo }, neighbourhoods, run.ScopeLabel, cancellationToken);
+            report = report with { Summary = ReportHeadlines.Compare(report, previous) };
             var html = document.Render(report);
 
             await ReplaceFileAsync(run.Id, ReportFileKind.Html, Encoding.UTF8.GetBytes(html), cancellationToken);
@@ -120,6 +123,13 @@ public sealed class GenerateQueuedReportsHandler(
             }
             return false;
         }
+    }
+
+    private async Task<CommissionerReport> BuildAsync(FigureFilter filter, IReadOnlyList<string> neighbourhoods, string scopeLabel, CancellationToken cancellationToken)
+    {
+        var facts = await db.LoadFactsAsync(filter, clock.GetUtcNow(), cancellationToken);
+        var access = await db.LoadAccessAsync(filter, cancellationToken);
+        return CommissionerReport.Build(HubFigures.From(facts), access, neighbourhoods, scopeLabel, clock.GetUtcNow());
     }
 
     private async Task ReplaceFileAsync(Guid reportId, ReportFileKind kind, byte[] content, CancellationToken cancellationToken)

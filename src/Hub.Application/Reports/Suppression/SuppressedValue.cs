@@ -56,4 +56,16 @@ public sealed record SuppressedValue
 
     /// <summary>An empty cell: a table's column that does not apply to this row.</summary>
     public static SuppressedValue Blank { get; } = new(string.Empty, SuppressionReason.None, null);
+
+    /// <summary>
+    /// A figure that does not exist, said in words, such as "No clocks stopped in the period" for a
+    /// median of nothing: neither "*" (which the published rule keeps for 1 to 4) nor a number.
+    /// </summary>
+    public static SuppressedValue Words(string text) => new(text, SuppressionReason.None, null);
+
+    /// <summary>
+    /// A figure held back because too few people are behind it, said in words (such as "Not shown:
+    /// fewer than 5 clocks stopped") where "*" would read as a count from 1 to 4.
+    /// </summary>
+    public static SuppressedValue HiddenInWords(string text) => new(text, SuppressionReason.Primary, null);
 }
