@@ -133,7 +133,7 @@ public sealed class StaffStopTheClockTests(DatabaseFixture database) : IClassFix
         (await Refused(new RecordCarePlanAgreed(referral.Id, today.AddDays(1), CarePlanAgreedHow.Video))).ShouldBe(["On: The day the plan was agreed cannot be in the future"]);
         (await Refused(new RecordCarePlanAgreed(referral.Id, today.AddDays(-3), CarePlanAgreedHow.Video))).Single().ShouldStartWith("On: The day the plan was agreed cannot be before their wait started on ");
         (await Refused(new RecordInterventionStarted(referral.Id, today, (InterventionKind)99, null))).ShouldBe(["Kind: Select the kind of intervention"]);
-        (await Refused(new RecordInterventionStarted(referral.Id, today, InterventionKind.Other, new string('a', 501)))).ShouldBe(["Note: The note must be 500 characters or fewer"]);
+        (await Refused(new RecordInterventionStarted(referral.Id, today, InterventionKind.Other, new string('a', 501)))).First().ShouldBe("Note: The note must be 500 characters or fewer");
 
         (await host.WithDb(db => db.CareStarts.CountAsync(c => c.SpellId == referral.SpellId))).ShouldBe(0);
         (await host.WithDb(db => db.AuditEvents.CountAsync(a => a.PersonId == referral.PersonId && a.Screen.StartsWith("Four-week clock: record")))).ShouldBe(0);

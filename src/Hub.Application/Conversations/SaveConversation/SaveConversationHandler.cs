@@ -68,8 +68,8 @@ public sealed class SaveConversationHandler(IApplicationDbContext db, ICurrentUs
     /// <summary>
     /// The outcome records follow the latest version. Completing a first conversation gives the
     /// spell its meaningful assessment; any conversation with a rating (first or review) gives it a
-    /// rated measure, dated when it was taken (the conversation's completion: there is no separate
-    /// held-on date), and the spell keeps the earliest as its baseline.
+    /// rated measure, dated when it was taken (there is no separate held-on date: the save of the
+    /// version that carries the ratings), and the spell keeps the earliest as its baseline.
     /// </summary>
     private async Task RecordOutcomes(Conversation conversation, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -91,7 +91,9 @@ public sealed class SaveConversationHandler(IApplicationDbContext db, ICurrentUs
             }
             if (conversation.Content.HasAnyRating)
             {
-                spell.RecordBaselineMeasure(at);
+                // Taken when this version was saved: the completion itself, or a later version that
+                // first carried ratings. The spell keeps the earliest, whichever conversation it came from.
+                spell.RecordBaselineMeasure(now);
             }
         }
     }

@@ -22,9 +22,9 @@ public sealed class RecordInterventionStartedValidator : AbstractValidator<Recor
 {
     public RecordInterventionStartedValidator(TimeProvider clock)
     {
-        RuleFor(c => c.On).NotNull().WithMessage("Enter the day the intervention started")
+        RuleFor(c => c.On).Cascade(CascadeMode.Stop).NotNull().WithMessage("Enter the day the intervention started")
             .Must(on => on <= UkCalendar.DayOf(clock.GetUtcNow())).WithMessage("The day the intervention started cannot be in the future");
-        RuleFor(c => c.Kind).NotNull().WithMessage("Select the kind of intervention").IsInEnum().WithMessage("Select the kind of intervention");
+        RuleFor(c => c.Kind).Cascade(CascadeMode.Stop).NotNull().WithMessage("Select the kind of intervention").IsInEnum().WithMessage("Select the kind of intervention");
         RuleFor(c => c.Note).SafeText("The note", CareStart.MaxNoteLength, multiline: true, storedMax: CareStart.MaxNoteLength);
     }
 }
