@@ -31,7 +31,7 @@ public sealed class StopTheClockJourneyTests(CareJourneyFixture hub, ITestOutput
         DateOnly startedOn;
         using (var scope = hub.Factory.Services.CreateScope())
         {
-            var sent = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SubmitSelfReferral(
+            var sent = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SubmitSelfReferral(
                 new SelfReferralAnswers { ContactMethod = ContactMethod.TheyWillCallUs, PreferredName = Name }, Guid.NewGuid()));
             reference = sent.Reference;
             var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
