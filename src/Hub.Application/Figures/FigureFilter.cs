@@ -1,4 +1,4 @@
-using Hub.Application.Common;
+using Hub.Domain.Common;
 using Hub.Domain.Directory;
 
 namespace Hub.Application.Figures;
@@ -14,9 +14,9 @@ public sealed record FigureFilter(DateOnly From, DateOnly To, Guid? TeamId = nul
     public const int LongestPeriodDays = 731;
 
     /// <summary>The period as instants: from the start of <see cref="From"/> to the start of the day after <see cref="To"/>.</summary>
-    public DateTimeOffset Start => UkTime.FromLocal(From.ToDateTime(TimeOnly.MinValue));
+    public DateTimeOffset Start => UkCalendar.StartOfDay(From);
 
-    public DateTimeOffset End => UkTime.FromLocal(To.AddDays(1).ToDateTime(TimeOnly.MinValue));
+    public DateTimeOffset End => UkCalendar.StartOfDay(To.AddDays(1));
 
     public int Days => To.DayNumber - From.DayNumber + 1;
 

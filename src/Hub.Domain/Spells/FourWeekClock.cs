@@ -1,3 +1,5 @@
+using Hub.Domain.Common;
+
 namespace Hub.Domain.Spells;
 
 public enum ClockState
@@ -13,12 +15,30 @@ public enum ClockState
 /// <summary>
 /// The four-week waiting standard for one spell: the clock starts at the spell's first referral and
 /// stops when the spell has a meaningful assessment, a baseline outcome measure and an agreed care
-/// plan or intervention. Day 21 or more is at risk; more than 28 days has breached.
+/// plan or intervention. Days are UK calendar days (<see cref="UkCalendar"/>): days waited is the UK
+/// date today minus the UK date the clock started. Day 28 is within the standard; day 21 to day 28
+/// is at risk; day 29 or more has breached.
 /// </summary>
 public sealed record FourWeekClock(ClockState State, int DaysWaited, bool AtRisk, bool Breached, IReadOnlyList<string> Missing)
 {
     public const int StandardDays = 28;
     public const int AtRiskFromDay = 21;
+
+    /// <summary>The clock of a spell as it stands at <paramref name="now"/>, every date taken as a UK calendar day.</summary>
+    public static FourWeekClock Of(ReferralSpell spell, DateTimeOffset now) =>
+        For(UkCalendar.DayOf(spell.StartedAt), Day(spell.AssessedAt), Day(spell.BaselineMeasuredAt), Day(spell.CarePlanAgreedAt), Day(spell.EndedAt), UkCalendar.DayOf(now));
+
+    private static DateOnly? Day(DateTimeOffset? at) => at is { } value ? UkCalendar.DayOf(value) : null;
+
+    /// <summary>
+    /// A running clock that started before this instant is at day 21 or more today: the start of
+    /// the UK day 20 days before today (started on today-21 or earlier). Lets a database count
+    /// exactly what <see cref="For"/> says of each row.
+    /// </summary>
+    public static DateTimeOffset AtRiskIfStartedBefore(DateOnly today) => UkCalendar.StartOfDay(today.AddDays(-(AtRiskFromDay - 1)));
+
+    /// <summary>A running clock that started before this instant is past day 28 today (started on today-29 or earlier).</summary>
+    public static DateTimeOffset BreachedIfStartedBefore(DateOnly today) => UkCalendar.StartOfDay(today.AddDays(-StandardDays));
 
     /// <param name="today">Today's date where the hub is (UK), for a clock still running.</param>
     public static FourWeekClock For(DateOnly started, DateOnly? assessed, DateOnly? baselineMeasured, DateOnly? planAgreed, DateOnly? ended, DateOnly today)

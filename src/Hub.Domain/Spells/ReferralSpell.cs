@@ -2,11 +2,6 @@ using Hub.Domain.Common;
 
 namespace Hub.Domain.Spells;
 
-/// <summary>
-/// A referral spell as MHSDS defines it: it starts at the first referral and carries on while any
-/// referral in it is open. A new referral arriving while it is open, or within
-/// <see cref="RejoinWindow"/> of its end, joins it, so people come back in easily.
-/// </summary>
 public enum SpellClosureReason
 {
     GoalsMet = 1,
@@ -29,9 +24,25 @@ public static class SpellClosureReasons
     };
 }
 
+/// <summary>
+/// A referral spell as MHSDS defines it: it starts at the first referral and carries on while any
+/// referral in it is open. A new referral arriving while it is open, or on any of the
+/// <see cref="RejoinDays"/> UK calendar days after its end, joins it, so people come back in easily.
+/// </summary>
 public sealed class ReferralSpell : Entity
 {
-    public static readonly TimeSpan RejoinWindow = TimeSpan.FromDays(5);
+    /// <summary>
+    /// A referral on the fifth UK calendar day after the spell ended still joins it, whatever the
+    /// hour: days are counted by <see cref="UkCalendar"/>, not in 24-hour blocks.
+    /// </summary>
+    public const int RejoinDays = 5;
+
+    /// <summary>
+    /// The earliest end a spell can have and still be joined by a referral received at
+    /// <paramref name="now"/>: the start of the UK day five days before today.
+    /// </summary>
+    public static DateTimeOffset JoinableIfEndedFrom(DateTimeOffset now) =>
+        UkCalendar.StartOfDay(UkCalendar.DayOf(now).AddDays(-RejoinDays));
 
     private ReferralSpell() { }
 
@@ -63,13 +74,16 @@ public sealed class ReferralSpell : Entity
     /// <summary>Optimistic concurrency token, changed whenever the spell opens or closes.</summary>
     public Guid Version { get; private set; } = Guid.NewGuid();
 
-    /// <summary>When a meaningful assessment (a completed first conversation) was first recorded.</summary>
+    /// <summary>When the meaningful assessment (a completed first conversation) took place: the earliest recorded.</summary>
     public DateTimeOffset? AssessedAt { get; private set; }
 
-    /// <summary>When a baseline outcome measure was first recorded.</summary>
+    /// <summary>When the spell's first rated measure was taken (a conversation's ratings or a goal rating), from any source.</summary>
     public DateTimeOffset? BaselineMeasuredAt { get; private set; }
 
-    /// <summary>When a care plan was agreed or an intervention began.</summary>
+    /// <summary>
+    /// The earliest of: the person agreeing their plan through their link, staff recording a care
+    /// plan agreed with the person, and staff recording an intervention started.
+    /// </summary>
     public DateTimeOffset? CarePlanAgreedAt { get; private set; }
 
     /// <summary>
@@ -79,30 +93,67 @@ public sealed class ReferralSpell : Entity
     /// </summary>
     public DateTimeOffset? ClockStoppedAt { get; private set; }
 
+    /// <summary>A meaningful assessment took place at <paramref name="at"/>; an earlier one, recorded later, moves the date earlier.</summary>
     public void RecordAssessment(DateTimeOffset at)
     {
-        AssessedAt ??= at;
+        AssessedAt = Earliest(AssessedAt, at);
         StopClockWhenComplete();
     }
 
+    /// <summary>A rated measure was taken at <paramref name="at"/>: the baseline is the earliest, whichever arrives first.</summary>
     public void RecordBaselineMeasure(DateTimeOffset at)
     {
-        BaselineMeasuredAt ??= at;
+        BaselineMeasuredAt = Earliest(BaselineMeasuredAt, at);
         StopClockWhenComplete();
     }
 
+    /// <summary>A care plan was agreed or an intervention began at <paramref name="at"/>; the earliest counts.</summary>
     public void RecordCarePlanAgreed(DateTimeOffset at)
     {
-        CarePlanAgreedAt ??= at;
+        CarePlanAgreedAt = Earliest(CarePlanAgreedAt, at);
         StopClockWhenComplete();
     }
 
-    private void StopClockWhenComplete() =>
-        ClockStoppedAt = AssessedAt is { } a && BaselineMeasuredAt is { } b && CarePlanAgreedAt is { } c ? new[] { a, b, c }.Max() : null;
+    /// <summary>
+    /// Staff record that a care plan was agreed with the person, or that an intervention started, on
+    /// a UK day: not in the future and not before the spell started. The record is kept as its own
+    /// row (the history); the spell's third clock condition takes the earliest date it has.
+    /// </summary>
+    public CareStart RecordCareStart(CareStartKind kind, DateOnly on, CarePlanAgreedHow? how, InterventionKind? intervention, string? note,
+        Guid referralId, Guid byUserId, DateTimeOffset now)
+    {
+        if (!IsOpen)
+        {
+            throw new DomainRuleException("This spell has closed.");
+        }
+        if (on > UkCalendar.DayOf(now))
+        {
+            throw new DomainRuleException("The day cannot be in the future.");
+        }
+        if (on < UkCalendar.DayOf(StartedAt))
+        {
+            throw new DomainRuleException("The day cannot be before the spell started.");
+        }
+        var start = new CareStart(Id, PersonId, referralId, kind, on, how, intervention, note, byUserId, now);
+        RecordCarePlanAgreed(UkCalendar.StartOfDay(on));
+        return start;
+    }
 
-    /// <summary>Whether a referral received at <paramref name="receivedAt"/> belongs to this spell under the MHSDS rule.</summary>
+    private static DateTimeOffset Earliest(DateTimeOffset? current, DateTimeOffset at) => current is { } c && c <= at ? c : at;
+
+    /// <summary>
+    /// The clock stops at the last of the three conditions, in whatever order they came; never before
+    /// the spell started (a condition dated by its UK day may begin at that day's midnight).
+    /// </summary>
+    private void StopClockWhenComplete() =>
+        ClockStoppedAt = AssessedAt is { } a && BaselineMeasuredAt is { } b && CarePlanAgreedAt is { } c ? new[] { a, b, c, StartedAt }.Max() : null;
+
+    /// <summary>
+    /// Whether a referral received at <paramref name="receivedAt"/> belongs to this spell under the
+    /// MHSDS rule: while open, or up to and including the fifth UK calendar day after it ended.
+    /// </summary>
     public bool Accepts(DateTimeOffset receivedAt) =>
-        EndedAt is null || receivedAt - EndedAt.Value <= RejoinWindow;
+        EndedAt is null || UkCalendar.DaysBetween(EndedAt.Value, receivedAt) <= RejoinDays;
 
     public void Join(DateTimeOffset receivedAt)
     {
@@ -118,6 +169,7 @@ public sealed class ReferralSpell : Entity
         if (receivedAt < StartedAt)
         {
             StartedAt = receivedAt;
+            StopClockWhenComplete();
         }
     }
 
@@ -134,7 +186,7 @@ public sealed class ReferralSpell : Entity
 
     /// <summary>
     /// Easy out: the care team closes the spell with the reason. Closing is a good, normal outcome;
-    /// a new referral within <see cref="RejoinWindow"/> opens this same spell again.
+    /// a new referral within <see cref="RejoinDays"/> UK days opens this same spell again.
     /// </summary>
     public void Close(SpellClosureReason reason, string? note, Guid byUserId, DateTimeOffset at)
     {

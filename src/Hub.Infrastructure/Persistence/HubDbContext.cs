@@ -31,6 +31,7 @@ public abstract class HubDbContext(DbContextOptions options)
     public DbSet<Person> People => Set<Person>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<ReferralSpell> Spells => Set<ReferralSpell>();
+    public DbSet<CareStart> CareStarts => Set<CareStart>();
     public DbSet<PossibleMatch> PossibleMatches => Set<PossibleMatch>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<ContactAttempt> ContactAttempts => Set<ContactAttempt>();

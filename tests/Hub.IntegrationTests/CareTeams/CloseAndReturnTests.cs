@@ -145,7 +145,8 @@ public sealed class CloseAndReturnTests(DatabaseFixture database) : IClassFixtur
         var token = (await host.WithDb(db => db.Conversations.AsNoTracking().SingleAsync(c => c.Id == earlierId))).ConcurrencyToken;
         (await host.SendAsPractitioner(new SaveConversation(earlierId, said, token, SaveIntent.Complete), lead.Id)).Saved.ShouldBeTrue();
         (await Close(host, lead, first.Id)).Outcome.ShouldBe(CloseSpellOutcome.Closed);
-        host.Clock.Advance(ReferralSpell.RejoinWindow + TimeSpan.FromMinutes(1));
+        // The sixth UK day after the close, just after midnight: past the fifth day, so a new spell.
+        host.Clock.Set(Hub.Domain.Common.UkCalendar.StartOfDay(Hub.Domain.Common.UkCalendar.DayOf(host.Clock.GetUtcNow()).AddDays(ReferralSpell.RejoinDays + 1)).AddMinutes(1));
 
         var back = await host.SendAsPublic(new SubmitSelfReferral(Answers(phone: "07700 900 463"), Guid.NewGuid()));
         await ConfirmReturningPerson(host, back.Reference);

@@ -66,6 +66,7 @@ public sealed class ExportAndRestrictionTests(ExportAndRestrictionTests.World fi
         [typeof(Domain.CareTeams.Handoff)] = "handoffs",
         [typeof(NetworkMeeting)] = "networkMeetings",
         [typeof(Domain.CareTeams.CommunityLink)] = "communityLinks",
+        [typeof(CareStart)] = "careStarts",
         [typeof(SupportPlan)] = "supportPlans",
         [typeof(PlanVersion)] = "planVersions",
         [typeof(PlanSuggestion)] = "planSuggestions",

@@ -2,6 +2,7 @@ using Hub.Domain.CareTeams;
 using Hub.Domain.CommunityOffers;
 using Hub.Domain.Contacts;
 using Hub.Domain.People;
+using Hub.Domain.Spells;
 using Hub.Domain.SupportPlans;
 using Hub.Infrastructure.Email;
 using Hub.Infrastructure.Persistence;
@@ -50,7 +51,7 @@ public sealed class PersonalDataWorld
             var staff = await db.TeamMembers.OrderBy(m => m.Id).Select(m => m.Id).Take(2).ToListAsync();
             var spell = await db.Spells.Where(s => s.PersonId == subject.Id).OrderByDescending(s => s.StartedAt).FirstAsync();
             var plan = await db.SupportPlans.FirstAsync(p => p.PersonId == subject.Id);
-            var referralId = await db.Referrals.Where(r => r.PersonId == subject.Id).OrderByDescending(r => r.ReceivedAt).Select(r => r.Id).FirstAsync();
+            var referralId = (await db.Referrals.Where(r => r.PersonId == subject.Id).OrderByDescending(r => r.ReceivedAt).FirstAsync()).Id;
             var joinedReferral = await db.Referrals.Where(r => r.PersonId == joined.Id).Select(r => r.Id).FirstAsync();
 
             var offer = new CommunityOffer("Walking group", "Connect and Do", now);
@@ -62,6 +63,12 @@ public sealed class PersonalDataWorld
                 new Handoff(spell.Id, subject.Id, staff[0], staff[1], CareTeamRole.Involved, "Money advice", now),
                 new NetworkMeeting(spell.Id, subject.Id, now.AddDays(1), ContactMedium.FaceToFace, ContactPlace.Hub, [staff[0]], ["Their sister"], "Plan together", staff[0], now),
                 new CommunityLink(spell.Id, subject.Id, offer.Id, "Starts Monday", staff[0], now),
+                // Made directly: the domain records one only on an open spell, and this one has ended.
+                (CareStart)Activator.CreateInstance(typeof(CareStart), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic, null,
+                    [spell.Id, subject.Id, referralId, CareStartKind.InterventionStarted, Hub.Domain.Common.UkCalendar.DayOf(spell.StartedAt).AddDays(3), null, InterventionKind.PeerSupport, "Invented note", staff[0], now], null)!,
+                db.Referrals.Local.FirstOrDefault(r => r.Id == referralId) is { } subjectReferral
+                    ? subjectReferral.RecordAttempt(now.AddHours(-1), AttemptMethod.Phone, AttemptResult.NoAnswer, "Invented: no answer", staff[0], now)
+                    : throw new InvalidOperationException("the subject's referral is loaded"),
                 new PossibleMatch(joinedReferral, subject.Id, MatchReasons.SamePhone),
                 new OutboxMessage { Purpose = "test", To = subject.Contact.Email!.ToUpperInvariant(), Subject = "Your plan", Body = "Hello", CreatedAt = now, NextAttemptAt = now });
             joined.MarkMergedInto(subject);

@@ -135,6 +135,29 @@ public sealed partial class SupportPlanTests(DatabaseFixture database) : IClassF
         (await host.SendAsPerson(new RateMyGoal(planId, opened.Token, 0, 4), me)).ShouldBeFalse("a rating against an old version is refused too");
     }
 
+    [SkippableFact]
+    public async Task Should_make_the_persons_first_goal_rating_the_spells_baseline_and_move_it_earlier_than_a_later_conversation()
+    {
+        await using var host = Host(database);
+        var (referral, planId) = await PlanFor(host, "rated.476@example.org");
+        var me = referral.PersonId;
+        var opened = await host.SendAsPerson(new GetMyPlan(), me);
+        (await host.SendAsPerson(new SaveMyPlan(planId, opened.Token, null, ["Invented: walk to the park"], [], null, [], null), me)).Saved.ShouldBeTrue();
+        host.Clock.Advance(TimeSpan.FromDays(2));
+        var ratedAt = host.Clock.GetUtcNow();
+
+        (await host.SendAsPerson(new RateMyGoal(planId, (await host.SendAsPerson(new GetMyPlan(), me)).Token, 0, 3), me)).ShouldBeTrue();
+
+        (await host.WithDb(db => db.Spells.AsNoTracking().SingleAsync(s => s.Id == referral.SpellId))).BaselineMeasuredAt.ShouldBe(ratedAt,
+            "a goal rating is a rated measure: the spell's first one is its baseline, dated when it was taken");
+        await host.WithDb(async db =>
+        {
+            (await db.Spells.SingleAsync(s => s.Id == referral.SpellId)).RecordBaselineMeasure(ratedAt.AddDays(5)); // a later conversation's ratings
+            return await db.SaveChangesAsync();
+        });
+        (await host.WithDb(db => db.Spells.AsNoTracking().SingleAsync(s => s.Id == referral.SpellId))).BaselineMeasuredAt.ShouldBe(ratedAt, "the earliest stays");
+    }
+
     private static async Task<(Referral Referral, Guid PlanId)> PlanFor(ApplicationHost host, string email)
     {
         var referral = await TriagedReferral(host, Answers(email: email));

@@ -80,7 +80,8 @@ public sealed class ReturningPersonTests(DatabaseFixture database) : IClassFixtu
         await using var host = new ApplicationHost(database.ConnectionString);
         var first = await host.SendAsPublic(new SubmitSelfReferral(From("later@example.org"), Guid.NewGuid()));
         await Close(host, first.Reference);
-        host.Clock.Advance(TimeSpan.FromDays(5) + TimeSpan.FromMinutes(1));
+        // The sixth UK calendar day after it ended, just after midnight (day five would still join, at any hour).
+        host.Clock.Set(Hub.Domain.Common.UkCalendar.StartOfDay(Hub.Domain.Common.UkCalendar.DayOf(host.Clock.GetUtcNow()).AddDays(6)).AddMinutes(1));
         var second = await host.SendAsPublic(new SubmitSelfReferral(From("later@example.org"), Guid.NewGuid()));
 
         await ConfirmMatch(host, second.Reference);

@@ -59,7 +59,7 @@ public sealed class FourWeekClockTests
     }
 
     [Fact]
-    public void Should_keep_the_first_date_of_each_when_it_is_recorded_again()
+    public void Should_keep_the_earliest_date_of_each_when_it_is_recorded_again()
     {
         var spell = new ReferralSpell(Guid.NewGuid(), Referred);
 

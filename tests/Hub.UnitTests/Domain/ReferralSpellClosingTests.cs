@@ -98,7 +98,8 @@ public sealed class ReferralSpellClosingTests
         var spell = new ReferralSpell(Person, Start);
         spell.Close(SpellClosureReason.NotReachedAfterSeveralTries, "Three calls, two letters", Practitioner, Start.AddDays(30));
 
-        Should.Throw<DomainRuleException>(() => spell.Join(Start.AddDays(35).AddMinutes(1)));
+        // The sixth UK day after the close (day five, at any hour, would still join).
+        Should.Throw<DomainRuleException>(() => spell.Join(Start.AddDays(36)));
 
         spell.IsOpen.ShouldBeFalse();
         spell.ClosureReason.ShouldBe(SpellClosureReason.NotReachedAfterSeveralTries);

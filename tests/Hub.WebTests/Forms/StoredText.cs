@@ -41,6 +41,7 @@ internal static class StoredText
         One("Handoffs.Note", 4000, true, db => db.Handoffs.Select(x => (string?)x.Note)),
         One("Handoffs.DeclineReason", 4000, true, db => db.Handoffs.Select(x => x.DeclineReason)),
         One("CommunityLinks.Note", 2000, true, db => db.CommunityLinks.Select(x => x.Note)),
+        One("CareStarts.Note", 500, true, db => db.CareStarts.Select(x => x.Note)),
         One("ReferralSpells.ClosureNote", 2000, true, db => db.Spells.Select(x => x.ClosureNote)),
         One("PlanSuggestions.Text", 2000, true, db => db.PlanSuggestions.Select(x => (string?)x.Text)),
         One("PlanSuggestions.Extra", 30, false, db => db.PlanSuggestions.Select(x => x.Extra)),

@@ -55,11 +55,11 @@ public sealed class ReallocateCaseloadHandler(IApplicationDbContext db, AuditTra
 
         var now = clock.GetUtcNow();
         // Open spells, and spells closed so recently that a return would reopen them with this team.
-        var reopenable = now - ReferralSpell.RejoinWindow;
+        var reopenable = ReferralSpell.JoinableIfEndedFrom(now);
         var places = await (
             from m in db.CareTeamMembers
             join s in db.Spells on m.SpellId equals s.Id
-            where m.MemberId == leaving.Id && m.LeftAt == null && (s.EndedAt == null || s.EndedAt > reopenable)
+            where m.MemberId == leaving.Id && m.LeftAt == null && (s.EndedAt == null || s.EndedAt >= reopenable)
             select m).ToListAsync(cancellationToken);
         var spellIds = places.Select(p => p.SpellId).ToList();
         var receiverPlaces = await db.CareTeamMembers.Where(m => spellIds.Contains(m.SpellId) && m.MemberId == receiver.Id && m.LeftAt == null).ToListAsync(cancellationToken);

@@ -23,6 +23,7 @@ public interface IApplicationDbContext
     DbSet<Person> People { get; }
     DbSet<Referral> Referrals { get; }
     DbSet<ReferralSpell> Spells { get; }
+    DbSet<CareStart> CareStarts { get; }
     DbSet<PossibleMatch> PossibleMatches { get; }
     DbSet<Contact> Contacts { get; }
     DbSet<ContactAttempt> ContactAttempts { get; }

@@ -66,8 +66,10 @@ public sealed class SaveConversationHandler(IApplicationDbContext db, ICurrentUs
     }
 
     /// <summary>
-    /// The outcome records follow the latest version. Completing a first conversation also gives
-    /// the spell its meaningful assessment and, when anything was rated, its baseline measure.
+    /// The outcome records follow the latest version. Completing a first conversation gives the
+    /// spell its meaningful assessment; any conversation with a rating (first or review) gives it a
+    /// rated measure, dated when it was taken (there is no separate held-on date: the save of the
+    /// version that carries the ratings), and the spell keeps the earliest as its baseline.
     /// </summary>
     private async Task RecordOutcomes(Conversation conversation, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -80,13 +82,17 @@ public sealed class SaveConversationHandler(IApplicationDbContext db, ICurrentUs
             db.OutcomeRecords.Add(new OutcomeRecord(conversation.PersonId, conversation.SpellId, conversation.Id, code, isBaseline, at, ratings));
         }
 
-        if (isBaseline)
+        if (isBaseline || conversation.Content.HasAnyRating)
         {
             var spell = await db.Spells.FirstAsync(s => s.Id == conversation.SpellId, cancellationToken);
-            spell.RecordAssessment(at);
+            if (isBaseline)
+            {
+                spell.RecordAssessment(at);
+            }
             if (conversation.Content.HasAnyRating)
             {
-                // Dated when the ratings were first saved, which may be a later version than the completion.
+                // Taken when this version was saved: the completion itself, or a later version that
+                // first carried ratings. The spell keeps the earliest, whichever conversation it came from.
                 spell.RecordBaselineMeasure(now);
             }
         }

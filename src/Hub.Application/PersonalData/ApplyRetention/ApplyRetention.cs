@@ -79,6 +79,7 @@ public sealed class ApplyRetentionHandler(IApplicationDbContext db, IEmailOutbox
             await db.PlanVersions.Where(v => plans.Contains(v.PlanId)).ExecuteDeleteAsync(token);
             await db.SupportPlans.Where(p => people.Contains(p.PersonId)).ExecuteDeleteAsync(token);
             await db.CommunityLinks.Where(l => people.Contains(l.PersonId)).ExecuteDeleteAsync(token);
+            await db.CareStarts.Where(c => people.Contains(c.PersonId)).ExecuteDeleteAsync(token);
             await db.NetworkMeetings.Where(m => people.Contains(m.PersonId)).ExecuteDeleteAsync(token);
             await db.Handoffs.Where(h => people.Contains(h.PersonId)).ExecuteDeleteAsync(token);
             await db.CareTeamMembers.Where(m => people.Contains(m.PersonId)).ExecuteDeleteAsync(token);

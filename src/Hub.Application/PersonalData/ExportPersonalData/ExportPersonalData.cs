@@ -95,6 +95,8 @@ public sealed class ExportPersonalDataHandler(IApplicationDbContext db, ICurrent
                 await db.Handoffs.AsNoTracking().Where(h => ids.Contains(h.PersonId)).ToListAsync(cancellationToken)),
             Section("networkMeetings", "Network meetings", "Meetings with you and the people around you.",
                 await db.NetworkMeetings.AsNoTracking().Where(m => ids.Contains(m.PersonId)).ToListAsync(cancellationToken)),
+            Section("careStarts", "Plans agreed and support started", "When staff recorded a care plan agreed with you, or support that started, and how.",
+                await db.CareStarts.AsNoTracking().Where(c => ids.Contains(c.PersonId)).OrderBy(c => c.On).ToListAsync(cancellationToken)),
             Section("communityLinks", "Community offers", "Community groups and services you were linked with.",
                 await db.CommunityLinks.AsNoTracking().Where(l => ids.Contains(l.PersonId)).ToListAsync(cancellationToken)),
             Section("supportPlans", "Support plans", "Your plans as they stand now.", plans),

@@ -241,7 +241,10 @@ public sealed class RateMyGoalHandler(IApplicationDbContext db, ICurrentPerson p
         var now = clock.GetUtcNow();
         try
         {
-            db.PlanVersions.Add(plan.RateGoal(request.GoalIndex, request.Rating!.Value, DateOnly.FromDateTime(UkTime.ToLocal(now)), request.ExpectedToken, now));
+            db.PlanVersions.Add(plan.RateGoal(request.GoalIndex, request.Rating!.Value, UkTime.Today(now), request.ExpectedToken, now));
+            // A goal rating is a rated measure: the spell's first one, from any source, is its baseline.
+            var spell = await db.Spells.FirstAsync(s => s.Id == plan.SpellId, cancellationToken);
+            spell.RecordBaselineMeasure(now);
             audit.Record(AuditAction.Update, plan.PersonId, nameof(SupportPlan), plan.Id, "Person: rate a goal");
             await db.SaveChangesAsync(cancellationToken);
             return true;

@@ -3,6 +3,7 @@ using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
+using Hub.Application.Spells.GetSpellClock;
 using Hub.Domain.Audit;
 using Hub.Domain.CareTeams;
 using Hub.Domain.Contacts;
@@ -40,7 +41,8 @@ public sealed record ReferralRecord(
     IReadOnlyList<ContactRow> Contacts,
     IReadOnlyList<EarlierReferralRow> EarlierReferrals,
     IReadOnlyList<ConversationRow> Conversations,
-    CareSummary Care);
+    CareSummary Care,
+    SpellClockSummary Clock);
 
 public sealed record ConversationRow(Guid ConversationId, ConversationKind Kind, ConversationStatus Status, int VersionNumber, DateTimeOffset UpdatedAt, bool InThisSpell);
 
@@ -130,6 +132,7 @@ public sealed class GetReferralRecordHandler(IApplicationDbContext db, IStaffDir
             conversations,
             new CareSummary(found.Spell.IsOpen, found.Spell.ClosureReason, found.Spell.ClosureNote, found.Spell.PreviousSpellId is not null,
                 team.Select(t => new CareTeamLine(NameOf(t.MemberId), t.Role, false)).Concat(pending.Select(p => new CareTeamLine(NameOf(p.ToMemberId), p.Role, true))).ToList(),
-                agreed, planned));
+                agreed, planned),
+            SpellClockSummary.Of(found.Spell, now));
     }
 }

@@ -1,4 +1,4 @@
-using Hub.Application.Common;
+using Hub.Domain.Common;
 using Hub.Application.Common.Interfaces;
 using Hub.Domain.Spells;
 using MediatR;
@@ -22,9 +22,10 @@ public sealed class GetFourWeekWaitsHandler(IApplicationDbContext db, TimeProvid
     public async Task<FourWeekWaitPage> Handle(GetFourWeekWaits request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(UkTime.ToLocal(now));
-        var atRiskFrom = now.AddDays(-FourWeekClock.AtRiskFromDay);
-        var breachedBefore = now.AddDays(-FourWeekClock.StandardDays);
+        var today = UkCalendar.DayOf(now);
+        // UK-midnight cut-offs, so the counts say exactly what each row's clock says (not 24-hour blocks).
+        var atRiskBefore = FourWeekClock.AtRiskIfStartedBefore(today);
+        var breachedBefore = FourWeekClock.BreachedIfStartedBefore(today);
         var pageSize = Math.Clamp(request.PageSize, 1, 200);
 
         // The clock stops when all three are recorded (ClockStoppedAt); a filtered index holds just the running ones.
@@ -49,7 +50,7 @@ public sealed class GetFourWeekWaitsHandler(IApplicationDbContext db, TimeProvid
             })
             .ToListAsync(cancellationToken);
 
-        static DateOnly? Day(DateTimeOffset? at) => at is { } value ? DateOnly.FromDateTime(UkTime.ToLocal(value)) : null;
+        static DateOnly? Day(DateTimeOffset? at) => at is { } value ? UkCalendar.DayOf(value) : null;
         var result = rows.Take(pageSize).Select(s => new FourWeekWaitRow(s.Id, s.LatestId, s.LatestReference, s.Name, s.StartedAt,
             FourWeekClock.For(Day(s.StartedAt)!.Value, Day(s.AssessedAt), Day(s.BaselineMeasuredAt), Day(s.CarePlanAgreedAt), null, today))).ToList();
 
@@ -58,8 +59,8 @@ public sealed class GetFourWeekWaitsHandler(IApplicationDbContext db, TimeProvid
             .Select(g => new
             {
                 Running = g.Count(),
-                AtRisk = g.Count(s => s.StartedAt <= atRiskFrom && s.StartedAt > breachedBefore),
-                Breached = g.Count(s => s.StartedAt <= breachedBefore),
+                AtRisk = g.Count(s => s.StartedAt < atRiskBefore && s.StartedAt >= breachedBefore),
+                Breached = g.Count(s => s.StartedAt < breachedBefore),
             })
             .FirstOrDefaultAsync(cancellationToken);
         return new FourWeekWaitPage(result, pageNumber, rows.Count > pageSize, counts?.Running ?? 0, counts?.AtRisk ?? 0, counts?.Breached ?? 0);

@@ -52,6 +52,20 @@ internal sealed class ReferralSpellConfiguration : IEntityTypeConfiguration<Refe
     }
 }
 
+internal sealed class CareStartConfiguration : IEntityTypeConfiguration<CareStart>
+{
+    public void Configure(EntityTypeBuilder<CareStart> builder)
+    {
+        builder.ToTable("CareStarts");
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Note).HasMaxLength(CareStart.MaxNoteLength);
+        builder.HasOne<ReferralSpell>().WithMany().HasForeignKey(c => c.SpellId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Referral>().WithMany().HasForeignKey(c => c.ReferralId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.SpellId, c.On });
+    }
+}
+
 internal sealed class PossibleMatchConfiguration : IEntityTypeConfiguration<PossibleMatch>
 {
     public void Configure(EntityTypeBuilder<PossibleMatch> builder)

@@ -1,3 +1,4 @@
+using Hub.Domain.Common;
 using Bogus;
 using Hub.Application.Common;
 using Hub.Application.Conversations;
@@ -487,7 +488,7 @@ internal sealed class ReferralHistoryGenerator
     {
         var returner = new Returner(story.Person, story.Spell, conversation ?? story.Returner?.Conversation, lead ?? story.Returner?.Lead, endedAt);
         // A return within the rejoin window would join the same spell; this history only has returns after it.
-        _notBackYet.Enqueue(returner, endedAt + ReferralSpell.RejoinWindow + TimeSpan.FromDays(1));
+        _notBackYet.Enqueue(returner, UkCalendar.StartOfDay(UkCalendar.DayOf(endedAt).AddDays(ReferralSpell.RejoinDays + 1)));
     }
 
     private Returner? Returning(DateTimeOffset at)
