@@ -125,11 +125,11 @@ public sealed class SuppressionTests
     public void Should_show_a_rate_whose_numerator_and_denominator_are_both_shown()
     {
         var pack = new FigurePack();
-        Figure self = pack.Count(12), gp = pack.Count(3), other = pack.Count(20);
+        Figure self = pack.Count(12), gp = pack.Count(8), other = pack.Count(20);
         var total = pack.Total([self, gp, other]);
         var rate = pack.Rate(other, total);
 
-        pack.Publish()[rate].Text.ShouldBe("57%");
+        pack.Publish()[rate].Text.ShouldBe("50%");
     }
 
     // ---- Attacks by a reader who knows the rule ----
@@ -174,10 +174,10 @@ public sealed class SuppressionTests
     }
 
     [Fact]
-    public void Should_protect_a_line_whose_total_a_shown_rate_gives_away_exactly()
+    public void Should_hide_a_rate_tied_to_a_line_with_a_hidden_figure_because_it_would_give_the_total_away()
     {
-        // Sources [1, 1, 18] would print *, *, 20, total 20: safe while 20 means 18 to 22. A rate over
-        // the same total (returns of all referrals) can pin the total at 20, and then both hidden are 1.
+        // Sources [1, 1, 18] print *, *, 20, total 20: safe while 20 means 18 to 22. A rate over the
+        // same total (returns of all referrals) could pin the total at 20, and then both hidden are 1.
         var pack = new FigurePack();
         Figure a = pack.Count(1), b = pack.Count(1), c = pack.Count(18);
         var referred = pack.Total([a, b, c], "referred");
@@ -185,8 +185,32 @@ public sealed class SuppressionTests
         var rate = pack.Rate(returns, referred);
         var published = pack.Publish();
 
-        published[rate].Text.ShouldBe("50%");
-        published[c].IsSuppressed.ShouldBeTrue("with the total known exactly, the 18 must go too");
+        published[referred].Text.ShouldBe("20");
+        published[rate].Text.ShouldBe(Hidden);
+        published[rate].Reason.ShouldBe(SuppressionReason.Secondary);
+    }
+
+    [Fact]
+    public void Should_show_a_rate_when_nothing_tied_to_it_is_hidden()
+    {
+        var pack = new FigurePack();
+        Figure a = pack.Count(11), b = pack.Count(7), c = pack.Count(18);
+        var referred = pack.Total([a, b, c], "referred");
+        var returns = pack.Count(10);
+        var rate = pack.Rate(returns, referred);
+
+        pack.Publish()[rate].Text.ShouldBe("28%");
+    }
+
+    [Fact]
+    public void Should_hide_the_whole_line_when_a_reader_could_pin_its_hidden_cells_from_the_printed_figures()
+    {
+        // [1, 1, 1, 1, 18] would print *, *, *, *, 20, total 20 (22): 20 means 18 to 22 in both places, so
+        // the four hidden cells add up to at most 4, and each must be 1.
+        var table = SmallNumbers.OneWay([("A", 1), ("B", 1), ("C", 1), ("D", 1), ("E", 18)]);
+
+        Texts(table).ShouldAllBe(t => t == Hidden);
+        table.Total.Text.ShouldBe(Hidden);
     }
 
     [Fact]
@@ -280,7 +304,9 @@ public sealed class SuppressionTests
 
         // Pass 1: row 0 hides 8 (smallest beside the 3); column 0 hides 9; column 1 (8 now hidden) hides 10.
         // Pass 2: row 1 (9 hidden) hides 15; row 2 (10 hidden) hides 6; column 2 (6 hidden) hides 20.
-        // Pass 3: every row and column has two or three hidden; nothing changes.
+        // Pass 3: every row and column has two or three hidden. Row 0 and column 1 are hidden through and
+        //         through, so their totals (31 and 33) would only say how small the hidden cells are: they go,
+        //         and the margins then hide the smaller of the other totals beside them (41 and 37).
         var table = SmallNumbers.TwoWay(counts);
 
         Texts(table).ShouldBe(
@@ -291,8 +317,8 @@ public sealed class SuppressionTests
         ]);
         table.Rows[0][0].Reason.ShouldBe(SuppressionReason.Primary);
         table.Rows.SelectMany(r => r).Count(v => v.Reason == SuppressionReason.Secondary).ShouldBe(6);
-        table.RowTotals.Select(v => v.Text).ShouldBe(["30", "55", "40"]);
-        table.ColumnTotals.Select(v => v.Text).ShouldBe(["35", "35", "55"]);
+        table.RowTotals.Select(v => v.Text).ShouldBe([Hidden, "55", Hidden]);
+        table.ColumnTotals.Select(v => v.Text).ShouldBe([Hidden, Hidden, "55"]);
         table.GrandTotal.Text.ShouldBe("125");
     }
 
@@ -308,8 +334,9 @@ public sealed class SuppressionTests
 
         // Pass 1: row 0 hides 6 beside the 2; the column totals hide 11 beside the small total of 2;
         //         column 1 (6 hidden) hides 9; column 2 (its total hidden) hides its 11.
-        // Pass 2: row 1's 9 and row 2's 11 sit among zeros, so their row totals go instead; the row
-        //         totals then have two hidden and the grand total can stay.
+        // Pass 2: row 1's 9 and row 2's 11 sit among zeros, so their row totals go instead. Every figure
+        //         of row 0 is hidden too, so its total goes; then every row total is hidden and the grand
+        //         total, which would only say how small they are, goes as well. A table this small goes dark.
         var table = SmallNumbers.TwoWay(counts);
 
         Texts(table).ShouldBe(
@@ -318,11 +345,11 @@ public sealed class SuppressionTests
             ["0", Hidden, "0"],
             ["0", "0", Hidden],
         ]);
-        table.RowTotals.Select(v => v.Text).ShouldBe(["10", Hidden, Hidden]);
-        table.RowTotals.Select(v => v.Reason).ShouldBe([SuppressionReason.None, SuppressionReason.Secondary, SuppressionReason.Secondary]);
-        table.ColumnTotals.Select(v => v.Text).ShouldBe([Hidden, "15", Hidden]);
-        table.ColumnTotals.Select(v => v.Reason).ShouldBe([SuppressionReason.Primary, SuppressionReason.None, SuppressionReason.Secondary]);
-        table.GrandTotal.Text.ShouldBe("30");
+        table.RowTotals.Select(v => v.Text).ShouldBe([Hidden, Hidden, Hidden]);
+        table.RowTotals.Select(v => v.Reason).ShouldAllBe(r => r == SuppressionReason.Secondary);
+        table.ColumnTotals.Select(v => v.Text).ShouldBe([Hidden, Hidden, Hidden]);
+        table.ColumnTotals.Select(v => v.Reason).ShouldBe([SuppressionReason.Primary, SuppressionReason.Secondary, SuppressionReason.Secondary]);
+        table.GrandTotal.Text.ShouldBe(Hidden);
     }
 
     [Fact]

@@ -13,25 +13,27 @@ namespace Hub.Application.Reports.Suppression;
 /// figure: the smallest non-zero cell still shown goes too, or the total when every other cell is 0.
 /// This is the usual secondary suppression.</item>
 /// <item><b>Narrowing.</b> Two hidden figures are not always enough: a reader who knows that a shown
-/// 5 means 5 to 7 and a * means 1 to 4 can add up a line such as [1, 5, 1] published as *, 5, *,
-/// total 5 and find both hidden cells are 1. So the pack is read as the reader would read it: every
-/// figure as the range of true values the rule allows (0 exactly, * from 1 to 4 when hidden for being
-/// small and 5 or more when hidden to protect another, a rounded count within 2 of itself and never
-/// below 5), every figure that a rate may give away exactly (its numerator and denominator, see
-/// <see cref="FigurePack.Rate(Figure, Figure)"/>) as that exact value, then the ranges are narrowed
-/// line by line through every line of the pack until they settle. A hidden figure whose range has
-/// shrunk to one value is protected by hiding the smallest non-zero shown cell of a line it is in,
-/// or that line's total.</item>
+/// 5 means 5 to 7 can add up a line such as [1, 5, 1] published as *, 5, *, total 5 and find both
+/// hidden cells are 1. So the pack is read as the reader would read it, from what is printed alone:
+/// a hidden figure as anything from 1 up, a rounded count as the values within 2 of it (never 1 to
+/// 4), 0 as 0, and what the choice of hidden cells tells (a cell hidden to protect another was the
+/// smallest shown in its line). The ranges are narrowed through every line of the pack until they
+/// settle. Where a hidden figure is left with a single value, every non-zero figure of its lines is
+/// hidden, total included. The whole line goes, not one more figure: hiding only the total or one
+/// cell would leave the reader knowing that the printed figures pinned something, which is what
+/// gave the cell away; with the whole line hidden, all they learn is that its hidden cells were small.</item>
 /// </list>
 /// <para>
-/// Rates are calculated from unrounded counts. One is hidden when its numerator, its denominator or
-/// the difference between them is from 1 to 4 (80% of 10 gives away the 2 who were not), or when a
-/// figure it was calculated from is hidden. A rate that stays shown is what makes its figures exact
-/// in step 3, so the protection accounts for it.
+/// Rates are calculated from unrounded counts, which can give their numerator and denominator away
+/// exactly and so undo the rounding that protects the figures beside them. A rate is printed only
+/// when nothing tied to it is hidden: no figure it comes from, and no figure of any line reachable
+/// from those through shared figures (a total printed by several tables ties them all together). It
+/// is also hidden when its numerator, its denominator or the difference between them is from 1 to 4
+/// (80% of 10 gives away the 2 who were not).
 /// </para>
 /// <para>
-/// Narrowing ranges line by line is what a reader can do with a pencil; it can miss a combination
-/// that only a search over whole tables finds. The exact solver in the unit tests is that search.
+/// The narrowing is what a reader can do with a pencil; the exact solver in the unit tests searches
+/// whole packs, printing every candidate with this code, and finds no hidden count with one value.
 /// </para>
 /// </remarks>
 internal static class PackSuppression
@@ -47,6 +49,13 @@ internal static class PackSuppression
 
     private const long Unbounded = long.MaxValue / 4;
 
+    /// <summary>
+    /// A hidden figure left with fewer than three possible values counts as narrowed: protecting only
+    /// those left with one would tell a reader, by the protection itself, that a line was pinned.
+    /// With a value to spare, all the protection tells them is that a figure had two.
+    /// </summary>
+    private const long TwoValuesToSpare = 2;
+
     internal static (SuppressionReason[] Counts, SuppressedValue[] Rates) Apply(IReadOnlyList<int> counts, IReadOnlyList<Line> lines, IReadOnlyList<Rate> rates)
     {
         var reasons = new SuppressionReason[counts.Count];
@@ -56,24 +65,26 @@ internal static class PackSuppression
         }
 
         var linesOf = LinesOfEachFigure(counts.Count, lines);
+        var order = new List<Order>();
         while (true)
         {
-            if (HideOneBesideALoneHiddenFigure(counts, lines, reasons))
+            if (HideOneBesideALoneHiddenFigure(counts, lines, reasons, order))
             {
                 continue;
             }
 
-            var pinned = FindNarrowedToOneValue(counts, lines, Exact(counts.Count, rates, reasons), reasons);
-            if (pinned < 0 || !HideOneToProtect(pinned, counts, lines, linesOf, reasons))
+            var pinned = FindNarrowedToOneValue(counts, lines, reasons, order);
+            if (pinned < 0 || !HideLinesOf(pinned, counts, lines, linesOf, reasons))
             {
                 break;
             }
         }
 
+        var tied = TiedToAHiddenFigure(counts.Count, lines, linesOf, reasons);
         var published = rates.Select(r =>
             r.Denominator == 0 ? SuppressedValue.NoRate
             : r.IsSmall ? SuppressedValue.Hidden(SuppressionReason.Primary)
-            : r.Linked.Any(i => reasons[i] != SuppressionReason.None) ? SuppressedValue.Hidden(SuppressionReason.Secondary)
+            : r.Linked.Any(i => tied[i]) ? SuppressedValue.Hidden(SuppressionReason.Secondary)
             : SmallNumbers.Rate(r.Numerator, r.Denominator)).ToArray();
         return (reasons, published);
     }
@@ -82,7 +93,7 @@ internal static class PackSuppression
     /// Step 2, in passes over every line until a pass changes nothing: a line with exactly one hidden
     /// figure gets another. False when the first pass changed nothing.
     /// </summary>
-    private static bool HideOneBesideALoneHiddenFigure(IReadOnlyList<int> counts, IReadOnlyList<Line> lines, SuppressionReason[] reasons)
+    private static bool HideOneBesideALoneHiddenFigure(IReadOnlyList<int> counts, IReadOnlyList<Line> lines, SuppressionReason[] reasons, List<Order> order)
     {
         var any = false;
         for (var changed = true; changed;)
@@ -91,9 +102,19 @@ internal static class PackSuppression
             foreach (var line in lines)
             {
                 var hidden = reasons[line.Total] != SuppressionReason.None ? 1 : 0;
+                var cellsShown = 0;
                 foreach (var cell in line.Cells)
                 {
                     hidden += reasons[cell] != SuppressionReason.None ? 1 : 0;
+                    cellsShown += reasons[cell] == SuppressionReason.None && counts[cell] > 0 ? 1 : 0;
+                }
+
+                // A total of nothing but hidden cells tells a reader only how small they are: it goes too.
+                if (cellsShown == 0 && hidden > 0 && reasons[line.Total] == SuppressionReason.None && counts[line.Total] > 0)
+                {
+                    reasons[line.Total] = SuppressionReason.Secondary;
+                    changed = any = true;
+                    continue;
                 }
 
                 if (hidden != 1)
@@ -102,7 +123,7 @@ internal static class PackSuppression
                 }
 
                 // A hidden figure is never 0, so a line with one has a non-zero figure shown besides it.
-                reasons[SmallestShownCell(line, counts, reasons) ?? line.Total] = SuppressionReason.Secondary;
+                Hide(line, SmallestShownCell(line, counts, reasons) ?? line.Total, counts, reasons, order);
                 changed = any = true;
             }
         }
@@ -110,40 +131,57 @@ internal static class PackSuppression
         return any;
     }
 
-    /// <summary>Figures a shown rate may give away exactly: those of every rate not itself hidden.</summary>
-    private static bool[] Exact(int figures, IReadOnlyList<Rate> rates, SuppressionReason[] reasons)
+    /// <summary>Figures in a group of lines, joined through shared figures, that holds a hidden figure.</summary>
+    private static bool[] TiedToAHiddenFigure(int figures, IReadOnlyList<Line> lines, List<int>[] linesOf, SuppressionReason[] reasons)
     {
-        var exact = new bool[figures];
-        foreach (var rate in rates)
+        var tied = new bool[figures];
+        var seen = new bool[figures];
+        for (var start = 0; start < figures; start++)
         {
-            if (rate.Denominator == 0 || rate.IsSmall || rate.Linked.Any(i => reasons[i] != SuppressionReason.None))
+            if (seen[start])
             {
                 continue;
             }
 
-            foreach (var i in rate.Linked)
+            // One group: every figure reachable from this one through lines.
+            var group = new List<int> { start };
+            seen[start] = true;
+            for (var next = 0; next < group.Count; next++)
             {
-                exact[i] = true;
+                foreach (var l in linesOf[group[next]])
+                {
+                    foreach (var other in lines[l].Cells.Append(lines[l].Total))
+                    {
+                        if (!seen[other])
+                        {
+                            seen[other] = true;
+                            group.Add(other);
+                        }
+                    }
+                }
+            }
+
+            if (group.Any(i => reasons[i] != SuppressionReason.None))
+            {
+                group.ForEach(i => tied[i] = true);
             }
         }
 
-        return exact;
+        return tied;
     }
 
-    /// <summary>Step 3: the first hidden figure a reader can narrow to one value, or -1.</summary>
-    private static int FindNarrowedToOneValue(IReadOnlyList<int> counts, IReadOnlyList<Line> lines, bool[] exact, SuppressionReason[] reasons)
+    /// <summary>Step 3: the first hidden figure a reader can narrow to two values or fewer, or -1.</summary>
+    private static int FindNarrowedToOneValue(IReadOnlyList<int> counts, IReadOnlyList<Line> lines, SuppressionReason[] reasons, List<Order> order)
     {
         var low = new long[counts.Count];
         var high = new long[counts.Count];
         for (var i = 0; i < counts.Count; i++)
         {
-            (low[i], high[i]) = reasons[i] switch
-            {
-                SuppressionReason.Primary => (1L, (long)SmallNumbers.LargestSmallCount),
-                SuppressionReason.Secondary => ((long)SmallNumbers.LargestSmallCount + 1, Unbounded),
-                _ when counts[i] == 0 || exact[i] => (counts[i], counts[i]),
-                _ => RoundedRange(counts[i]),
-            };
+            // Only what is printed, so that whether this step acts tells a reader nothing the printed figures
+            // do not: a hidden figure is anything from 1 up.
+            (low[i], high[i]) = reasons[i] != SuppressionReason.None ? (1L, Unbounded)
+                : counts[i] == 0 ? (0L, 0L)
+                : RoundedRange(counts[i]);
         }
 
         // Each pass can only tighten a range; ranges are integers bounded below by 0, so this settles.
@@ -154,11 +192,20 @@ internal static class PackSuppression
             {
                 changed |= Narrow(line, low, high);
             }
+
+            // The rule hides the smallest cell shown, so a reader knows each such cell is no larger
+            // than the cells that stayed beside it (smaller than those before it: ties go to the first).
+            foreach (var (smaller, larger, strict) in order)
+            {
+                var gap = strict ? 1 : 0;
+                changed |= Tighten(smaller, low[smaller], high[larger] >= Unbounded ? Unbounded : high[larger] - gap, low, high);
+                changed |= Tighten(larger, low[smaller] + gap, high[larger], low, high);
+            }
         }
 
         for (var i = 0; i < counts.Count; i++)
         {
-            if (reasons[i] != SuppressionReason.None && low[i] >= high[i])
+            if (reasons[i] != SuppressionReason.None && high[i] - low[i] < TwoValuesToSpare)
             {
                 return i;
             }
@@ -232,45 +279,70 @@ internal static class PackSuppression
     private static long Add(long a, long b) => a >= Unbounded || b >= Unbounded ? Unbounded : a + b;
 
     /// <summary>
-    /// Hides one more figure for a figure narrowed to one value: the smallest non-zero shown cell of
-    /// a line it is in, or that line's total, searching outwards through lines that share figures.
-    /// False when everything it is tied to is hidden already.
+    /// Hides every non-zero figure still shown in the lines of a figure narrowed to one value; when
+    /// they are all hidden already, those of the nearest lines reached through shared figures. False
+    /// when nothing tied to it is left to hide.
     /// </summary>
-    private static bool HideOneToProtect(int pinned, IReadOnlyList<int> counts, IReadOnlyList<Line> lines, List<int>[] linesOf, SuppressionReason[] reasons)
+    private static bool HideLinesOf(int pinned, IReadOnlyList<int> counts, IReadOnlyList<Line> lines, List<int>[] linesOf, SuppressionReason[] reasons)
     {
         var seenLines = new HashSet<int>();
+        var frontier = new List<int> { pinned };
         var seenFigures = new HashSet<int> { pinned };
-        var queue = new Queue<int>([pinned]);
-        while (queue.Count > 0)
+        while (frontier.Count > 0)
         {
-            var figure = queue.Dequeue();
-            foreach (var l in linesOf[figure])
+            var hidden = false;
+            var next = new List<int>();
+            foreach (var figure in frontier)
             {
-                if (!seenLines.Add(l))
+                foreach (var l in linesOf[figure].Where(seenLines.Add))
                 {
-                    continue;
-                }
-
-                var line = lines[l];
-                var next = SmallestShownCell(line, counts, reasons)
-                    ?? (reasons[line.Total] == SuppressionReason.None && counts[line.Total] > 0 ? line.Total : (int?)null);
-                if (next is { } hide)
-                {
-                    reasons[hide] = SuppressionReason.Secondary;
-                    return true;
-                }
-
-                foreach (var other in line.Cells.Append(line.Total))
-                {
-                    if (seenFigures.Add(other))
+                    foreach (var other in lines[l].Cells.Append(lines[l].Total))
                     {
-                        queue.Enqueue(other);
+                        if (reasons[other] == SuppressionReason.None && counts[other] > 0)
+                        {
+                            reasons[other] = SuppressionReason.Secondary;
+                            hidden = true;
+                        }
+
+                        if (seenFigures.Add(other))
+                        {
+                            next.Add(other);
+                        }
                     }
+                }
+            }
+
+            if (hidden)
+            {
+                return true;
+            }
+
+            frontier = next;
+        }
+
+        return false;
+    }
+
+    /// <summary>A figure known to be no larger than another (smaller, when strict).</summary>
+    internal readonly record struct Order(int Smaller, int Larger, bool Strict);
+
+    /// <summary>Hides a figure to protect another and notes what its choice tells a reader.</summary>
+    private static void Hide(Line line, int figure, IReadOnlyList<int> counts, SuppressionReason[] reasons, List<Order> order)
+    {
+        var position = Array.IndexOf(line.Cells, figure);
+        if (position >= 0)
+        {
+            for (var i = 0; i < line.Cells.Length; i++)
+            {
+                var other = line.Cells[i];
+                if (other != figure && reasons[other] == SuppressionReason.None && counts[other] > 0)
+                {
+                    order.Add(new Order(figure, other, Strict: i < position));
                 }
             }
         }
 
-        return false;
+        reasons[figure] = SuppressionReason.Secondary;
     }
 
     private static int? SmallestShownCell(Line line, IReadOnlyList<int> counts, SuppressionReason[] reasons)
