@@ -72,8 +72,8 @@ public sealed record CommissionerReport(string ScopeLabel, DateOnly From, DateOn
     /// <summary>The whole hub's figures that several tables print or calculate rates from.</summary>
     private sealed record HubFigureSet(
         Figure Referred, Figure Returns, RateFigure ReturnsRate, Figure Seen, Figure Access,
-        Figure Within, Figure Over, Figure Stopped, RateFigure WithinRate, RateFigure OverRate, Figure EndedBeforeStopping,
-        Figure Attended, Figure DidNotAttend, Figure Contacts, RateFigure AttendedRate, RateFigure DidNotAttendRate,
+        Figure Within, Figure Stopped, RateFigure WithinRate, RateFigure OverRate, Figure EndedBeforeStopping,
+        Figure DidNotAttend, Figure Contacts, RateFigure DidNotAttendRate,
         IReadOnlyList<Figure> DialogCategories, Figure DialogPairs)
     {
         public static HubFigureSet Register(FigurePack pack, HubFigures figures, int access)
@@ -82,18 +82,19 @@ public sealed record CommissionerReport(string ScopeLabel, DateOnly From, DateOn
             var waits = figures.Waiting;
             var referred = pack.Count(Keys.Referred, flow.Referred.Count);
             var returns = pack.Count(flow.Returns.Count);
+            // Two-way splits (within and over 28 days, attended or not) print one part and the whole, not
+            // both parts as a line: a line of two with one small hides the other and then its total, and
+            // the number of contacts is the total of the medium and place tables too.
             var within = pack.Count(waits.WithinStandard.Count);
-            var over = pack.Count(waits.OverStandard.Count);
-            var stopped = pack.Total([within, over]);
+            var stopped = pack.Count(waits.Stopped.Count);
             var dna = pack.Count(flow.DidNotAttend.Count);
-            var attended = pack.Count(flow.Contacts.Count - flow.DidNotAttend.Count);
-            var contacts = pack.Total([attended, dna], Keys.Contacts);
+            var contacts = pack.Count(Keys.Contacts, flow.Contacts.Count);
             var dialog = figures.Outcomes[0].ByCategory.Select(t => pack.Count(t.Count)).ToList();
             return new HubFigureSet(
                 referred, returns, pack.Rate(returns, referred),
                 pack.Count(Keys.Seen, flow.Seen.Count), pack.Count(Keys.Access, access),
-                within, over, stopped, pack.Rate(within, stopped), pack.Rate(over, stopped), pack.Count(waits.EndedBeforeStopping.Count),
-                attended, dna, contacts, pack.Rate(attended, contacts), pack.Rate(dna, contacts),
+                within, stopped, pack.Rate(within, stopped), pack.Rate(waits.OverStandard.Count, waits.Stopped.Count, within, stopped), pack.Count(waits.EndedBeforeStopping.Count),
+                dna, contacts, pack.Rate(dna, contacts),
                 dialog, pack.Total(dialog, Keys.Pairs(figures.Outcomes[0].Measure)));
         }
     }
@@ -171,7 +172,7 @@ public sealed record CommissionerReport(string ScopeLabel, DateOnly From, DateOn
                     new ReportRow("Clocks stopped", [p[hub.Stopped], SuppressedValue.Blank]) { Id = ReportHeadlines.Ids.ClocksStopped },
                     new ReportRow("Median wait in days", [median, SuppressedValue.Blank]) { Id = ReportHeadlines.Ids.MedianWait },
                     new ReportRow("Within 28 days", [p[hub.Within], p[hub.WithinRate]]) { Id = ReportHeadlines.Ids.WithinStandard },
-                    new ReportRow("Over 28 days", [p[hub.Over], p[hub.OverRate]]),
+                    new ReportRow("Over 28 days", [SuppressedValue.Blank, p[hub.OverRate]]),
                     new ReportRow("Spells that ended before the clock stopped", [p[hub.EndedBeforeStopping], SuppressedValue.Blank]),
                 ], Note: "The median is shown only when 5 or more clocks stopped."),
             ]);
@@ -188,9 +189,8 @@ public sealed record CommissionerReport(string ScopeLabel, DateOnly From, DateOn
                 byPlace(p),
                 new ReportTable("Attendance", "Contact", ["Contacts", "Rate"],
                 [
-                    new ReportRow("Attended", [p[hub.Attended], p[hub.AttendedRate]]),
                     new ReportRow("Did not attend", [p[hub.DidNotAttend], p[hub.DidNotAttendRate]]),
-                    new ReportRow("Total", [p[hub.Contacts], SuppressedValue.Blank], IsTotal: true),
+                    new ReportRow("All contacts", [p[hub.Contacts], SuppressedValue.Blank], IsTotal: true),
                 ], ChartColumn: 0, Note: "The rate of contacts not attended is the did-not-attend rate, calculated from the unrounded counts.") { Id = ReportHeadlines.Ids.Attendance },
             ]);
     }

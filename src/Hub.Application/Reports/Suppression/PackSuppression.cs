@@ -109,7 +109,9 @@ internal static class PackSuppression
                     cellsShown += reasons[cell] == SuppressionReason.None && counts[cell] > 0 ? 1 : 0;
                 }
 
-                // A total of nothing but hidden cells tells a reader only how small they are: it goes too.
+                // A total of nothing but hidden cells says how small they are, and at the top of its range can
+                // pin them all at 4 ([4, 4] printed *, *, total 10): it goes too. Decided on the hidden cells
+                // alone, which stay hidden, so the choice tells a reader nothing they cannot see.
                 if (cellsShown == 0 && hidden > 0 && reasons[line.Total] == SuppressionReason.None && counts[line.Total] > 0)
                 {
                     reasons[line.Total] = SuppressionReason.Secondary;
