@@ -2,6 +2,7 @@ using Hub.Application.Common.Interfaces;
 using Hub.Infrastructure;
 using Hub.Infrastructure.Identity;
 using Hub.Web.Design;
+using Hub.Web.Design.Documents;
 using Hub.Web.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -18,7 +19,7 @@ public static class DependencyInjection
         services.AddHttpContextAccessor();
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         services.AddScoped<ICurrentUser, CurrentUser>();
-        services.AddSingleton<IReportDocument, Design.ReportDocument>();
+        services.AddDocuments();
 
         services.AddRazorPages(options =>
         {

@@ -43,7 +43,7 @@ internal sealed class SeededHub : IAsyncDisposable
         var plans = new QueryPlans();
         var hub = new SeededHub(label, new ApplicationHost(connectionString, new TestClock(now), interceptors: [plans],
             settings: new Dictionary<string, string?> { ["Hub:Chromium:Path"] = "/usr/bin/chromium" },
-            configure: s => s.AddSingleton<IReportDocument>(new Hub.Web.Design.ReportDocument(Microsoft.Extensions.Options.Options.Create(new Hub.Web.HubOptions())))));
+            configure: s => Hub.Web.Design.Documents.DocumentServices.AddDocuments(s)));
         var stopwatch = Stopwatch.StartNew();
         var lastReport = TimeSpan.Zero;
         var progress = new ConsoleProgress(p =>

@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
 using Hub.Domain.Conversations;
 using Microsoft.AspNetCore.Html;
+using static Hub.Web.Design.SvgMarkup;
 
 namespace Hub.Web.Design;
 
@@ -19,16 +18,18 @@ public static class Ecomap
 
     public static IHtmlContent Render(string? personName, IReadOnlyList<NetworkMember> network, string id = "ecomap")
     {
-        var encoder = HtmlEncoder.Default;
         var (cx, cy) = (Width / 2.0, Height / 2.0);
         var radius = 150.0;
-        var sb = new StringBuilder();
         var description = network.Count == 0
             ? "No people recorded yet."
             : string.Join("; ", network.Select(m => $"{m.Name}: {m.Quality.ToString().ToLowerInvariant()}, in touch {m.Frequency.ToString().ToLowerInvariant()}"));
-        sb.Append(CultureInfo.InvariantCulture, $"<svg class=\"hub-ecomap\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" xmlns=\"http://www.w3.org/2000/svg\">");
-        sb.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">Network map of the people in {encoder.Encode(personName ?? "the person")}'s life</title>");
-        sb.Append(CultureInfo.InvariantCulture, $"<desc id=\"{id}-desc\">{encoder.Encode(description)}</desc>");
+        var svg = Element("svg",
+            Attribute("class", "hub-ecomap"),
+            Attribute("viewBox", $"0 0 {N(Width)} {N(Height)}"),
+            Attribute("role", "img"),
+            Attribute("aria-labelledby", $"{id}-title {id}-desc"),
+            Text("title", $"Network map of the people in {personName ?? "the person"}'s life", Attribute("id", id + "-title")),
+            Text("desc", description, Attribute("id", id + "-desc")));
 
         for (var i = 0; i < network.Count; i++)
         {
@@ -37,9 +38,9 @@ public static class Ecomap
             var (x, y) = (cx + (radius * Math.Cos(angle)), cy + (radius * Math.Sin(angle)));
             var dash = member.Quality switch
             {
-                RelationshipQuality.Strained => " stroke-dasharray=\"12 8\"",
-                RelationshipQuality.Mixed => " stroke-dasharray=\"3 6\"",
-                _ => string.Empty,
+                RelationshipQuality.Strained => "12 8",
+                RelationshipQuality.Mixed => "3 6",
+                _ => null,
             };
             var width = member.Frequency switch
             {
@@ -48,18 +49,24 @@ public static class Ecomap
                 ContactFrequency.Monthly => 2.5,
                 _ => 1.5,
             };
-            sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{cx:0.#}\" y1=\"{cy:0.#}\" x2=\"{x:0.#}\" y2=\"{y:0.#}\" stroke=\"#005eb8\" stroke-width=\"{width}\"{dash} stroke-linecap=\"round\"/>");
-            sb.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{x:0.#}\" cy=\"{y:0.#}\" r=\"18\" fill=\"#ffffff\" stroke=\"#425563\" stroke-width=\"2\"/>");
+            svg.Add(Element("line", Attribute("x1", N(cx)), Attribute("y1", N(cy)), Attribute("x2", N(x)), Attribute("y2", N(y)),
+                Attribute("stroke", "#005eb8"), Attribute("stroke-width", width.ToString(CultureInfo.InvariantCulture)),
+                dash is null ? null : Attribute("stroke-dasharray", dash), Attribute("stroke-linecap", "round")));
+            svg.Add(Element("circle", Attribute("cx", N(x)), Attribute("cy", N(y)), Attribute("r", "18"),
+                Attribute("fill", "#ffffff"), Attribute("stroke", "#425563"), Attribute("stroke-width", "2")));
             // Names sit outside the circles, above the top half and below the bottom half, so they never overlap a line.
             var labelY = y <= cy ? y - 26 : y + 36;
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{x:0.#}\" y=\"{labelY:0.#}\" text-anchor=\"middle\">{encoder.Encode(Shorten(member.Name))}</text>");
+            svg.Add(Text("text", Shorten(member.Name), Attribute("x", N(x)), Attribute("y", N(labelY)), Attribute("text-anchor", "middle")));
         }
 
-        sb.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{cx:0.#}\" cy=\"{cy:0.#}\" r=\"44\" fill=\"#e8edee\" stroke=\"#212b32\" stroke-width=\"3\"/>");
-        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{cx:0.#}\" y=\"{cy + 5:0.#}\" text-anchor=\"middle\" font-weight=\"bold\">{encoder.Encode(Shorten(personName ?? "Them"))}</text>");
-        sb.Append("</svg>");
-        return new HtmlString(sb.ToString());
+        svg.Add(Element("circle", Attribute("cx", N(cx)), Attribute("cy", N(cy)), Attribute("r", "44"),
+            Attribute("fill", "#e8edee"), Attribute("stroke", "#212b32"), Attribute("stroke-width", "3")));
+        svg.Add(Text("text", Shorten(personName ?? "Them"), Attribute("x", N(cx)), Attribute("y", N(cy + 5)),
+            Attribute("text-anchor", "middle"), Attribute("font-weight", "bold")));
+        return ToHtml(svg);
     }
+
+    private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
     private static string Shorten(string text) => text.Length <= 20 ? text : string.Concat(text.AsSpan(0, 19), "…");
 }

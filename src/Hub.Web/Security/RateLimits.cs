@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Hub.Web.Design.Documents;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Web.Security;
@@ -40,8 +41,9 @@ internal static class RateLimits
                 var response = context.HttpContext.Response;
                 response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 response.ContentType = "text/html; charset=utf-8";
-                var hub = context.HttpContext.RequestServices.GetRequiredService<IOptions<HubOptions>>().Value;
-                await response.WriteAsync(TooManyRequestsPage(hub, retryAfter), cancellationToken);
+                var services = context.HttpContext.RequestServices;
+                var page = new TooManyRequestsPage(services.GetRequiredService<IOptions<HubOptions>>().Value.LocalCrisisLine, Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes)));
+                await response.WriteAsync(await services.GetRequiredService<IRazorViewToString>().RenderAsync("/Design/Documents/TooManyRequests.cshtml", page), cancellationToken);
             };
         }));
         return services;
@@ -49,23 +51,7 @@ internal static class RateLimits
 
     private static bool IsLimitedPath(PathString path) =>
         path.StartsWithSegments("/refer") || path.StartsWithSegments("/staff/account") || path.StartsWithSegments("/my/link") || path.StartsWithSegments("/my/new-link");
-
-    private static string TooManyRequestsPage(HubOptions hub, TimeSpan retryAfter)
-    {
-        var minutes = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes));
-        var crisis = WebUtility.HtmlEncode(hub.LocalCrisisLine);
-        return $$"""
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Please wait a moment - Living Well Hub</title><link rel="stylesheet" href="/nhsuk/nhsuk-frontend.min.css"></head>
-            <body><div class="nhsuk-width-container"><main class="nhsuk-main-wrapper" id="maincontent">
-            <h1>Please wait a moment</h1>
-            <p>We have had a lot of requests from your connection. Please try again in {{minutes}} minute{{(minutes == 1 ? "" : "s")}}. Nothing you typed has been lost if you go back.</p>
-            <div class="nhsuk-card nhsuk-card--care nhsuk-card--care--urgent"><div class="nhsuk-card--care__heading-container">
-            <h2 class="nhsuk-card--care__heading"><span role="text"><span class="nhsuk-u-visually-hidden">Urgent advice: </span>If you need help now</span></h2></div>
-            <div class="nhsuk-card__content"><p>Call 999 if your life or someone else's is at risk. Call NHS 111 and choose option 2 for mental health help, any time.
-            Call Samaritans free on 116 123. Call {{crisis}}, day or night.</p></div></div>
-            </main></div></body></html>
-            """;
-    }
 }
+
+/// <summary>What the "please wait" page says: the local crisis line and how many minutes to wait.</summary>
+public sealed record TooManyRequestsPage(string CrisisLine, int Minutes);

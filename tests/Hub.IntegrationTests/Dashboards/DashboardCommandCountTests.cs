@@ -38,7 +38,7 @@ public sealed class DashboardCommandCountTests(Xunit.Abstractions.ITestOutputHel
         var counter = new CommandCounter();
         await using var host = new ApplicationHost(database.ConnectionString, new TestClock(Now), interceptors: [counter],
             settings: new Dictionary<string, string?> { ["Hub:Chromium:Path"] = "/nonexistent/chromium" },
-            configure: s => s.AddSingleton<IReportDocument>(new Web.Design.ReportDocument(Microsoft.Extensions.Options.Options.Create(new Web.HubOptions()))));
+            configure: s => Web.Design.Documents.DocumentServices.AddDocuments(s));
         await host.WithService<BulkSeeder, BulkSeedResult>(s => s.SeedAsync(new BulkSeedOptions { Referrals = referrals, PerWeek = 40 }, null, CancellationToken.None));
         var (leader, team, hood) = await host.WithDb(async db => (
             await db.TeamMembers.Select(m => m.Id).OrderBy(id => id).FirstAsync(),

@@ -14,9 +14,9 @@ using Hub.IntegrationTests.Dashboards;
 using Hub.TestSupport;
 using Hub.Web;
 using Hub.Web.Design;
+using Hub.Web.Design.Documents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using static Hub.IntegrationTests.Dashboards.DashboardWorld;
 
 namespace Hub.IntegrationTests.Reports;
@@ -272,7 +272,7 @@ public sealed class ReportGenerationTests(DatabaseFixture database) : IClassFixt
         return new ApplicationHost(connectionString ?? database.ConnectionString, new TestClock(On(12, 5)), settings: all,
             configure: s =>
             {
-                s.AddSingleton<IReportDocument>(new ReportDocument(Options.Create(new HubOptions())));
+                s.AddDocuments();
                 if (pdf is not null)
                 {
                     s.AddSingleton(pdf);

@@ -15,8 +15,8 @@ using Hub.IntegrationTests.Dashboards;
 using Hub.TestSupport;
 using Hub.Web;
 using Hub.Web.Design;
+using Hub.Web.Design.Documents;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
 using static Hub.IntegrationTests.Dashboards.DashboardWorld;
 
@@ -46,7 +46,7 @@ public sealed class ReportPdfTests(ITestOutputHelper output)
         await database.InitializeAsync();
         await using var host = new ApplicationHost(database.ConnectionString, new TestClock(On(12, 5)),
             settings: new Dictionary<string, string?> { ["Hub:Chromium:Path"] = ChromiumPath },
-            configure: s => s.AddSingleton<IReportDocument>(new ReportDocument(Options.Create(new HubOptions()))));
+            configure: s => s.AddDocuments());
         await Arrange(host);
 
         var id = await host.Send(new RequestReport(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), null, null), Commissioner, Roles.Commissioner);

@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hub.Application.PersonalData.ExportPersonalData;
 using Hub.Web.Design;
+using Hub.Web.Design.Documents;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.UnitTests.PersonalData;
 
@@ -27,10 +29,17 @@ public sealed class PersonalDataDocumentTests
         new ExportSection("handoffs", "Handoffs", "When your support moved.", []),
     ], new Dictionary<Guid, string> { [Worker] = "Sam Worker" });
 
-    [Fact]
-    public void Should_show_each_section_with_its_records_encoded_staff_by_name_and_times_in_uk_time()
+    /// <summary>The document is a Razor view, rendered the way the export page and background jobs render it.</summary>
+    private static Task<string> Html(PersonalDataExport export, string hubName)
     {
-        var html = PersonalDataDocument.Html(Export(), "Living Well Hub");
+        var services = new ServiceCollection().AddLogging().AddDocuments().BuildServiceProvider();
+        return services.GetRequiredService<PersonalDataDocument>().HtmlAsync(export, hubName);
+    }
+
+    [Fact]
+    public async Task Should_show_each_section_with_its_records_encoded_staff_by_name_and_times_in_uk_time()
+    {
+        var html = await Html(Export(), "Living Well Hub");
 
         html.ShouldContain("<h1>Everything Living Well Hub holds about you</h1>");
         html.ShouldContain("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; See you Tuesday");

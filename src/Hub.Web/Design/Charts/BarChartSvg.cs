@@ -55,7 +55,7 @@ internal static class BarChartSvg
             var bar = chart.Bars[i];
             var rowTop = top + (i * RowHeight);
             var barTop = rowTop + BarOffset;
-            svg.Raw("<g class=\"hub-chart__row\">");
+            svg.Open("hub-chart__row");
             svg.Text(LabelX, rowTop + 16, ChartText.Fit(ChartText.Clean(bar.Label), Width - LabelX - 2, Svg.FontSize), Svg.FontSize, "hub-chart__label");
             var end = scale.Zero;
             // A suppressed figure gets no bar at all: a short or empty one would read as a small number or zero.
@@ -71,7 +71,7 @@ internal static class BarChartSvg
                 svg.Marker(marker.Value, barTop - 4, marker.Value, barTop + BarHeight + 4);
             }
             ValueLabel(svg, bar, scale.Zero, end - scale.Zero, marker, barTop + (BarHeight / 2) + 5.5);
-            svg.Raw("</g>");
+            svg.Close();
         }
 
         var firstBar = top + BarOffset;
@@ -96,7 +96,7 @@ internal static class BarChartSvg
             var bar = chart.Bars[i];
             var barTop = top + (i * BesideRowHeight) + ((BesideRowHeight - BesideBarHeight) / 2);
             var baseline = barTop + (BesideBarHeight / 2) + 5.5;
-            svg.Raw("<g class=\"hub-chart__row\">");
+            svg.Open("hub-chart__row");
             svg.Text(labelRight, baseline, ChartText.Fit(ChartText.Clean(bar.Label), labelRight - 2, Svg.FontSize), Svg.FontSize, "hub-chart__label", "end");
             var end = scale.Zero;
             if (!bar.IsSuppressed && bar.Value > 0)
@@ -111,7 +111,7 @@ internal static class BarChartSvg
                 svg.Marker(marker.Value, barTop - 3, marker.Value, barTop + BesideBarHeight + 3);
             }
             ValueLabel(svg, bar, scale.Zero, end - scale.Zero, marker, baseline);
-            svg.Raw("</g>");
+            svg.Close();
         }
 
         var bottom = top + (chart.Bars.Count * BesideRowHeight);

@@ -1,7 +1,6 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Hub.Web.Design.Charts;
 
@@ -16,8 +15,6 @@ public static partial class Charts
     /// <summary>The message shown instead of a drawing when there is nothing to draw.</summary>
     public const string NoData = "No data for this period.";
 
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
-
     /// <summary>Horizontal bars with their data table.</summary>
     /// <param name="id">Unique on the page; prefixes every id inside (letters, digits, '-' and '_', starting with a letter).</param>
     public static IHtmlContent Render(BarChart chart, string id) => Figure(chart, id, BarChartSvg.Write);
@@ -26,7 +23,7 @@ public static partial class Charts
     /// <param name="id">Unique on the page; prefixes every id inside (letters, digits, '-' and '_', starting with a letter).</param>
     public static IHtmlContent Render(ColumnChart chart, string id) => Figure(chart, id, ColumnChartSvg.Write);
 
-    private static HtmlString Figure<T>(T chart, string id, Action<T, Svg> draw) where T : Chart
+    private static IHtmlContent Figure<T>(T chart, string id, Action<T, Svg> draw) where T : Chart
     {
         ArgumentNullException.ThrowIfNull(chart);
         if (!SafeId().IsMatch(id ?? string.Empty))
@@ -38,37 +35,40 @@ public static partial class Charts
             Check(bar);
         }
 
-        var sb = new StringBuilder();
-        sb.Append("<figure class=\"hub-chart\" id=\"").Append(id).Append("\">");
-        sb.Append("<figcaption class=\"hub-chart__caption\"><span class=\"nhsuk-heading-s nhsuk-u-margin-bottom-2\">").Append(E(chart.Title)).Append("</span>");
+        var figure = Tag("figure", "hub-chart");
+        figure.Attributes["id"] = id;
+        var caption = Tag("figcaption", "hub-chart__caption");
+        caption.InnerHtml.AppendHtml(Tag("span", "nhsuk-heading-s nhsuk-u-margin-bottom-2", chart.Title));
         if (chart.Description is { Length: > 0 } description)
         {
-            sb.Append("<span class=\"nhsuk-body-s hub-chart__description\"> ").Append(E(description)).Append("</span>");
+            caption.InnerHtml.AppendHtml(Tag("span", "nhsuk-body-s hub-chart__description", " " + description));
         }
-        sb.Append("</figcaption>");
+        figure.InnerHtml.AppendHtml(caption);
 
         if (chart.IsEmpty)
         {
-            sb.Append("<p class=\"nhsuk-body hub-chart__empty\">").Append(NoData).Append("</p></figure>");
-            return new HtmlString(sb.ToString());
+            figure.InnerHtml.AppendHtml(Tag("p", "nhsuk-body hub-chart__empty", NoData));
+            return figure;
         }
 
         var svg = new Svg();
         draw(chart, svg);
-        sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"hub-chart__svg\" width=\"100%\"")
-          .Append(" viewBox=\"0 0 ").Append(Svg.C(svg.Width)).Append(' ').Append(Svg.C(svg.Height)).Append('"')
-          .Append(" font-family=\"Frutiger W01, Arial, Helvetica, sans-serif\" role=\"img\"")
-          .Append(" aria-labelledby=\"").Append(id).Append("-title ").Append(id).Append("-desc\">");
-        sb.Append("<title id=\"").Append(id).Append("-title\">").Append(E(ChartText.Clean(chart.Title))).Append("</title>");
-        sb.Append("<desc id=\"").Append(id).Append("-desc\">").Append(E(ChartText.Clean(Summary(chart)))).Append("</desc>");
-        sb.Append(svg.Markup);
-        sb.Append("</svg>");
+        var drawing = SvgMarkup.Element("svg",
+            SvgMarkup.Attribute("class", "hub-chart__svg"),
+            SvgMarkup.Attribute("width", "100%"),
+            SvgMarkup.Attribute("viewBox", $"0 0 {Svg.C(svg.Width)} {Svg.C(svg.Height)}"),
+            SvgMarkup.Attribute("font-family", "Frutiger W01, Arial, Helvetica, sans-serif"),
+            SvgMarkup.Attribute("role", "img"),
+            SvgMarkup.Attribute("aria-labelledby", $"{id}-title {id}-desc"),
+            SvgMarkup.Text("title", ChartText.Clean(chart.Title), SvgMarkup.Attribute("id", id + "-title")),
+            SvgMarkup.Text("desc", ChartText.Clean(Summary(chart)), SvgMarkup.Attribute("id", id + "-desc")),
+            svg.Shapes);
+        figure.InnerHtml.AppendHtml(SvgMarkup.ToHtml(drawing));
         if (chart.ShowTable)
         {
-            Table(sb, chart);
+            Table(figure.InnerHtml, chart);
         }
-        sb.Append("</figure>");
-        return new HtmlString(sb.ToString());
+        return figure;
     }
 
     /// <summary>What a screen reader says for the drawing: the description, highest, lowest and total.</summary>
@@ -122,7 +122,7 @@ public static partial class Charts
         }
         var textX = 34.0;
         var room = width - textX - 4;
-        svg.Raw("<g class=\"hub-chart__legend\">");
+        svg.Open("hub-chart__legend");
         svg.Rect(4, top + 4, 22, 14, Svg.Blue, "hub-chart__legend-bar");
         svg.Text(textX, top + 16, ChartText.Fit(ChartText.Clean(chart.ValueName), room, Svg.FontSize), Svg.FontSize, "hub-chart__legend-text");
         var markerMiddle = top + 35;
@@ -135,48 +135,78 @@ public static partial class Charts
             svg.Marker(2, markerMiddle, 28, markerMiddle);
         }
         svg.Text(textX, top + 41, ChartText.Fit(ChartText.Clean(chart.ComparisonHeading), room, Svg.FontSize), Svg.FontSize, "hub-chart__legend-text");
-        svg.Raw("</g>");
+        svg.Close();
         return 56;
     }
 
-    private static void Table(StringBuilder sb, Chart chart)
+    private static void Table(IHtmlContentBuilder figure, Chart chart)
     {
         var comparison = chart.HasComparison;
-        sb.Append("<table class=\"nhsuk-table hub-chart__table\">");
+        var table = Tag("table", "nhsuk-table hub-chart__table");
         // The figure caption shows the title just above; the table's own caption is for screen readers moving between tables.
-        sb.Append("<caption class=\"nhsuk-table__caption nhsuk-u-visually-hidden\">").Append(E(chart.Title)).Append("</caption>");
-        sb.Append("<thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\">");
-        sb.Append("<th scope=\"col\" class=\"nhsuk-table__header\">").Append(E(chart.LabelHeading)).Append("</th>");
-        sb.Append("<th scope=\"col\" class=\"nhsuk-table__header nhsuk-table__header--numeric\">").Append(E(chart.ValueName)).Append("</th>");
+        table.InnerHtml.AppendHtml(Tag("caption", "nhsuk-table__caption nhsuk-u-visually-hidden", chart.Title));
+        var headings = Tag("tr", "nhsuk-table__row");
+        headings.InnerHtml.AppendHtml(Heading(chart.LabelHeading, "nhsuk-table__header"));
+        headings.InnerHtml.AppendHtml(Heading(chart.ValueName, "nhsuk-table__header nhsuk-table__header--numeric"));
         if (comparison)
         {
-            sb.Append("<th scope=\"col\" class=\"nhsuk-table__header nhsuk-table__header--numeric\">").Append(E(chart.ComparisonHeading)).Append("</th>");
+            headings.InnerHtml.AppendHtml(Heading(chart.ComparisonHeading, "nhsuk-table__header nhsuk-table__header--numeric"));
         }
-        sb.Append("</tr></thead><tbody class=\"nhsuk-table__body\">");
+        var head = Tag("thead", "nhsuk-table__head");
+        head.InnerHtml.AppendHtml(headings);
+        table.InnerHtml.AppendHtml(head);
+        var body = Tag("tbody", "nhsuk-table__body");
         foreach (var bar in chart.Bars)
         {
-            sb.Append("<tr class=\"nhsuk-table__row\"><th scope=\"row\" class=\"nhsuk-table__header hub-chart__label\">");
+            var row = Tag("tr", "nhsuk-table__row");
+            var label = Tag("th", "nhsuk-table__header hub-chart__label");
+            label.Attributes["scope"] = "row";
             if (bar.Href is { } href)
             {
-                sb.Append("<a href=\"").Append(E(href)).Append("\">").Append(E(bar.Label))
-                  .Append("<span class=\"nhsuk-u-visually-hidden\"> – see the people</span></a>");
+                var link = Tag("a", null, bar.Label);
+                link.Attributes["href"] = href;
+                link.InnerHtml.AppendHtml(Tag("span", "nhsuk-u-visually-hidden", " – see the people"));
+                label.InnerHtml.AppendHtml(link);
             }
             else
             {
-                sb.Append(E(bar.Label));
+                label.InnerHtml.Append(bar.Label);
             }
-            sb.Append("</th><td class=\"nhsuk-table__cell nhsuk-table__cell--numeric\">").Append(E(Display(bar))).Append("</td>");
+            row.InnerHtml.AppendHtml(label);
+            row.InnerHtml.AppendHtml(Tag("td", "nhsuk-table__cell nhsuk-table__cell--numeric", Display(bar)));
             if (comparison)
             {
-                sb.Append("<td class=\"nhsuk-table__cell nhsuk-table__cell--numeric\">").Append(E(ComparisonDisplay(bar) ?? "")).Append("</td>");
+                row.InnerHtml.AppendHtml(Tag("td", "nhsuk-table__cell nhsuk-table__cell--numeric", ComparisonDisplay(bar) ?? ""));
             }
-            sb.Append("</tr>");
+            body.InnerHtml.AppendHtml(row);
         }
-        sb.Append("</tbody></table>");
+        table.InnerHtml.AppendHtml(body);
+        figure.AppendHtml(table);
         if (chart.Bars.Any(b => b.IsSuppressed))
         {
-            sb.Append("<p class=\"nhsuk-body-s hub-chart__note\">").Append(E(chart.SuppressedNote)).Append("</p>");
+            figure.AppendHtml(Tag("p", "nhsuk-body-s hub-chart__note", chart.SuppressedNote));
         }
+    }
+
+    private static TagBuilder Heading(string text, string cssClass)
+    {
+        var th = Tag("th", cssClass, text);
+        th.Attributes["scope"] = "col";
+        return th;
+    }
+
+    private static TagBuilder Tag(string name, string? cssClass, string? text = null)
+    {
+        var tag = new TagBuilder(name);
+        if (cssClass is not null)
+        {
+            tag.Attributes["class"] = cssClass;
+        }
+        if (text is not null)
+        {
+            tag.InnerHtml.Append(text);
+        }
+        return tag;
     }
 
     private static void Check(ChartBar bar)
@@ -210,8 +240,6 @@ public static partial class Charts
     private static string Quantity(Chart chart, string figure) => chart.Unit.Length == 0 ? figure : $"{figure} {chart.Unit}";
 
     private static string Lower(string text) => text.Length == 0 ? text : string.Concat(char.ToLowerInvariant(text[0]).ToString(), text.AsSpan(1));
-
-    private static string E(string value) => Encoder.Encode(value);
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]*$")]
     private static partial Regex SafeId();

@@ -49,7 +49,7 @@ internal static class ColumnChartSvg
         double Height(decimal value) => max == 0 ? 0 : (double)value / max * PlotHeight;
 
         svg.Text(4, top + 14, ChartText.Fit(ChartText.Clean(chart.Unit), Width - 8, Svg.SmallFontSize), Svg.SmallFontSize, "hub-chart__unit");
-        svg.Raw("<g class=\"hub-chart__ticks\">");
+        svg.Open("hub-chart__ticks");
         foreach (var tick in frame.Ticks)
         {
             var y = frame.Bottom - Height(tick);
@@ -59,7 +59,7 @@ internal static class ColumnChartSvg
             }
             svg.Text(frame.Left - 6, y + 5, ChartText.Number(tick), Svg.SmallFontSize, "hub-chart__tick", "end");
         }
-        svg.Raw("</g>");
+        svg.Close();
 
         for (var i = 0; i < count; i++)
         {
@@ -68,7 +68,7 @@ internal static class ColumnChartSvg
             var centre = slotLeft + (slot / 2);
             var x = centre - (columnWidth / 2);
             var columnTop = frame.Bottom;
-            svg.Raw("<g class=\"hub-chart__column\">");
+            svg.Open("hub-chart__column");
             if (!bar.IsSuppressed && bar.Value > 0)
             {
                 columnTop -= Height(bar.Value);
@@ -95,7 +95,7 @@ internal static class ColumnChartSvg
                 var labelX = Math.Max(centre, (ChartText.Width(text, Svg.SmallFontSize) / 2) + 2);
                 svg.Text(labelX, frame.Bottom + 20, text, Svg.SmallFontSize, "hub-chart__label", "middle");
             }
-            svg.Raw("</g>");
+            svg.Close();
         }
 
         svg.Line(frame.Left, frame.Bottom, frame.Right, frame.Bottom, Svg.Ink, 2, "hub-chart__axis");

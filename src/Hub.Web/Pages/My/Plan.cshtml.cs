@@ -180,12 +180,12 @@ public sealed class PlanModel(IMediator mediator, IPdfRenderer pdf, TimeProvider
     }
 
     /// <summary>The plan as a PDF to keep or print. Without Chromium the page says so, and the plan stays readable here.</summary>
-    public async Task<IActionResult> OnGetPdfAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetPdfAsync([FromServices] PlanDocument document, CancellationToken cancellationToken)
     {
         var plan = await mediator.Send(new GetMyPlan(), cancellationToken);
         try
         {
-            var bytes = await pdf.RenderAsync(PlanDocument.Html(plan, clock.GetUtcNow()), cancellationToken);
+            var bytes = await pdf.RenderAsync(await document.HtmlAsync(plan, clock.GetUtcNow()), cancellationToken);
             return File(bytes, "application/pdf", "my-plan.pdf");
         }
         catch (PdfUnavailableException ex)

@@ -25,7 +25,7 @@ public sealed class IndexModel(IMediator mediator, IOptions<HubOptions> options)
         Summary = await mediator.Send(new GetPersonalData(id), cancellationToken);
     }
 
-    public async Task<IActionResult> OnGetExportAsync(Guid id, string? format, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetExportAsync(Guid id, string? format, [FromServices] PersonalDataDocument document, CancellationToken cancellationToken)
     {
         if (format is not ("html" or "json"))
         {
@@ -35,7 +35,7 @@ public sealed class IndexModel(IMediator mediator, IOptions<HubOptions> options)
         var name = $"personal-data-{export.Reference}-{export.GeneratedAt:yyyyMMdd}";
         return format == "json"
             ? File(PersonalDataDocument.Json(export, options.Value.Name), "application/json", name + ".json")
-            : File(System.Text.Encoding.UTF8.GetBytes(PersonalDataDocument.Html(export, options.Value.Name)), "text/html; charset=utf-8", name + ".html");
+            : File(System.Text.Encoding.UTF8.GetBytes(await document.HtmlAsync(export, options.Value.Name)), "text/html; charset=utf-8", name + ".html");
     }
 
     public async Task<IActionResult> OnPostRestrictAsync(Guid id, CancellationToken cancellationToken)

@@ -1,18 +1,26 @@
 using Hub.Domain.Reports;
 using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Hub.Web.Pages.Staff.Reports;
 
 /// <summary>How a report's state reads on the pages.</summary>
 public static class ReportView
 {
-    public static IHtmlContent StateTag(ReportStatus status) => new HtmlString(status switch
+    public static IHtmlContent StateTag(ReportStatus status)
     {
-        ReportStatus.Queued => "<strong class=\"nhsuk-tag nhsuk-tag--grey\">Waiting to start</strong>",
-        ReportStatus.Running => "<strong class=\"nhsuk-tag nhsuk-tag--blue\">Being made</strong>",
-        ReportStatus.Ready => "<strong class=\"nhsuk-tag nhsuk-tag--green\">Ready</strong>",
-        _ => "<strong class=\"nhsuk-tag nhsuk-tag--red\">Not finished</strong>",
-    });
+        var (colour, text) = status switch
+        {
+            ReportStatus.Queued => ("grey", "Waiting to start"),
+            ReportStatus.Running => ("blue", "Being made"),
+            ReportStatus.Ready => ("green", "Ready"),
+            _ => ("red", "Not finished"),
+        };
+        var tag = new TagBuilder("strong");
+        tag.Attributes["class"] = $"nhsuk-tag nhsuk-tag--{colour}";
+        tag.InnerHtml.Append(text);
+        return tag;
+    }
 
     public static string FileName(ReportFileKind kind) => kind switch
     {
