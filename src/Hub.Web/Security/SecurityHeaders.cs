@@ -20,10 +20,12 @@ internal static class SecurityHeaders
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
+            // Read now: the dashboard moves its prefix into PathBase while it answers.
+            var dashboard = JobsDashboard.IsDashboard(context.Request.Path);
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = JobsDashboard.IsDashboard(context.Request.Path) ? DashboardContentSecurityPolicy : ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = dashboard ? DashboardContentSecurityPolicy : ContentSecurityPolicy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
