@@ -166,7 +166,7 @@ public sealed class EmailOutboxTests(DatabaseFixture database, SmtpServer smtp) 
             (await Dispatch(down)).ShouldBe(0, $"attempt {attempt}: nothing listens on the relay's port");
             var waiting = await Stored(down, reference);
             (waiting.Attempts, waiting.SentAt, waiting.ClaimedUntil).ShouldBe((attempt, null, null));
-            waiting.LastError.ShouldBe("SmtpException GeneralFailure");
+            waiting.LastError.ShouldBe("SocketException ConnectionRefused");
             clock.Advance(OutboxDispatcher.Backoff(attempt) + TimeSpan.FromSeconds(1));
         }
         await using var up = NewHost(smtp.Port, null, clock);
@@ -264,7 +264,7 @@ public sealed class EmailOutboxTests(DatabaseFixture database, SmtpServer smtp) 
 
         public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken) =>
             Interlocked.Increment(ref _calls) == failOnCall
-                ? throw new System.Net.Mail.SmtpException(System.Net.Mail.SmtpStatusCode.ServiceNotAvailable, "Injected failure")
+                ? throw new MailKit.Net.Smtp.SmtpCommandException(MailKit.Net.Smtp.SmtpErrorCode.MessageNotAccepted, MailKit.Net.Smtp.SmtpStatusCode.ServiceNotAvailable, "Injected failure")
                 : Inner!.SendAsync(message, cancellationToken);
     }
 }
