@@ -18,13 +18,11 @@ public sealed class EmailOutboxTests(DatabaseFixture database, SmtpServer smtp) 
 {
     private const string Inbox = "triage-team@hub.test";
 
-    /// <summary>A host whose outbox starts empty: earlier tests' messages in this database are set aside.</summary>
+    /// <summary>A host on an emptied database (Respawn): earlier tests' messages are gone, so the outbox starts empty.</summary>
     private ApplicationHost Host(int smtpPort, Action<IServiceCollection>? configure = null, TestClock? clock = null, IInterceptor[]? interceptors = null)
     {
-        var host = NewHost(smtpPort, configure, clock, interceptors);
-        host.WithDb(db => db.OutboxMessages.Where(m => m.SentAt == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(m => m.SentAt, DateTimeOffset.UnixEpoch))).GetAwaiter().GetResult();
-        return host;
+        database.ResetAsync().GetAwaiter().GetResult();
+        return NewHost(smtpPort, configure, clock, interceptors);
     }
 
     private ApplicationHost NewHost(int smtpPort, Action<IServiceCollection>? configure, TestClock? clock = null, IInterceptor[]? interceptors = null) => new(database.ConnectionString,
