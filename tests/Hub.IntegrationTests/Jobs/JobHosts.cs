@@ -25,16 +25,16 @@ public sealed class JobServers
 
 /// <summary>
 /// A hub instance as production runs it, with Hangfire's server on and its storage in the test's
-/// PostgreSQL database, polling every fifth of a second and retrying after a second so a proof
+/// database (PostgreSQL unless another provider is named), polling every fifth of a second and retrying after a second so a proof
 /// takes seconds. Without an SMTP port, email waits unsent.
 /// </summary>
 internal static class JobHosts
 {
     public static IHost Instance(string connectionString, int? smtpPort, TimeProvider? clock = null,
-        Action<IServiceCollection>? configure = null, int outboxIntervalSeconds = 1800) => Host.CreateDefaultBuilder()
+        Action<IServiceCollection>? configure = null, int outboxIntervalSeconds = 1800, string provider = "Postgres") => Host.CreateDefaultBuilder()
         .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:Provider"] = "Postgres",
+            ["Database:Provider"] = provider,
             ["ConnectionStrings:Hub"] = connectionString,
             ["Hub:Jobs:Enabled"] = "true",
             ["Hub:Jobs:OutboxIntervalSeconds"] = outboxIntervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
