@@ -18,10 +18,8 @@ public static class DependencyInjection
             .AsImplementedInterfaces()
             .WithScopedLifetime());
 
-        foreach (var result in AssemblyScanner.FindValidatorsInAssemblyContaining<AuditTrail>())
-        {
-            services.AddScoped(result.InterfaceType, result.ValidatorType);
-        }
+        // Only through the pipeline (ValidationBehaviour), never ASP.NET's automatic model validation (ADR 008).
+        services.AddValidatorsFromAssemblyContaining<AuditTrail>(ServiceLifetime.Scoped);
 
         // Order matters: logging wraps everything, so refused and rejected requests are timed too;
         // access is checked before input is validated, so a stranger learns nothing from messages.

@@ -45,6 +45,7 @@ app.UseAuthentication();
 app.UseStaffMfa();
 app.UseAuthorization();
 app.MapRazorPages();
+app.MapJobsDashboard(); // administrators only (ADR 021)
 app.MapBareInsertEndpoint(); // the throughput benchmark's yardstick: off unless asked for (see its summary)
 
 app.Lifetime.ApplicationStarted.Register(() =>

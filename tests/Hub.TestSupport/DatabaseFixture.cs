@@ -1,5 +1,8 @@
 using Hub.Infrastructure.Persistence.Providers;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Respawn;
+using Respawn.Graph;
 
 namespace Hub.TestSupport;
 
@@ -11,6 +14,7 @@ public sealed class DatabaseFixture : IAsyncLifetime
 {
     private string? _connectionString;
     private string? _unavailable;
+    private Respawner? _respawner;
 
     public string ConnectionString => _connectionString ?? throw new SkipException(_unavailable ?? "PostgreSQL is not available.");
 
@@ -28,6 +32,32 @@ public sealed class DatabaseFixture : IAsyncLifetime
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>
+    /// Empties the class's database between tests with Respawn (ADR 007): every table of the hub's
+    /// schema but the migrations history, and the audit chain back at its first link. Hangfire's
+    /// schema is left alone. The audit table refuses deletes by trigger; this session turns
+    /// triggers off (a superuser's right, which the test cluster's user has) for the reset only.
+    /// </summary>
+    public async Task ResetAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using (var replica = new NpgsqlCommand("SET session_replication_role = replica", connection))
+        {
+            await replica.ExecuteNonQueryAsync();
+        }
+        _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ["public"],
+            TablesToIgnore = [new Table("public", "__EFMigrationsHistory"), new Table("public", "AuditChainHead")],
+        });
+        await _respawner.ResetAsync(connection);
+        await using var head = new NpgsqlCommand(
+            "UPDATE \"AuditChainHead\" SET \"LastHash\" = repeat('0', 64), \"LastSequence\" = 0; SET session_replication_role = DEFAULT", connection);
+        await head.ExecuteNonQueryAsync();
+    }
 
     public PostgresHubDbContext NewContext() =>
         new(new DbContextOptionsBuilder<PostgresHubDbContext>().UseNpgsql(ConnectionString).Options);

@@ -1,5 +1,7 @@
-using System.Net.Mail;
 using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Hub.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -48,10 +50,17 @@ public sealed class OutboxDispatcher(HubDbContext db, ISmtpSender smtp, TimeProv
             {
                 await smtp.SendAsync(message, cancellationToken);
             }
-            catch (Exception ex) when (ex is SmtpException or SocketException or IOException or InvalidOperationException)
+            catch (Exception ex) when (ex is CommandException or ProtocolException or AuthenticationException or SslHandshakeException
+                or ServiceNotConnectedException or SocketException or IOException or InvalidOperationException or MimeKit.ParseException)
             {
                 var attempts = message.Attempts + 1;
-                var error = ex is SmtpException smtpError ? $"{ex.GetType().Name} {smtpError.StatusCode}" : ex.GetType().Name;
+                // The kind of failure and its code only: never the message, which may quote the recipient.
+                var error = ex switch
+                {
+                    SmtpCommandException command => $"{ex.GetType().Name} {command.StatusCode}",
+                    SocketException socket => $"{ex.GetType().Name} {socket.SocketErrorCode}",
+                    _ => ex.GetType().Name,
+                };
                 var retryAt = clock.GetUtcNow() + Backoff(attempts);
                 await db.OutboxMessages.Where(m => m.Id == id && m.ClaimedBy == instance).ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.Attempts, attempts)

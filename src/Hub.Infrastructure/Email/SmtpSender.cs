@@ -1,6 +1,8 @@
-using System.Net;
-using System.Net.Mail;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
+using MimeKit;
+using MimeKit.Text;
 
 namespace Hub.Infrastructure.Email;
 
@@ -12,6 +14,7 @@ public interface ISmtpSender
     Task SendAsync(OutboxMessage message, CancellationToken cancellationToken);
 }
 
+/// <summary>MailKit over SMTP (docs/decisions/022): STARTTLS as configured, then authentication when a user name is set.</summary>
 internal sealed class SmtpSender(IOptions<SmtpSettings> options) : ISmtpSender
 {
     public bool IsConfigured => !string.IsNullOrWhiteSpace(options.Value.Host);
@@ -19,15 +22,24 @@ internal sealed class SmtpSender(IOptions<SmtpSettings> options) : ISmtpSender
     public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        using var client = new SmtpClient(settings.Host, settings.Port) { EnableSsl = settings.EnableSsl };
+        using var mail = new MimeMessage
+        {
+            Subject = message.Subject,
+            // The outbox id as Message-ID lets a receiving system spot the rare duplicate (a crash
+            // between the server accepting the message and us marking it sent).
+            MessageId = $"{message.Id:N}@livingwellhub.invalid",
+            Body = new TextPart(TextFormat.Plain) { Text = message.Body },
+        };
+        mail.From.Add(MailboxAddress.Parse(settings.From));
+        mail.To.Add(MailboxAddress.Parse(message.To));
+
+        using var client = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(60).TotalMilliseconds };
+        await client.ConnectAsync(settings.Host!, settings.Port, settings.SecureSocket, cancellationToken);
         if (!string.IsNullOrEmpty(settings.UserName))
         {
-            client.Credentials = new NetworkCredential(settings.UserName, settings.Password);
+            await client.AuthenticateAsync(settings.UserName, settings.Password ?? string.Empty, cancellationToken);
         }
-        using var mail = new MailMessage(settings.From, message.To, message.Subject, message.Body) { IsBodyHtml = false };
-        // The outbox id as Message-ID lets a receiving system spot the rare duplicate (a crash
-        // between the server accepting the message and us marking it sent).
-        mail.Headers.Add("Message-ID", $"<{message.Id:N}@livingwellhub.invalid>");
-        await client.SendMailAsync(mail, cancellationToken);
+        await client.SendAsync(mail, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
     }
 }

@@ -1,3 +1,5 @@
+using MailKit.Security;
+
 namespace Hub.Infrastructure.Email;
 
 /// <summary>Settings under <c>Hub:Smtp</c>. With no host set, messages stay in the outbox unsent.</summary>
@@ -5,8 +7,19 @@ public sealed class SmtpSettings
 {
     public string? Host { get; set; }
     public int Port { get; set; } = 25;
+
+    /// <summary>STARTTLS required (true) or used when the relay offers it (false, the default).</summary>
     public bool EnableSsl { get; set; }
+
+    /// <summary>
+    /// Overrides <see cref="EnableSsl"/> with one of MailKit's options: <c>StartTls</c>,
+    /// <c>StartTlsWhenAvailable</c>, <c>SslOnConnect</c> (port 465), <c>Auto</c> or <c>None</c>.
+    /// </summary>
+    public SecureSocketOptions? Security { get; set; }
+
     public string? UserName { get; set; }
     public string? Password { get; set; }
     public string From { get; set; } = "Living Well Hub <no-reply@livingwellhub.invalid>";
+
+    internal SecureSocketOptions SecureSocket => Security ?? (EnableSsl ? SecureSocketOptions.StartTls : SecureSocketOptions.StartTlsWhenAvailable);
 }

@@ -1,7 +1,7 @@
 namespace Hub.Web.Security;
 
 /// <summary>
-/// Headers on every response: a CSP without inline script or style, no framing, no sniffing, no
+/// Headers on every response: a CSP without inline script or style (inline style only on the jobs dashboard), no framing, no sniffing, no
 /// referrer, and no caching of pages (any page may carry someone's personal data).
 /// </summary>
 internal static class SecurityHeaders
@@ -10,13 +10,22 @@ internal static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
+    /// <summary>
+    /// The same policy for Hangfire's dashboard alone, with inline style allowed: its pages carry style
+    /// attributes and its charts insert a style element. Scripts stay 'self' only (ADR 021).
+    /// </summary>
+    private static readonly string DashboardContentSecurityPolicy = ContentSecurityPolicy.Replace(
+        "style-src 'self';", "style-src 'self' 'unsafe-inline';", StringComparison.Ordinal);
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
+            // Read now: the dashboard moves its prefix into PathBase while it answers.
+            var dashboard = JobsDashboard.IsDashboard(context.Request.Path);
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = dashboard ? DashboardContentSecurityPolicy : ContentSecurityPolicy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";

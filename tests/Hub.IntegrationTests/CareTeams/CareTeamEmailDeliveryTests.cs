@@ -57,7 +57,7 @@ public sealed class CareTeamEmailDeliveryTests(DatabaseFixture database, SmtpSer
 
         firstRound.ShouldBe(4);
         var failed = (await host.WithDb(db => db.OutboxMessages.AsNoTracking().Where(m => m.SentAt == null).ToListAsync())).ShouldHaveSingleItem();
-        (failed.Attempts, failed.LastError).ShouldBe((1, "SmtpException ServiceNotAvailable"));
+        (failed.Attempts, failed.LastError).ShouldBe((1, "SmtpCommandException ServiceNotAvailable"));
         (await Dispatch(host)).ShouldBe(0, "not due again yet");
         host.Clock.Advance(OutboxDispatcher.Backoff(1) + TimeSpan.FromSeconds(1));
         (await Dispatch(host)).ShouldBe(1);
@@ -80,7 +80,7 @@ public sealed class CareTeamEmailDeliveryTests(DatabaseFixture database, SmtpSer
 
         public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken) =>
             Interlocked.Increment(ref _calls) == failOnCall
-                ? throw new System.Net.Mail.SmtpException(System.Net.Mail.SmtpStatusCode.ServiceNotAvailable, "Injected failure")
+                ? throw new MailKit.Net.Smtp.SmtpCommandException(MailKit.Net.Smtp.SmtpErrorCode.MessageNotAccepted, MailKit.Net.Smtp.SmtpStatusCode.ServiceNotAvailable, "Injected failure")
                 : Inner!.SendAsync(message, cancellationToken);
     }
 }

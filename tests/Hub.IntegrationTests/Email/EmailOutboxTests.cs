@@ -18,13 +18,11 @@ public sealed class EmailOutboxTests(DatabaseFixture database, SmtpServer smtp) 
 {
     private const string Inbox = "triage-team@hub.test";
 
-    /// <summary>A host whose outbox starts empty: earlier tests' messages in this database are set aside.</summary>
+    /// <summary>A host on an emptied database (Respawn): earlier tests' messages are gone, so the outbox starts empty.</summary>
     private ApplicationHost Host(int smtpPort, Action<IServiceCollection>? configure = null, TestClock? clock = null, IInterceptor[]? interceptors = null)
     {
-        var host = NewHost(smtpPort, configure, clock, interceptors);
-        host.WithDb(db => db.OutboxMessages.Where(m => m.SentAt == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(m => m.SentAt, DateTimeOffset.UnixEpoch))).GetAwaiter().GetResult();
-        return host;
+        database.ResetAsync().GetAwaiter().GetResult();
+        return NewHost(smtpPort, configure, clock, interceptors);
     }
 
     private ApplicationHost NewHost(int smtpPort, Action<IServiceCollection>? configure, TestClock? clock = null, IInterceptor[]? interceptors = null) => new(database.ConnectionString,
@@ -166,7 +164,7 @@ public sealed class EmailOutboxTests(DatabaseFixture database, SmtpServer smtp) 
             (await Dispatch(down)).ShouldBe(0, $"attempt {attempt}: nothing listens on the relay's port");
             var waiting = await Stored(down, reference);
             (waiting.Attempts, waiting.SentAt, waiting.ClaimedUntil).ShouldBe((attempt, null, null));
-            waiting.LastError.ShouldBe("SmtpException GeneralFailure");
+            waiting.LastError.ShouldBe("SocketException ConnectionRefused");
             clock.Advance(OutboxDispatcher.Backoff(attempt) + TimeSpan.FromSeconds(1));
         }
         await using var up = NewHost(smtp.Port, null, clock);
@@ -264,7 +262,7 @@ public sealed class EmailOutboxTests(DatabaseFixture database, SmtpServer smtp) 
 
         public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken) =>
             Interlocked.Increment(ref _calls) == failOnCall
-                ? throw new System.Net.Mail.SmtpException(System.Net.Mail.SmtpStatusCode.ServiceNotAvailable, "Injected failure")
+                ? throw new MailKit.Net.Smtp.SmtpCommandException(MailKit.Net.Smtp.SmtpErrorCode.MessageNotAccepted, MailKit.Net.Smtp.SmtpStatusCode.ServiceNotAvailable, "Injected failure")
                 : Inner!.SendAsync(message, cancellationToken);
     }
 }

@@ -43,6 +43,7 @@ public sealed partial record MatrixRow(int Line, string Method, string Address, 
             "id" => id?.ToString() ?? throw new InvalidOperationException($"Line {Line}: {Address} needs a record."),
             "number" => "1",
             "token" => "a-link-that-was-never-issued",
+            "path" => string.Empty, // a catch-all (the jobs dashboard): its own start page
             _ => m.Groups["optional"].Success ? string.Empty : throw new InvalidOperationException($"Line {Line}: no value for {m.Value}."),
         });
         var (path, query) = HubEndpoints.SplitQuery(filled);
@@ -84,6 +85,6 @@ public sealed partial record MatrixRow(int Line, string Method, string Address, 
         return rows;
     }
 
-    [GeneratedRegex(@"\{(?<name>\w+)(:[^}?]*)?(?<optional>\?)?\}")]
+    [GeneratedRegex(@"\{\**(?<name>\w+)(:[^}?]*)?(?<optional>\?)?\}")]
     private static partial Regex RouteValue();
 }

@@ -47,6 +47,24 @@ public sealed class SecurityHeadersTests(AccessWorld world, ITestOutputHelper ou
     }
 
     [SkippableFact]
+    public async Task Should_allow_inline_style_on_the_jobs_dashboard_alone_and_inline_script_nowhere()
+    {
+        await world.BuildAsync();
+
+        using var dashboard = await world.Client(Role.Admin).GetAsync("/staff/jobs");
+        using var page = await world.Client(Role.Admin).GetAsync("/staff/directory");
+
+        dashboard.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await dashboard.Content.ReadAsStringAsync()).ShouldContain("Living Well Hub: background jobs");
+        var csp = Header(dashboard, "Content-Security-Policy")!;
+        csp.ShouldContain("style-src 'self' 'unsafe-inline';", Case.Sensitive, "Hangfire's pages carry style attributes");
+        csp.ShouldContain("script-src 'self';", Case.Sensitive, "but no inline script");
+        csp.ShouldContain("frame-ancestors 'none'");
+        dashboard.Headers.CacheControl?.NoStore.ShouldBe(true);
+        HeaderProblems(page).ShouldBeEmpty("the rest of the hub keeps its strict policy");
+    }
+
+    [SkippableFact]
     public async Task Should_set_every_cookie_http_only_and_same_site_and_secure_when_the_request_is_https()
     {
         await world.BuildAsync();

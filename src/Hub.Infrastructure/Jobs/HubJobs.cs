@@ -1,0 +1,75 @@
+using Hub.Application.PersonalData.ApplyRetention;
+using Hub.Application.Reports.GenerateReports;
+using Hub.Application.SupportPlans.Staff;
+using Hub.Infrastructure.Email;
+using MediatR;
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Infrastructure.Jobs;
+
+// Hangfire builds each job in its own DI scope and serialises only the method and its arguments:
+// none here carries more than a cancellation token, so no personal data reaches the job storage.
+// Anything that must not be lost is a row written with the change that caused it (the outbox, the
+// report queue); these jobs only drain those tables, each idempotently, so a retry or a rerun after
+// a stopped worker has one effect (docs/decisions/021).
+
+/// <summary>Drains the email outbox: every 15 seconds by default.</summary>
+public sealed class OutboxJob(OutboxDispatcher dispatcher, JobInstance instance)
+{
+    public const string Id = "email-outbox";
+
+    public Task<int> RunAsync(CancellationToken cancellationToken) => dispatcher.DispatchAsync(instance.Name, batchSize: 50, cancellationToken);
+}
+
+/// <summary>Every hour, queues the plan review reminders that are due (each review date gets one).</summary>
+public sealed class ReviewReminderJob(IMediator sender)
+{
+    public const string Id = "plan-review-reminders";
+
+    public Task RunAsync(CancellationToken cancellationToken) => sender.Send(new SendReviewReminders(), cancellationToken);
+}
+
+/// <summary>
+/// Makes queued commissioner reports: every 30 seconds, and straight away when one is asked for.
+/// A report is started by exactly one instance (ReportRun.Version), so concurrent runs are harmless.
+/// </summary>
+public sealed class ReportJob(IMediator sender)
+{
+    public const string Id = "commissioner-reports";
+
+    public Task<int> RunAsync(CancellationToken cancellationToken) => sender.Send(new GenerateQueuedReports(), cancellationToken);
+}
+
+/// <summary>At 06:00 on the first of each month (UK time), queues last month's report for each scheduled scope.</summary>
+public sealed class MonthlyReportJob(IMediator sender)
+{
+    public const string Id = "commissioner-reports-monthly";
+    public const string Schedule = "0 6 1 * *";
+
+    public Task RunAsync(CancellationToken cancellationToken) => sender.Send(new QueueMonthlyReports(), cancellationToken);
+}
+
+/// <summary>Every night at 02:30 (UK time), destroys the records past their retention period.</summary>
+public sealed class RetentionJob(IMediator sender, ILogger<RetentionJob> logger)
+{
+    public const string Id = "retention";
+    public const string Schedule = "30 2 * * *";
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new ApplyRetention(), cancellationToken);
+        // Counts only: never who.
+        logger.LogInformation("Retention: {Destroyed} records destroyed, {Held} held by a restriction, cutoff {Cutoff:yyyy-MM-dd}",
+            result.Destroyed, result.HeldByRestriction, result.Cutoff);
+    }
+}
+
+/// <summary>This instance's name, in outbox claims and as its Hangfire server's name: unique per host, so a claim shows who holds it.</summary>
+public sealed record JobInstance(string Name)
+{
+    public static JobInstance ForThisProcess()
+    {
+        var name = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+        return new(name.Length <= 100 ? name : name[^100..]);
+    }
+}
