@@ -13,10 +13,11 @@ namespace Hub.Infrastructure.Persistence;
 /// </summary>
 internal sealed class CareTeamSaveOrder
 {
-    private readonly List<(EntityEntry<CareTeamMember> Entry, CareTeamRole Former)> promoted;
-    private readonly List<EntityEntry<CareTeamMember>> joining;
+    // Entities, not entries: a step detaches and re-tracks rows, and a retry puts them back.
+    private readonly List<(CareTeamMember Member, CareTeamRole Former)> promoted;
+    private readonly List<CareTeamMember> joining;
 
-    private CareTeamSaveOrder(List<(EntityEntry<CareTeamMember>, CareTeamRole)> promoted, List<EntityEntry<CareTeamMember>> joining)
+    private CareTeamSaveOrder(List<(CareTeamMember, CareTeamRole)> promoted, List<CareTeamMember> joining)
     {
         this.promoted = promoted;
         this.joining = joining;
@@ -28,8 +29,8 @@ internal sealed class CareTeamSaveOrder
         var changed = tracker.Entries<CareTeamMember>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         var promoted = changed
             .Where(e => e.State == EntityState.Modified && e.Entity.Role == CareTeamRole.Lead && e.Property(m => m.Role).OriginalValue != CareTeamRole.Lead)
-            .Select(e => (e, e.Property(m => m.Role).OriginalValue)).ToList();
-        var joining = changed.Where(e => e.State == EntityState.Added).ToList();
+            .Select(e => (e.Entity, e.Property(m => m.Role).OriginalValue)).ToList();
+        var joining = changed.Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         var steppingDownOrOff = changed.Count - promoted.Count - joining.Count;
         // Without a row stepping down or off in the same save, no two rows can clash.
         return steppingDownOrOff > 0 && promoted.Count + joining.Count > 0 ? new CareTeamSaveOrder(promoted, joining) : null;
@@ -39,26 +40,26 @@ internal sealed class CareTeamSaveOrder
     public async Task<int> SaveInSteps(DbContext context, Func<CancellationToken, Task<int>> save, CancellationToken cancellationToken)
     {
         // Held back: promotions wait at their former role, new members are not yet tracked.
-        foreach (var (entry, former) in promoted)
+        foreach (var (member, former) in promoted)
         {
-            entry.Property(m => m.Role).CurrentValue = former;
+            context.Entry(member).Property(m => m.Role).CurrentValue = former;
         }
-        foreach (var entry in joining)
+        foreach (var member in joining)
         {
-            entry.State = EntityState.Detached;
+            context.Entry(member).State = EntityState.Detached;
         }
         var rows = await save(cancellationToken);
         if (promoted.Count > 0)
         {
-            foreach (var (entry, _) in promoted)
+            foreach (var (member, _) in promoted)
             {
-                entry.Property(m => m.Role).CurrentValue = CareTeamRole.Lead;
+                context.Entry(member).Property(m => m.Role).CurrentValue = CareTeamRole.Lead;
             }
             rows += await save(cancellationToken);
         }
         if (joining.Count > 0)
         {
-            context.AddRange(joining.Select(e => e.Entity));
+            context.AddRange(joining);
             rows += await save(cancellationToken);
         }
         return rows;

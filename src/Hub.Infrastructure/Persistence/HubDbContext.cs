@@ -211,8 +211,10 @@ public abstract class HubDbContext(DbContextOptions options)
         {
             entry.State = EntityState.Detached;
         }
-        foreach (var (entry, state, original) in before)
+        foreach (var (first, state, original) in before)
         {
+            // The entity's entry now: a step may have detached it and tracked it again (CareTeamSaveOrder).
+            var entry = Entry(first.Entity);
             entry.State = state;
             if (state != EntityState.Added)
             {
