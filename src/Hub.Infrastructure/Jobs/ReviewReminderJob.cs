@@ -1,4 +1,4 @@
-using Hub.Application.SupportPlans.Staff;
+using Hub.Application.SupportPlans.Staff.SendReviewReminders;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using Hub.Application.Common;
-using Hub.Application.SupportPlans.Person;
+using Hub.Application.SupportPlans.MyPlan.GetMyPlan;
 
 namespace Hub.Web.Design;
 

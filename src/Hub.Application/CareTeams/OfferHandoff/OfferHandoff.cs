@@ -8,7 +8,6 @@ using Hub.Domain.Audit;
 using Hub.Domain.CareTeams;
 using Hub.Domain.Common;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Application.CareTeams.OfferHandoff;
 

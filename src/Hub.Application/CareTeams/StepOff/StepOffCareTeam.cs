@@ -3,7 +3,6 @@ using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
 using Hub.Application.Common.Loading;
-using Hub.Application.Common.Validation;
 using Hub.Domain.Audit;
 using Hub.Domain.CareTeams;
 using MediatR;

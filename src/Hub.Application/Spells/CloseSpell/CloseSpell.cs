@@ -8,7 +8,6 @@ using Hub.Application.Common.Loading;
 using Hub.Application.Common.Saving;
 using Hub.Application.Common.Validation;
 using Hub.Domain.Audit;
-using Hub.Domain.CareTeams;
 using Hub.Domain.Contacts;
 using Hub.Domain.People;
 using Hub.Domain.Referrals;

@@ -1,5 +1,5 @@
 using FluentValidation;
-using Hub.Application.SupportPlans.Person;
+using Hub.Application.SupportPlans.Link.RequestPlanLink;
 using Hub.Web.Design;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
