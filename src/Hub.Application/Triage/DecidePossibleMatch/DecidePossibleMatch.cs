@@ -34,7 +34,7 @@ public sealed class DecidePossibleMatchHandler(IApplicationDbContext db, ICurren
         }
         var referral = await db.Referrals.FirstAsync(r => r.Id == match.ReferralId, cancellationToken);
         var now = clock.GetUtcNow();
-        var userId = user.UserId!.Value;
+        var userId = user.Id;
 
         if (!request.SamePerson)
         {

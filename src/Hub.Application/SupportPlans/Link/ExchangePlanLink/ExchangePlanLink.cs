@@ -1,5 +1,6 @@
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
+using Hub.Application.Common.Saving;
 using Hub.Domain.Audit;
 using Hub.Domain.SupportPlans;
 using MediatR;
@@ -37,13 +38,8 @@ public sealed class ExchangePlanLinkHandler(IApplicationDbContext db, AuditTrail
         var session = link.Use(now);
         db.PersonSessions.Add(session);
         audit.Record(AuditAction.Create, link.PersonId, nameof(PersonSession), session.Id, "Person: signed in from link");
-        try
+        if (!await db.TrySaveAsync(cancellationToken, SaveClash.Concurrency))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.DiscardChanges();
             return new ExchangeResult(null, null, LinkProblem.AlreadyUsed);
         }
         return new ExchangeResult(session.Id, link.PersonId, null);

@@ -1,3 +1,4 @@
+using Hub.Application.Common.Saving;
 using Hub.Application.Common;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
@@ -54,15 +55,10 @@ public sealed class SendReviewRemindersHandler(IApplicationDbContext db, IStaffD
                 }
             }
             plan.MarkReminded();
-            try
+            // False when the person saved their plan at that moment: the next run sees the new review date.
+            if (await db.TrySaveAsync(cancellationToken, SaveClash.Concurrency))
             {
-                await db.SaveChangesAsync(cancellationToken);
                 sent++;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // The person saved their plan at that moment; the next run sees the new review date.
-                db.DiscardChanges();
             }
         }
         return sent;

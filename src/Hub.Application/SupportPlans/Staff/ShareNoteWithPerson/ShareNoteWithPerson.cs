@@ -28,7 +28,7 @@ public sealed class ShareNoteWithPersonHandler(IApplicationDbContext db, ICurren
         var spellId = await db.Referrals.Where(r => r.Id == request.ReferralId).Select(r => r.SpellId).FirstAsync(cancellationToken);
         var plan = await db.SupportPlans.AsNoTracking().FirstOrDefaultAsync(p => p.SpellId == spellId, cancellationToken)
             ?? throw Refuse.Because(nameof(request.Text), "Start the person's plan first");
-        var note = new SharedNote(plan.Id, plan.PersonId, request.Text!, user.UserId!.Value, clock.GetUtcNow());
+        var note = new SharedNote(plan.Id, plan.PersonId, request.Text!, user.Id, clock.GetUtcNow());
         db.SharedNotes.Add(note);
         audit.Record(AuditAction.Create, plan.PersonId, nameof(SharedNote), note.Id, "Support plan: share a note");
         await db.SaveChangesAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Hub.Application.Common.Saving;
 using Hub.Application.Common;
 using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
@@ -33,17 +34,12 @@ public sealed class StartSupportPlanHandler(IApplicationDbContext db, ICurrentUs
         var conversation = await db.LatestConversationContent(referral.PersonId, referral.SpellId, cancellationToken, completedOnly: true);
         var drafted = earlierPlan ?? (conversation is null ? PlanContent.Empty : PlanDrafting.FromConversation(conversation, DateOnly.FromDateTime(UkTime.ToLocal(now))));
 
-        var (plan, version) = SupportPlan.StartFromConversation(referral.PersonId, referral.SpellId, drafted, user.UserId!.Value, now);
+        var (plan, version) = SupportPlan.StartFromConversation(referral.PersonId, referral.SpellId, drafted, user.Id, now);
         db.SupportPlans.Add(plan);
         db.PlanVersions.Add(version);
         audit.Record(AuditAction.Create, referral.PersonId, nameof(SupportPlan), plan.Id, "Support plan: start");
-        try
+        if (!await db.TrySaveAsync(cancellationToken, SaveClash.Unique))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (db.IsUniqueViolation(ex))
-        {
-            db.DiscardChanges();
             return await db.SupportPlans.Where(p => p.SpellId == referral.SpellId).Select(p => p.Id).FirstAsync(cancellationToken);
         }
         return plan.Id;

@@ -37,7 +37,7 @@ public sealed class SuggestPlanChangeHandler(IApplicationDbContext db, ICurrentU
         var spellId = await db.Referrals.Where(r => r.Id == request.ReferralId).Select(r => r.SpellId).FirstAsync(cancellationToken);
         var plan = await db.SupportPlans.AsNoTracking().FirstOrDefaultAsync(p => p.SpellId == spellId, cancellationToken)
             ?? throw Refuse.Because(nameof(request.Text), "Start the person's plan first");
-        var suggestion = new PlanSuggestion(plan.Id, plan.PersonId, request.Section, TextRules.Clean(request.Text)!, request.Extra, user.UserId!.Value, clock.GetUtcNow());
+        var suggestion = new PlanSuggestion(plan.Id, plan.PersonId, request.Section, TextRules.Clean(request.Text)!, request.Extra, user.Id, clock.GetUtcNow());
         db.PlanSuggestions.Add(suggestion);
         audit.Record(AuditAction.Create, plan.PersonId, nameof(PlanSuggestion), suggestion.Id, "Support plan: suggest a change");
         await db.SaveChangesAsync(cancellationToken);
