@@ -38,8 +38,9 @@ internal sealed class ValidationFailurePageFilter : IAsyncPageFilter
         foreach (var failure in invalid.Errors)
         {
             var key = shows?.FieldFor(failure) ?? failure.PropertyName;
-            // One message per field (the first rule that failed); the summary takes them all.
-            if (key.Length == 0 || !page.ModelState.TryGetValue(key, out var entry) || entry.Errors.Count == 0)
+            // One message per field (the first rule that failed); the summary alone takes each distinct one.
+            var shown = page.ModelState.TryGetValue(key, out var entry) ? entry.Errors : null;
+            if (shown is null || shown.Count == 0 || (key.Length == 0 && shown.All(e => e.ErrorMessage != failure.ErrorMessage)))
             {
                 page.ModelState.AddModelError(key, failure.ErrorMessage);
             }
