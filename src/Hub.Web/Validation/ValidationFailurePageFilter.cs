@@ -14,8 +14,8 @@ public interface IShowsValidationFailures
     /// <summary>The ModelState key a failure is shown under; <see cref="string.Empty"/> puts it in the error summary only.</summary>
     string FieldFor(ValidationFailure failure) => failure.PropertyName;
 
-    /// <summary>Loads what the page shows beside the errors, before it is rendered again.</summary>
-    Task OnInvalidAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Loads what the page shows beside the errors, before it is rendered again (not named On…: Razor Pages would take it for a handler).</summary>
+    Task ReloadAfterRefusalAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>
@@ -47,7 +47,7 @@ internal sealed class ValidationFailurePageFilter : IAsyncPageFilter
         }
         if (shows is not null)
         {
-            await shows.OnInvalidAsync(context.HttpContext.RequestAborted);
+            await shows.ReloadAfterRefusalAsync(context.HttpContext.RequestAborted);
         }
         executed.Result = page.Page();
         executed.ExceptionHandled = true;

@@ -31,7 +31,7 @@ public sealed class PlanModel(IMediator mediator, IPdfRenderer pdf, TimeProvider
 
     public string FieldFor(ValidationFailure failure) => fieldFor(failure);
 
-    public Task OnInvalidAsync(CancellationToken cancellationToken) => Load(cancellationToken, fillForm: refill);
+    public Task ReloadAfterRefusalAsync(CancellationToken cancellationToken) => Load(cancellationToken, fillForm: refill);
 
     public const int GoalRows = 3;
     public const int NumberRows = 3;

@@ -29,7 +29,7 @@ public sealed class EditModel(IMediator mediator, IMeasureRegistry measures) : P
         return sending.FieldOf.TryGetValue(path, out var field) ? field : string.Empty;
     }
 
-    public async Task OnInvalidAsync(CancellationToken cancellationToken) =>
+    public async Task ReloadAfterRefusalAsync(CancellationToken cancellationToken) =>
         View = await mediator.Send(new GetConversation(sending.Id), cancellationToken);
 
     public ConversationView View { get; private set; } = null!;

@@ -63,7 +63,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
     public string FieldFor(ValidationFailure failure) => BoxFor(failure.PropertyName);
 
     /// <summary>The last four weeks in the same scope, beside the messages.</summary>
-    public async Task OnInvalidAsync(CancellationToken cancellationToken)
+    public async Task ReloadAfterRefusalAsync(CancellationToken cancellationToken)
     {
         var (filter, today) = asked;
         var fallback = FigureFilter.LastFourWeeks(today) with

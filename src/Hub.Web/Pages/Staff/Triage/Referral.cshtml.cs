@@ -29,7 +29,7 @@ public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : Page
     public string FieldFor(ValidationFailure failure) =>
         sending.Form.Length == 0 ? string.Empty : $"{sending.Form}.{(failure.PropertyName == "At" ? "When" : failure.PropertyName)}";
 
-    public Task OnInvalidAsync(CancellationToken cancellationToken) => Load(sending.Id, cancellationToken, sending.KeepVersion);
+    public Task ReloadAfterRefusalAsync(CancellationToken cancellationToken) => Load(sending.Id, cancellationToken, sending.KeepVersion);
 
     public ReferralRecord Record { get; private set; } = null!;
     public string? Notice { get; private set; }
