@@ -46,7 +46,11 @@ public static class DependencyInjection
             options.Conventions.AllowAnonymousToPage("/My/Link");
             options.Conventions.AllowAnonymousToPage("/My/SignedOut");
             options.Conventions.AllowAnonymousToPage("/My/NewLink");
-        }).AddMvcOptions(o => o.Filters.Add<ApplicationExceptionFilter>());
+        }).AddMvcOptions(o =>
+        {
+            o.Filters.Add<ApplicationExceptionFilter>();
+            o.Filters.Add<Validation.ValidationFailurePageFilter>();
+        });
         services.AddAuthorization(Policies.Add);
         // A page refused by its policy to someone signed in is audited like a refused record.
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditedRefusals>();

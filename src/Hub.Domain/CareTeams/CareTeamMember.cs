@@ -53,37 +53,3 @@ public sealed class CareTeamMember : Entity
 
     public void BecomeLead() => Role = CareTeamRole.Lead;
 }
-
-/// <summary>The rules that keep a care team whole: one lead at most, each member once.</summary>
-public static class CareTeam
-{
-    /// <summary>
-    /// Puts <paramref name="memberId"/> on the spell's care team in <paramref name="role"/> and
-    /// returns a new membership for the caller to store, or null when an existing one was changed.
-    /// Taking the lead moves any current lead to involved.
-    /// </summary>
-    public static CareTeamMember? Join(IReadOnlyList<CareTeamMember> current, Guid spellId, Guid personId, Guid memberId, CareTeamRole role, DateTimeOffset at)
-    {
-        if (current.Any(m => m.SpellId != spellId || !m.IsCurrent))
-        {
-            throw new DomainRuleException("Only the current members of this spell's care team can be considered.");
-        }
-        if (role == CareTeamRole.Lead)
-        {
-            foreach (var lead in current.Where(m => m.Role == CareTeamRole.Lead && m.MemberId != memberId))
-            {
-                lead.BecomeInvolved();
-            }
-        }
-        var existing = current.FirstOrDefault(m => m.MemberId == memberId);
-        if (existing is not null)
-        {
-            if (role == CareTeamRole.Lead)
-            {
-                existing.BecomeLead();
-            }
-            return null;
-        }
-        return new CareTeamMember(spellId, personId, memberId, role, at);
-    }
-}

@@ -1,6 +1,6 @@
 using Hub.Application.PersonalData.ApplyRetention;
 using Hub.Application.Reports.GenerateReports;
-using Hub.Application.SupportPlans.Staff;
+using Hub.Application.SupportPlans.Staff.SendReviewReminders;
 using Hub.Infrastructure.Email;
 using MediatR;
 using Microsoft.Extensions.Logging;

@@ -101,6 +101,10 @@ public abstract class HubDbContext(DbContextOptions options)
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (!savingInOrder && CareTeamSaveOrder.Of(ChangeTracker) is { } order)
+        {
+            return await SaveInOrderAsync(order, cancellationToken);
+        }
         await ProcessingRestrictionGuard.EnsureAllowedAsync(this, cancellationToken);
         var unsealed = ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         if (unsealed.Count == 0)
@@ -128,6 +132,36 @@ public abstract class HubDbContext(DbContextOptions options)
             ChangeTracker.AcceptAllChanges();
         }
         return written;
+    }
+
+    private bool savingInOrder;
+
+    /// <summary>
+    /// One save whose rows a filtered unique index must see in order (<see cref="CareTeamSaveOrder"/>):
+    /// its steps run in one transaction, all replayed after a transient fault.
+    /// </summary>
+    private async Task<int> SaveInOrderAsync(CareTeamSaveOrder order, CancellationToken cancellationToken)
+    {
+        async Task<int> Steps(CancellationToken token)
+        {
+            savingInOrder = true;
+            try
+            {
+                return await order.SaveInSteps(this, step => SaveChangesAsync(acceptAllChangesOnSuccess: true, step), token);
+            }
+            finally
+            {
+                savingInOrder = false;
+            }
+        }
+
+        if (Database.CurrentTransaction is not null)
+        {
+            return await Steps(cancellationToken);
+        }
+        var rows = 0;
+        await SaveInOneTransactionAsync(async token => rows = await Steps(token), cancellationToken);
+        return rows;
     }
 
     private async Task SealAuditRows(List<AuditEvent> unsealed, CancellationToken cancellationToken)
@@ -177,8 +211,10 @@ public abstract class HubDbContext(DbContextOptions options)
         {
             entry.State = EntityState.Detached;
         }
-        foreach (var (entry, state, original) in before)
+        foreach (var (first, state, original) in before)
         {
+            // The entity's entry now: a step may have detached it and tracked it again (CareTeamSaveOrder).
+            var entry = Entry(first.Entity);
             entry.State = state;
             if (state != EntityState.Added)
             {

@@ -1,4 +1,4 @@
-using Hub.Application.SupportPlans.Person;
+using Hub.Application.SupportPlans.MyPlan.GetMyPlan;
 using Hub.Web.Design.Documents;
 
 namespace Hub.Web.Design;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Hub.Application.Common.Interfaces;
-using Hub.Application.SupportPlans.Person;
+using Hub.Application.SupportPlans.MySession.CheckPersonSession;
 using MediatR;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;

@@ -1,8 +1,11 @@
 using Hub.Application.CareTeams.GetHandoffs;
 using Hub.Application.Common;
 using Hub.Application.Routing.GetRoutingSuggestions;
-using Hub.Application.SupportPlans.Person;
-using Hub.Application.SupportPlans.Staff;
+using Hub.Application.SupportPlans.MyPlan.GetMyPlan;
+using Hub.Application.SupportPlans.MyPlan.SaveMyPlan;
+using Hub.Application.SupportPlans.Staff.GetStaffPlan;
+using Hub.Application.SupportPlans.Staff.StartSupportPlan;
+using Hub.Application.SupportPlans.Staff.SuggestPlanChange;
 using Hub.Domain.CareTeams;
 using Hub.Domain.Referrals;
 using Hub.IntegrationTests.Persistence;

@@ -1,6 +1,9 @@
 using Hub.Application.Audit.VerifyAuditChain;
-using Hub.Application.SupportPlans.Person;
-using Hub.Application.SupportPlans.Staff;
+using Hub.Application.SupportPlans.MyPlan.AnswerMySuggestion;
+using Hub.Application.SupportPlans.MyPlan.GetMyPlan;
+using Hub.Application.SupportPlans.MyPlan.SaveMyPlan;
+using Hub.Application.SupportPlans.Staff.StartSupportPlan;
+using Hub.Application.SupportPlans.Staff.SuggestPlanChange;
 using Hub.Domain.SupportPlans;
 using Hub.Infrastructure.Persistence;
 using Hub.TestSupport;

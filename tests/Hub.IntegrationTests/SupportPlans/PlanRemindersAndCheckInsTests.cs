@@ -1,5 +1,12 @@
-using Hub.Application.SupportPlans.Person;
-using Hub.Application.SupportPlans.Staff;
+using Hub.Application.SupportPlans.Link.RequestPlanLink;
+using Hub.Application.SupportPlans.MyPlan.CheckInMyMood;
+using Hub.Application.SupportPlans.MyPlan.GetMyPlan;
+using Hub.Application.SupportPlans.MyPlan.SaveMyPlan;
+using Hub.Application.SupportPlans.MyPlan.SetMyReminder;
+using Hub.Application.SupportPlans.Staff.GetStaffPlan;
+using Hub.Application.SupportPlans.Staff.SendReviewReminders;
+using Hub.Application.SupportPlans.Staff.ShareNoteWithPerson;
+using Hub.Application.SupportPlans.Staff.StartSupportPlan;
 using Hub.Domain.CareTeams;
 using Hub.Domain.SupportPlans;
 using Hub.TestSupport;

@@ -38,7 +38,7 @@ public sealed class AnswerHandoffHandler(IApplicationDbContext db, ICurrentUser 
 {
     public async Task<AnswerHandoffResult> Handle(AnswerHandoff request, CancellationToken cancellationToken)
     {
-        var me = user.UserId!.Value;
+        var me = user.Id;
         var handoff = await db.Handoffs.FirstOrDefaultAsync(h => h.Id == request.HandoffId, cancellationToken) ?? throw new NotFoundException("The handoff");
         if (handoff.ToMemberId != me)
         {
@@ -50,36 +50,27 @@ public sealed class AnswerHandoffHandler(IApplicationDbContext db, ICurrentUser 
         {
             return AnswerHandoffResult.AlreadyAnswered;
         }
+        var spell = await db.Spells.FirstAsync(s => s.Id == handoff.SpellId, cancellationToken);
+        var team = await db.LoadCareTeam(spell, cancellationToken);
 
         var now = clock.GetUtcNow();
-        var spell = await db.Spells.FirstAsync(s => s.Id == handoff.SpellId, cancellationToken);
-        CareTeamMember? joined = null, promoted = null;
-        if (request.Accept)
+        var decision = request.Accept
+            ? team.Accept(handoff.Id, await db.FindColleague(me, cancellationToken) ?? new Colleague(me, "You", IsAvailable: true), now)
+            : team.Decline(handoff.Id, me, TextRules.Clean(request.Reason)!, now);
+        decision.ThrowIfRefused(nameof(request.Reason));
+        if (decision.WasAlreadyAnswered)
         {
-            if (!spell.IsOpen)
-            {
-                throw Refuse.Because(nameof(request.Reason), "This person's spell has closed since the offer was made, so there is nothing to accept");
-            }
-            handoff.Accept(me, now);
-            var current = await db.CareTeamMembers.Where(m => m.SpellId == handoff.SpellId && m.LeftAt == null).ToListAsync(cancellationToken);
-            promoted = CareTeamSaving.ToBePromoted(current, me, handoff.Role);
-            joined = CareTeam.Join(current, handoff.SpellId, handoff.PersonId, me, handoff.Role, now);
+            return AnswerHandoffResult.AlreadyAnswered;
         }
-        else
+        if (!request.Accept)
         {
-            handoff.Decline(me, TextRules.Clean(request.Reason)!, now);
             var reference = await db.Referrals.Where(r => r.SpellId == handoff.SpellId).OrderByDescending(r => r.ReceivedAt).Select(r => r.Reference).FirstAsync(cancellationToken);
             await emails.HandoffDeclined(handoff.FromUserId, reference, cancellationToken);
         }
         audit.Record(AuditAction.Update, handoff.PersonId, nameof(Handoff), handoff.Id, request.Accept ? "Care team: accept handoff" : "Care team: decline handoff");
 
-        try
+        if (!await db.TrySaveCareTeam(team, cancellationToken))
         {
-            await db.SaveInSteps(promoted, joined, cancellationToken);
-        }
-        catch (Exception ex) when (ex is DbUpdateConcurrencyException || (ex is DbUpdateException u && db.IsUniqueViolation(u)))
-        {
-            db.DiscardChanges();
             return AnswerHandoffResult.AlreadyAnswered;
         }
         return request.Accept ? AnswerHandoffResult.Accepted : AnswerHandoffResult.Declined;

@@ -19,7 +19,7 @@ public sealed class GetMyWorkHandler(IApplicationDbContext db, ICurrentUser user
 {
     public async Task<MyWork> Handle(GetMyWork request, CancellationToken cancellationToken)
     {
-        var me = user.UserId!.Value;
+        var me = user.Id;
         var member = await db.TeamMembers.AsNoTracking().Where(m => m.Id == me).Select(m => new { m.CaseloadCapacity }).FirstOrDefaultAsync(cancellationToken);
 
         var offers = await (

@@ -8,7 +8,6 @@ using Hub.Domain.Audit;
 using Hub.Domain.CareTeams;
 using Hub.Domain.Common;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Application.CareTeams.OfferHandoff;
 
@@ -42,65 +41,20 @@ public sealed class OfferHandoffHandler(IApplicationDbContext db, ICurrentUser u
     public async Task<OfferHandoffResult> Handle(OfferHandoff request, CancellationToken cancellationToken)
     {
         var (referral, spell) = await db.LoadSpellOfReferral(request.ReferralId, cancellationToken);
-        if (!spell.IsOpen)
-        {
-            throw Refuse.Because(nameof(request.ToMemberId), "This person's spell has closed. If they come back, a new referral reopens it");
-        }
-        var member = await db.TeamMembers.AsNoTracking().FirstOrDefaultAsync(m => m.Id == request.ToMemberId, cancellationToken)
+        var team = await db.LoadCareTeam(spell, cancellationToken);
+        var to = await db.FindColleague(request.ToMemberId, cancellationToken)
             ?? throw Refuse.Because(nameof(request.ToMemberId), "Choose who to offer the work to");
-        if (!member.IsAvailable)
-        {
-            throw Refuse.Because(nameof(request.ToMemberId), $"{member.Name} is away or has left. Choose someone else");
-        }
+        var me = user.Id;
 
-        var current = await db.CareTeamMembers.Where(m => m.SpellId == spell.Id && m.LeftAt == null).ToListAsync(cancellationToken);
-        if (current.Any(m => m.MemberId == member.Id && (m.Role == request.Role || m.Role == CareTeamRole.Lead)))
+        var decision = team.Offer(me, to, request.Role, TextRules.Clean(request.Note)!, user.IsInRole(Common.Roles.TeamLeader), clock.GetUtcNow());
+        decision.ThrowIfRefused(nameof(request.ToMemberId));
+        if (to.Id != me)
         {
-            throw Refuse.Because(nameof(request.ToMemberId), $"{member.Name} is already on the care team");
+            await emails.HandoffOffered(to.Id, referral.Reference, request.Role == CareTeamRole.Lead, cancellationToken);
         }
-        if (await db.Handoffs.AnyAsync(h => h.SpellId == spell.Id && h.ToMemberId == member.Id && h.Status == HandoffStatus.Pending, cancellationToken))
-        {
-            throw Refuse.Because(nameof(request.ToMemberId), $"{member.Name} already has an offer for this person waiting for an answer");
-        }
+        audit.Record(AuditAction.Create, spell.PersonId, nameof(Handoff), decision.Offer!.Id, "Care team: offer handoff");
 
-        var now = clock.GetUtcNow();
-        var me = user.UserId!.Value;
-        if (member.Id == me && request.Role == CareTeamRole.Lead && current.Any(m => m.Role == CareTeamRole.Lead)
-            && !user.IsInRole(Common.Roles.TeamLeader))
-        {
-            throw Refuse.Because(nameof(request.ToMemberId), "This person already has a lead worker. Ask them or a team leader to hand the lead to you");
-        }
-        var handoff = new Handoff(spell.Id, spell.PersonId, me, member.Id, request.Role, TextRules.Clean(request.Note)!, now);
-        db.Handoffs.Add(handoff);
-
-        // Offering the work again deals with any decline still waiting in the allocation queue.
-        var declined = await db.Handoffs.Where(h => h.SpellId == spell.Id && h.Status == HandoffStatus.Declined && h.ResolvedAt == null).ToListAsync(cancellationToken);
-        declined.ForEach(h => h.MarkResolved(now));
-
-        var result = OfferHandoffResult.Offered;
-        CareTeamMember? joined = null, promoted = null;
-        if (member.Id == me)
-        {
-            handoff.Accept(me, now);
-            promoted = CareTeamSaving.ToBePromoted(current, me, request.Role);
-            joined = CareTeam.Join(current, spell.Id, spell.PersonId, me, request.Role, now);
-            result = OfferHandoffResult.JoinedCareTeam;
-        }
-        else
-        {
-            await emails.HandoffOffered(member.Id, referral.Reference, request.Role == CareTeamRole.Lead, cancellationToken);
-        }
-        audit.Record(AuditAction.Create, spell.PersonId, nameof(Handoff), handoff.Id, "Care team: offer handoff");
-
-        try
-        {
-            await db.SaveInSteps(promoted, joined, cancellationToken);
-        }
-        catch (DbUpdateException ex) when (db.IsUniqueViolation(ex))
-        {
-            db.DiscardChanges();
-            throw Refuse.Because(nameof(request.ToMemberId), "Someone changed this care team at the same moment. Check it and try again");
-        }
-        return result;
+        await db.SaveCareTeamOrRefuse(team, nameof(request.ToMemberId), "Someone changed this care team at the same moment. Check it and try again", cancellationToken);
+        return to.Id == me ? OfferHandoffResult.JoinedCareTeam : OfferHandoffResult.Offered;
     }
 }

@@ -46,46 +46,37 @@ public sealed class ReallocateCaseloadHandler(IApplicationDbContext db, AuditTra
     {
         var leaving = await db.TeamMembers.FirstOrDefaultAsync(m => m.Id == request.FromMemberId, cancellationToken)
             ?? throw Refuse.Because(nameof(request.FromMemberId), "Choose whose work to move");
-        var receiver = await db.TeamMembers.AsNoTracking().FirstOrDefaultAsync(m => m.Id == request.ToMemberId, cancellationToken)
+        var receiver = await db.FindColleague(request.ToMemberId, cancellationToken)
             ?? throw Refuse.Because(nameof(request.ToMemberId), "Choose who takes the work on");
-        if (!receiver.IsAvailable)
+        if (CareTeam.RefusalToReceiveWork(receiver) is { } unavailable)
         {
-            throw Refuse.Because(nameof(request.ToMemberId), $"{receiver.Name} is away or has left. Choose someone else");
+            throw Refuse.Because(nameof(request.ToMemberId), unavailable);
         }
 
         var now = clock.GetUtcNow();
-        // Open spells, and spells closed so recently that a return would reopen them with this team.
+        // The teams of open spells, and of spells closed so recently that a return would reopen them with
+        // this team, where the leaver has a place; and of every spell with an offer waiting for them.
         var reopenable = ReferralSpell.JoinableIfEndedFrom(now);
-        var places = await (
-            from m in db.CareTeamMembers
-            join s in db.Spells on m.SpellId equals s.Id
-            where m.MemberId == leaving.Id && m.LeftAt == null && (s.EndedAt == null || s.EndedAt >= reopenable)
-            select m).ToListAsync(cancellationToken);
-        var spellIds = places.Select(p => p.SpellId).ToList();
-        var receiverPlaces = await db.CareTeamMembers.Where(m => spellIds.Contains(m.SpellId) && m.MemberId == receiver.Id && m.LeftAt == null).ToListAsync(cancellationToken);
+        var spells = await db.Spells.Where(s =>
+                (db.CareTeamMembers.Any(m => m.SpellId == s.Id && m.MemberId == leaving.Id && m.LeftAt == null) && (s.EndedAt == null || s.EndedAt >= reopenable))
+                || db.Handoffs.Any(h => h.SpellId == s.Id && h.ToMemberId == leaving.Id && h.Status == HandoffStatus.Pending))
+            .ToListAsync(cancellationToken);
+        var teams = await db.LoadCareTeams(spells, cancellationToken);
 
-        var joining = new List<CareTeamMember>();
-        var promoted = new List<CareTeamMember>();
-        foreach (var place in places)
+        var (moved, withdrawn) = (0, 0);
+        foreach (var team in teams)
         {
-            place.StepOff(now);
-            var existing = receiverPlaces.FirstOrDefault(r => r.SpellId == place.SpellId);
-            if (existing is null)
+            var place = team.PlaceOf(leaving.Id);
+            var offers = team.OpenOffers.Where(h => h.ToMemberId == leaving.Id).ToList();
+            var decision = team.Reallocate(leaving.Id, receiver, audit.ActorId ?? Guid.Empty, now);
+            decision.ThrowIfRefused(nameof(request.ToMemberId));
+            if (decision.PlaceMoved)
             {
-                joining.Add(new CareTeamMember(place.SpellId, place.PersonId, receiver.Id, place.Role, now));
+                moved++;
+                audit.Record(AuditAction.Update, team.PersonId, nameof(CareTeamMember), place!.Id, "Team leader: reallocate caseload");
             }
-            else if (place.Role == CareTeamRole.Lead && existing.Role != CareTeamRole.Lead)
-            {
-                promoted.Add(existing);
-            }
-            audit.Record(AuditAction.Update, place.PersonId, nameof(CareTeamMember), place.Id, "Team leader: reallocate caseload");
-        }
-
-        var pending = await db.Handoffs.Where(h => h.ToMemberId == leaving.Id && h.Status == HandoffStatus.Pending).ToListAsync(cancellationToken);
-        foreach (var offer in pending)
-        {
-            offer.Withdraw(audit.ActorId ?? Guid.Empty, now);
-            audit.Record(AuditAction.Update, offer.PersonId, nameof(Handoff), offer.Id, "Team leader: withdraw offer on reallocation");
+            withdrawn += decision.OffersWithdrawn;
+            offers.ForEach(offer => audit.Record(AuditAction.Update, offer.PersonId, nameof(Handoff), offer.Id, "Team leader: withdraw offer on reallocation"));
         }
 
         switch (request.Departure)
@@ -94,16 +85,9 @@ public sealed class ReallocateCaseloadHandler(IApplicationDbContext db, AuditTra
             case MemberDeparture.Left: leaving.Leave(now); break;
         }
 
-        await emails.WorkReallocated(receiver.Id, places.Count, cancellationToken);
-        try
-        {
-            await db.SaveInSteps(promoted, joining, cancellationToken);
-        }
-        catch (Exception ex) when (ex is DbUpdateConcurrencyException || (ex is DbUpdateException u && db.IsUniqueViolation(u)))
-        {
-            db.DiscardChanges();
-            throw Refuse.Because(nameof(request.FromMemberId), "Someone answered an offer or changed a care team at the same moment. Nothing was moved: try again");
-        }
-        return new ReallocationResult(places.Count, pending.Count);
+        await emails.WorkReallocated(receiver.Id, moved, cancellationToken);
+        await db.SaveCareTeamsOrRefuse(teams, nameof(request.FromMemberId),
+            "Someone answered an offer or changed a care team at the same moment. Nothing was moved: try again", cancellationToken);
+        return new ReallocationResult(moved, withdrawn);
     }
 }

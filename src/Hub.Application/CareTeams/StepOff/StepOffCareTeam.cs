@@ -3,11 +3,9 @@ using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
 using Hub.Application.Common.Loading;
-using Hub.Application.Common.Validation;
 using Hub.Domain.Audit;
 using Hub.Domain.CareTeams;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Application.CareTeams.StepOff;
 
@@ -22,21 +20,11 @@ public sealed class StepOffCareTeamHandler(IApplicationDbContext db, ICurrentUse
     public async Task<Unit> Handle(StepOffCareTeam request, CancellationToken cancellationToken)
     {
         var (_, spell) = await db.LoadSpellOfReferral(request.ReferralId, cancellationToken);
-        var membership = await db.CareTeamMembers.FirstOrDefaultAsync(m => m.SpellId == spell.Id && m.MemberId == request.MemberId && m.LeftAt == null, cancellationToken)
-            ?? throw Refuse.Because(nameof(request.MemberId), "They are not on this care team any more");
-        var me = user.UserId!.Value;
-        var iAmLead = await db.CareTeamMembers.AnyAsync(m => m.SpellId == spell.Id && m.MemberId == me && m.LeftAt == null && m.Role == CareTeamRole.Lead, cancellationToken);
-        if (membership.MemberId != me && !iAmLead && !user.IsInRole(Roles.TeamLeader))
-        {
-            throw Refuse.Because(nameof(request.MemberId), "Only they, the lead worker or a team leader can take someone off the care team");
-        }
-        if (membership.Role == CareTeamRole.Lead && spell.IsOpen)
-        {
-            throw Refuse.Because(nameof(request.MemberId), "Offer the lead to someone else first, so the person always has a lead worker");
-        }
-        membership.StepOff(clock.GetUtcNow());
-        audit.Record(AuditAction.Update, spell.PersonId, nameof(CareTeamMember), membership.Id, "Care team: step off");
-        await db.SaveChangesAsync(cancellationToken);
+        var team = await db.LoadCareTeam(spell, cancellationToken);
+        var place = team.PlaceOf(request.MemberId);
+        team.StepOff(request.MemberId, user.Id, user.IsInRole(Roles.TeamLeader), clock.GetUtcNow()).ThrowIfRefused(nameof(request.MemberId));
+        audit.Record(AuditAction.Update, spell.PersonId, nameof(CareTeamMember), place!.Id, "Care team: step off");
+        await db.SaveCareTeam(team, cancellationToken);
         return Unit.Value;
     }
 }

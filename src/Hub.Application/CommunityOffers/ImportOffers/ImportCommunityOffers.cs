@@ -1,4 +1,5 @@
 using Hub.Application.Common.Interfaces;
+using Hub.Application.Common.Saving;
 using Hub.Application.CommunityOffers.OpenReferral;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -51,13 +52,8 @@ public sealed class ImportCommunityOffersHandler(IApplicationDbContext db, TimeP
                 added++;
             }
         }
-        try
+        if (!await db.TrySaveAsync(cancellationToken, SaveClash.Unique))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (db.IsUniqueViolation(ex))
-        {
-            db.DiscardChanges();
             return new ImportOffersResult(0, 0, [new ImportProblem("file", "Another import added some of these services at the same moment, or two service ids differ only in capital letters. Nothing was imported: try again")]);
         }
         return new ImportOffersResult(added, updated, []);

@@ -1,6 +1,7 @@
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
+using Hub.Application.Common.Saving;
 using Hub.Domain.Audit;
 using Hub.Domain.Conversations;
 using Hub.Domain.Outcomes;
@@ -22,7 +23,7 @@ public sealed class SaveConversationHandler(IApplicationDbContext db, ICurrentUs
         }
 
         var now = clock.GetUtcNow();
-        var userId = user.UserId!.Value;
+        var userId = user.Id;
         var content = request.Content.Cleaned();
         ConversationVersion? version = request.Intent switch
         {
@@ -45,14 +46,9 @@ public sealed class SaveConversationHandler(IApplicationDbContext db, ICurrentUs
                 _ => "Conversation: new version",
             });
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || db.IsUniqueViolation(ex))
+        if (!await db.TrySaveAsync(cancellationToken))
         {
             // Someone else saved (or completed, taking the same version number) first.
-            db.DiscardChanges();
             var current = await db.Conversations.FirstAsync(c => c.Id == request.ConversationId, cancellationToken);
             return await Conflict(current, cancellationToken);
         }

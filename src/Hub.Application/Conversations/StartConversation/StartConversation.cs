@@ -2,6 +2,7 @@ using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
+using Hub.Application.Common.Saving;
 using Hub.Domain.Audit;
 using Hub.Domain.Conversations;
 using MediatR;
@@ -39,23 +40,18 @@ public sealed class StartConversationHandler(IApplicationDbContext db, ICurrentU
             .OrderByDescending(c => c.UpdatedAt)
             .FirstOrDefaultAsync(cancellationToken);
         var conversation = earlier is null
-            ? Conversation.StartFirst(referral.PersonId, referral.SpellId, referral.Id, user.UserId!.Value, clock.GetUtcNow())
-            : Conversation.StartFirstCarryingForward(earlier, referral.SpellId, referral.Id, user.UserId!.Value, clock.GetUtcNow());
+            ? Conversation.StartFirst(referral.PersonId, referral.SpellId, referral.Id, user.Id, clock.GetUtcNow())
+            : Conversation.StartFirstCarryingForward(earlier, referral.SpellId, referral.Id, user.Id, clock.GetUtcNow());
         db.Conversations.Add(conversation);
         audit.Record(AuditAction.Create, referral.PersonId, nameof(Conversation), conversation.Id, "Conversation: start");
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return conversation.Id;
-        }
-        catch (DbUpdateException ex) when (db.IsUniqueViolation(ex))
+        if (!await db.TrySaveAsync(cancellationToken, SaveClash.Unique))
         {
             // Another practitioner started it at the same moment (unique first conversation per spell).
-            db.DiscardChanges();
             return await db.Conversations.AsNoTracking()
                 .Where(c => c.SpellId == referral.SpellId && c.Kind == ConversationKind.First)
                 .Select(c => c.Id)
                 .FirstAsync(cancellationToken);
         }
+        return conversation.Id;
     }
 }

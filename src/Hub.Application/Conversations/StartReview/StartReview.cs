@@ -29,7 +29,7 @@ public sealed class StartReviewHandler(IApplicationDbContext db, ICurrentUser us
             return id;
         }
 
-        var review = Conversation.StartReview(reviewed, reviewed.SpellId, user.UserId!.Value, clock.GetUtcNow());
+        var review = Conversation.StartReview(reviewed, reviewed.SpellId, user.Id, clock.GetUtcNow());
         db.Conversations.Add(review);
         audit.Record(AuditAction.Create, reviewed.PersonId, nameof(Conversation), review.Id, "Conversation: start review");
         await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Hub.Application.Common.Interfaces;
+using Hub.Application.Common.Saving;
 using Hub.Application.Common.Validation;
 using Hub.Domain.Directory;
 using MediatR;
@@ -30,16 +31,8 @@ public sealed class AddOrganisationHandler(IApplicationDbContext db) : IRequestH
         }
         var organisation = new Organisation(name, request.Sector);
         db.Organisations.Add(organisation);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (db.IsUniqueViolation(ex))
-        {
-            // The same name added at the same moment by another request.
-            db.DiscardChanges();
-            throw Refuse.Because(nameof(request.Name), "There is already an organisation with that name");
-        }
+        // The same name added at the same moment by another request.
+        await db.SaveOrRefuseAsync(nameof(request.Name), "There is already an organisation with that name", cancellationToken, SaveClash.Unique);
         return organisation.Id;
     }
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Hub.Application.Common.Interfaces;
+using Hub.Application.Common.Saving;
 using Hub.Application.Common.Validation;
 using Hub.Domain.Directory;
 using MediatR;
@@ -34,16 +35,8 @@ public sealed class AddTeamHandler(IApplicationDbContext db) : IRequestHandler<A
         }
         var team = new Team(request.OrganisationId, name);
         db.Teams.Add(team);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (db.IsUniqueViolation(ex))
-        {
-            // The same name added at the same moment by another request.
-            db.DiscardChanges();
-            throw Refuse.Because(nameof(request.Name), "That organisation already has a team with that name");
-        }
+        // The same name added at the same moment by another request.
+        await db.SaveOrRefuseAsync(nameof(request.Name), "That organisation already has a team with that name", cancellationToken, SaveClash.Unique);
         return team.Id;
     }
 }

@@ -50,7 +50,7 @@ public sealed class PlanNetworkMeetingHandler(IApplicationDbContext db, ICurrent
             throw Refuse.Because(nameof(request.StaffInvitees), "Invite members of the person's care team. Offer anyone else a place on the team first");
         }
 
-        var me = user.UserId!.Value;
+        var me = user.Id;
         var meeting = new NetworkMeeting(spell.Id, spell.PersonId, request.At, request.Medium, request.Place,
             request.StaffInvitees, request.NetworkInvitees, request.Purpose, me, clock.GetUtcNow());
         db.NetworkMeetings.Add(meeting);

@@ -4,6 +4,7 @@ using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
 using Hub.Application.Common.Loading;
+using Hub.Application.Common.Saving;
 using Hub.Application.Common.Validation;
 using Hub.Domain.Audit;
 using Hub.Domain.Common;
@@ -59,18 +60,10 @@ public sealed class RecordNetworkMeetingHandler(IApplicationDbContext db, ICurre
 
         var referral = await db.CurrentReferralOfSpell(meeting.SpellId, cancellationToken);
         var contact = referral.RecordMeeting(meeting, request.PersonAttended, request.DurationMinutes, request.StaffAttendees,
-            request.NetworkAttendees.Select(n => TextRules.Clean(n)!).Where(n => n is not null), TextRules.Clean(request.Note), user.UserId!.Value, now);
+            request.NetworkAttendees.Select(n => TextRules.Clean(n)!).Where(n => n is not null), TextRules.Clean(request.Note), user.Id, now);
         db.Contacts.Add(contact);
         audit.Record(AuditAction.Create, meeting.PersonId, nameof(Contact), contact.Id, "Care team: record network meeting");
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.DiscardChanges();
-            throw Refuse.Because(nameof(request.PersonAttended), "Someone changed this person's record at the same moment. Nothing was saved: record the meeting again");
-        }
+        await db.SaveOrRefuseAsync(nameof(request.PersonAttended), "Someone changed this person's record at the same moment. Nothing was saved: record the meeting again", cancellationToken, SaveClash.Concurrency);
         return Unit.Value;
     }
 }

@@ -39,7 +39,7 @@ public sealed class RestrictProcessingHandler(IApplicationDbContext db, ICurrent
         {
             throw Refuse.Because(nameof(request.Reason), "Processing is already restricted for this person");
         }
-        person.RestrictProcessing(clock.GetUtcNow(), user.UserId!.Value, request.Reason!);
+        person.RestrictProcessing(clock.GetUtcNow(), user.Id, request.Reason!);
         audit.Record(AuditAction.Update, person.Id, nameof(Person), person.Id, "Data protection: restrict processing");
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

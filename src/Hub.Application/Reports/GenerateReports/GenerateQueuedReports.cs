@@ -1,5 +1,6 @@
 using System.Text;
 using Hub.Application.Common.Interfaces;
+using Hub.Application.Common.Saving;
 using Hub.Application.Figures;
 using Hub.Domain.Reports;
 using MediatR;
@@ -50,15 +51,10 @@ public sealed class GenerateQueuedReportsHandler(
         {
             run.RequeueIfAbandoned(clock.GetUtcNow(), Abandoned);
         }
-        try
+        // False when another instance got there first: nothing more to do.
+        if (await db.TrySaveAsync(cancellationToken, SaveClash.Concurrency))
         {
-            await db.SaveChangesAsync(cancellationToken);
             logger.LogWarning("{Count} abandoned report(s) put back in the queue", stuck.Count);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another instance got there first.
-            db.DiscardChanges();
         }
     }
 
@@ -70,14 +66,9 @@ public sealed class GenerateQueuedReportsHandler(
             return false;
         }
         run.Start(clock.GetUtcNow());
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveAsync(cancellationToken, SaveClash.Concurrency))
         {
             // Another instance started it first.
-            db.DiscardChanges();
             return false;
         }
 

@@ -3,6 +3,7 @@ using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
 using Hub.Application.Common.Loading;
+using Hub.Application.Common.Saving;
 using Hub.Application.Common.Validation;
 using Hub.Domain.Audit;
 using Hub.Domain.CareTeams;
@@ -40,17 +41,11 @@ public sealed class AgreeCommunityOfferHandler(IApplicationDbContext db, ICurren
         {
             return Unit.Value;
         }
-        var link = new CommunityLink(spell.Id, spell.PersonId, request.OfferId, request.Note, user.UserId!.Value, clock.GetUtcNow());
+        var link = new CommunityLink(spell.Id, spell.PersonId, request.OfferId, request.Note, user.Id, clock.GetUtcNow());
         db.CommunityLinks.Add(link);
         audit.Record(AuditAction.Create, spell.PersonId, nameof(CommunityLink), link.Id, "Routing: agree community offer");
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (db.IsUniqueViolation(ex))
-        {
-            db.DiscardChanges(); // agreed by someone else at the same moment: the same result
-        }
+        // Agreed by someone else at the same moment: the same result.
+        await db.TrySaveAsync(cancellationToken, SaveClash.Unique);
         return Unit.Value;
     }
 }

@@ -1,12 +1,13 @@
 using FluentValidation;
+using Hub.Application.CareTeams;
 using Hub.Application.Common;
 using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
 using Hub.Application.Common.Loading;
+using Hub.Application.Common.Saving;
 using Hub.Application.Common.Validation;
 using Hub.Domain.Audit;
-using Hub.Domain.CareTeams;
 using Hub.Domain.Contacts;
 using Hub.Domain.People;
 using Hub.Domain.Referrals;
@@ -59,25 +60,17 @@ public sealed class CloseSpellHandler(IApplicationDbContext db, ICurrentUser use
             return new CloseSpellResult(CloseSpellOutcome.ChangedBySomeoneElse, null, false);
         }
 
-        var me = user.UserId!.Value;
+        var me = user.Id;
         if (await db.Referrals.AnyAsync(r => r.SpellId == spell.Id && r.Status == ReferralStatus.AwaitingTriage, cancellationToken))
         {
             throw Refuse.Because(nameof(request.Reason), "A new request from this person is waiting for triage. Triage it first, so it is not closed unread");
         }
-        var hasTeam = await db.CareTeamMembers.AnyAsync(m => m.SpellId == spell.Id && m.LeftAt == null, cancellationToken);
-        if (hasTeam && !user.IsInRole(Roles.TeamLeader)
-            && !await db.CareTeamMembers.AnyAsync(m => m.SpellId == spell.Id && m.LeftAt == null && m.MemberId == me, cancellationToken))
-        {
-            throw Refuse.Because(nameof(request.Reason), "Only the person's care team or a team leader can close their spell");
-        }
-
         var now = clock.GetUtcNow();
-        spell.Close(request.Reason, request.Note, me, now);
+        var team = await db.LoadCareTeam(spell, cancellationToken);
+        team.Close(request.Reason, request.Note, me, user.IsInRole(Roles.TeamLeader), now).ThrowIfRefused(nameof(request.Reason));
 
         var open = await db.Referrals.Where(r => r.SpellId == spell.Id && r.Status != ReferralStatus.Closed).ToListAsync(cancellationToken);
         open.ForEach(r => r.CloseWithSpell(me, now));
-        var offers = await db.Handoffs.Where(h => h.SpellId == spell.Id && h.Status == HandoffStatus.Pending).ToListAsync(cancellationToken);
-        offers.ForEach(h => h.Withdraw(me, now));
         var meetings = await db.NetworkMeetings.Where(m => m.SpellId == spell.Id && m.Status == MeetingStatus.Planned && m.At > now).ToListAsync(cancellationToken);
         meetings.ForEach(m => m.Cancel());
 
@@ -91,16 +84,9 @@ public sealed class CloseSpellHandler(IApplicationDbContext db, ICurrentUser use
         }
 
         audit.Record(AuditAction.Update, spell.PersonId, nameof(ReferralSpell), spell.Id, "Care team: close spell");
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.DiscardChanges();
-            return new CloseSpellResult(CloseSpellOutcome.ChangedBySomeoneElse, null, false);
-        }
-        return new CloseSpellResult(CloseSpellOutcome.Closed, message, emailed);
+        return await db.TrySaveAsync(cancellationToken, SaveClash.Concurrency)
+            ? new CloseSpellResult(CloseSpellOutcome.Closed, message, emailed)
+            : new CloseSpellResult(CloseSpellOutcome.ChangedBySomeoneElse, null, false);
     }
 
     /// <summary>Plain words, no clinical detail: an email can be read by someone else.</summary>

@@ -43,7 +43,7 @@ public sealed class RecordCarePlanAgreedHandler(IApplicationDbContext db, ICurre
         {
             throw Refuse.Because(nameof(request.On), $"The day the plan was agreed cannot be before their wait started on {started.ToString("d MMMM yyyy", UkTime.Culture)}");
         }
-        var start = spell.RecordCareStart(CareStartKind.CarePlanAgreed, request.On!.Value, request.How, null, null, referral.Id, user.UserId!.Value, clock.GetUtcNow());
+        var start = spell.RecordCareStart(CareStartKind.CarePlanAgreed, request.On!.Value, request.How, null, null, referral.Id, user.Id, clock.GetUtcNow());
         db.CareStarts.Add(start);
         audit.Record(AuditAction.Create, spell.PersonId, nameof(CareStart), start.Id, "Four-week clock: record care plan agreed");
         await db.SaveChangesAsync(cancellationToken);

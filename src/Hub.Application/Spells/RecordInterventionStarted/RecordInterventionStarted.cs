@@ -44,7 +44,7 @@ public sealed class RecordInterventionStartedHandler(IApplicationDbContext db, I
         {
             throw Refuse.Because(nameof(request.On), $"The day the intervention started cannot be before their wait started on {started.ToString("d MMMM yyyy", UkTime.Culture)}");
         }
-        var start = spell.RecordCareStart(CareStartKind.InterventionStarted, request.On!.Value, null, request.Kind, request.Note, referral.Id, user.UserId!.Value, clock.GetUtcNow());
+        var start = spell.RecordCareStart(CareStartKind.InterventionStarted, request.On!.Value, null, request.Kind, request.Note, referral.Id, user.Id, clock.GetUtcNow());
         db.CareStarts.Add(start);
         audit.Record(AuditAction.Create, spell.PersonId, nameof(CareStart), start.Id, "Four-week clock: record intervention started");
         await db.SaveChangesAsync(cancellationToken);

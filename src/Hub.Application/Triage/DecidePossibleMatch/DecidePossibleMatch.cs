@@ -1,3 +1,4 @@
+using Hub.Application.CareTeams;
 using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Exceptions;
@@ -33,7 +34,7 @@ public sealed class DecidePossibleMatchHandler(IApplicationDbContext db, ICurren
         }
         var referral = await db.Referrals.FirstAsync(r => r.Id == match.ReferralId, cancellationToken);
         var now = clock.GetUtcNow();
-        var userId = user.UserId!.Value;
+        var userId = user.Id;
 
         if (!request.SamePerson)
         {
@@ -78,12 +79,10 @@ public sealed class DecidePossibleMatchHandler(IApplicationDbContext db, ICurren
             {
                 // Back within five days: the same care team carries on, except anyone now away or gone,
                 // so a person whose lead has left shows in the allocation queue instead of waiting unseen.
-                var unavailable = await (
-                    from m in db.CareTeamMembers
-                    join t in db.TeamMembers on m.MemberId equals t.Id
-                    where m.SpellId == spell.Id && m.LeftAt == null && (t.Away || t.LeftAt != null)
-                    select m).ToListAsync(cancellationToken);
-                unavailable.ForEach(m => m.StepOff(now));
+                var team = await db.LoadCareTeam(spell, cancellationToken);
+                var members = team.Members.Select(m => m.MemberId).ToList();
+                var unavailable = await db.TeamMembers.Where(t => members.Contains(t.Id) && (t.Away || t.LeftAt != null)).Select(t => t.Id).ToListAsync(cancellationToken);
+                team.CarryOnAfterReturn(unavailable, now);
             }
         }
         referral.MoveToConfirmedPerson(known, spell);

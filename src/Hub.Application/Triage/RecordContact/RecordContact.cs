@@ -2,6 +2,7 @@ using FluentValidation;
 using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
+using Hub.Application.Common.Saving;
 using Hub.Application.Common.Validation;
 using Hub.Domain.Audit;
 using Hub.Domain.Common;
@@ -33,19 +34,11 @@ public sealed class RecordContactHandler(IApplicationDbContext db, ICurrentUser 
     public async Task<Unit> Handle(RecordContact request, CancellationToken cancellationToken)
     {
         var referral = await db.LoadForChange(request.ReferralId, cancellationToken);
-        var contact = referral.RecordContact(request.At, request.Medium, request.Place, request.Attended, request.DurationMinutes, TextRules.Clean(request.Note), user.UserId!.Value, clock.GetUtcNow());
+        var contact = referral.RecordContact(request.At, request.Medium, request.Place, request.Attended, request.DurationMinutes, TextRules.Clean(request.Note), user.Id, clock.GetUtcNow());
         db.Contacts.Add(contact);
         audit.Record(AuditAction.Create, referral.PersonId, nameof(Contact), contact.Id, "Triage: record contact");
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // The referral changed under us (another attempt, contact or outcome at the same moment).
-            db.DiscardChanges();
-            throw Refuse.Because(nameof(request.At), "Someone else changed this referral at the same moment. Nothing was saved: check the record and save again");
-        }
+        // The referral changed under us (another attempt, contact or outcome at the same moment).
+        await db.SaveOrRefuseAsync(nameof(request.At), "Someone else changed this referral at the same moment. Nothing was saved: check the record and save again", cancellationToken, SaveClash.Concurrency);
         return Unit.Value;
     }
 }

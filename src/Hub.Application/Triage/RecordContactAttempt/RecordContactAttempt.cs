@@ -2,6 +2,7 @@ using FluentValidation;
 using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
+using Hub.Application.Common.Saving;
 using Hub.Application.Common.Validation;
 using Hub.Domain.Audit;
 using Hub.Domain.Common;
@@ -31,19 +32,11 @@ public sealed class RecordContactAttemptHandler(IApplicationDbContext db, ICurre
     public async Task<Unit> Handle(RecordContactAttempt request, CancellationToken cancellationToken)
     {
         var referral = await db.LoadForChange(request.ReferralId, cancellationToken);
-        var attempt = referral.RecordAttempt(request.At, request.Method, request.Result, TextRules.Clean(request.Note), user.UserId!.Value, clock.GetUtcNow());
+        var attempt = referral.RecordAttempt(request.At, request.Method, request.Result, TextRules.Clean(request.Note), user.Id, clock.GetUtcNow());
         db.ContactAttempts.Add(attempt);
         audit.Record(AuditAction.Create, referral.PersonId, nameof(ContactAttempt), attempt.Id, "Triage: record contact attempt");
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // The referral changed under us (another attempt, contact or outcome at the same moment).
-            db.DiscardChanges();
-            throw Refuse.Because(nameof(request.At), "Someone else changed this referral at the same moment. Nothing was saved: check the record and save again");
-        }
+        // The referral changed under us (another attempt, contact or outcome at the same moment).
+        await db.SaveOrRefuseAsync(nameof(request.At), "Someone else changed this referral at the same moment. Nothing was saved: check the record and save again", cancellationToken, SaveClash.Concurrency);
         return Unit.Value;
     }
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
+using Hub.Application.Common.Saving;
 using Hub.Domain.Audit;
 using Hub.Domain.Common;
 using Hub.Domain.Referrals;
@@ -52,7 +53,7 @@ public sealed class RecordTriageOutcomeHandler(IApplicationDbContext db, ICurren
         }
 
         var now = clock.GetUtcNow();
-        referral.RecordOutcome(request.Outcome, TextRules.Clean(request.Note), user.UserId!.Value, now);
+        referral.RecordOutcome(request.Outcome, TextRules.Clean(request.Note), user.Id, now);
         if (referral.IsClosed)
         {
             var othersOpen = await db.Referrals.AnyAsync(r => r.SpellId == referral.SpellId && r.Id != referral.Id && r.Status != ReferralStatus.Closed, cancellationToken);
@@ -63,13 +64,8 @@ public sealed class RecordTriageOutcomeHandler(IApplicationDbContext db, ICurren
             }
         }
         audit.Record(AuditAction.Update, referral.PersonId, nameof(Referral), referral.Id, "Triage: record outcome");
-        try
+        if (!await db.TrySaveAsync(cancellationToken, SaveClash.Concurrency))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.DiscardChanges();
             return RecordTriageOutcomeResult.ChangedBySomeoneElse;
         }
         return RecordTriageOutcomeResult.Recorded;

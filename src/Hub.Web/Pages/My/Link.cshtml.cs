@@ -1,4 +1,4 @@
-using Hub.Application.SupportPlans.Person;
+using Hub.Application.SupportPlans.Link.ExchangePlanLink;
 using Hub.Domain.SupportPlans;
 using Hub.Web.Security;
 using MediatR;

@@ -1,5 +1,4 @@
-using FluentValidation;
-using Hub.Application.SupportPlans.Person;
+using Hub.Application.SupportPlans.Link.RequestPlanLink;
 using Hub.Web.Design;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -20,15 +19,8 @@ public sealed class NewLinkModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        try
-        {
-            await mediator.Send(new RequestPlanLink(Email), cancellationToken);
-            Sent = true;
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddValidationErrors(ex);
-        }
+        await mediator.Send(new RequestPlanLink(Email), cancellationToken);
+        Sent = true;
         return Page();
     }
 }

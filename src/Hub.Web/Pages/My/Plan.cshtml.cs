@@ -1,12 +1,19 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using FluentValidation;
 using FluentValidation.Results;
 using Hub.Application.Common.Interfaces;
-using Hub.Application.SupportPlans.Person;
+using Hub.Application.SupportPlans.MyPlan.AgreeMyPlan;
+using Hub.Application.SupportPlans.MyPlan.AnswerMySuggestion;
+using Hub.Application.SupportPlans.MyPlan.CheckInMyMood;
+using Hub.Application.SupportPlans.MyPlan.GetMyPlan;
+using Hub.Application.SupportPlans.MyPlan.RateMyGoal;
+using Hub.Application.SupportPlans.MyPlan.SaveMyPlan;
+using Hub.Application.SupportPlans.MyPlan.SetMyReminder;
+using Hub.Application.SupportPlans.MySession.EndMySession;
 using Hub.Domain.SupportPlans;
 using Hub.Web.Design;
 using Hub.Web.Security;
+using Hub.Web.Validation;
 using MediatR;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
@@ -15,8 +22,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Hub.Web.Pages.My;
 
 /// <summary>The person's own plan: read it, change it in their own words, answer suggestions, rate goals, agree it.</summary>
-public sealed class PlanModel(IMediator mediator, IPdfRenderer pdf, TimeProvider clock, ILogger<PlanModel> logger) : PageModel
+public sealed class PlanModel(IMediator mediator, IPdfRenderer pdf, TimeProvider clock, ILogger<PlanModel> logger) : PageModel, IShowsValidationFailures
 {
+    // Where the handler's use case shows a refusal, and whether the form is filled again from the plan
+    // (ValidationFailurePageFilter): set by each handler before it sends.
+    private Func<ValidationFailure, string> fieldFor = _ => string.Empty;
+    private bool refill = true;
+
+    public string FieldFor(ValidationFailure failure) => fieldFor(failure);
+
+    public Task ReloadAfterRefusalAsync(CancellationToken cancellationToken) => Load(cancellationToken, fillForm: refill);
+
     public const int GoalRows = 3;
     public const int NumberRows = 3;
     public const int StepRows = 3;
@@ -67,22 +83,16 @@ public sealed class PlanModel(IMediator mediator, IPdfRenderer pdf, TimeProvider
             var numbers = Input.NumberWho.Select((who, i) => new ContactNumber(who ?? string.Empty, i < Input.NumberNumber.Count ? Input.NumberNumber[i] ?? string.Empty : string.Empty)).ToList();
             var lines = Input.Steps.Select(x => x ?? string.Empty).ToList();
             var helpers = lines.Select((_, n) => n < Input.StepHelpers.Count ? Plan.HelperOptions.FirstOrDefault(h => KeyOf(h) == Input.StepHelpers[n]) : null).ToList();
-            try
+            (fieldFor, refill) = (failure => $"Input.{BoxOf(failure.PropertyName)}", false);
+            var result = await mediator.Send(new SaveMyPlan(Plan.PlanId, Input.Token, Input.WhatMattersToMe, Input.Goals.OfType<string>().ToList(), lines,
+                Input.WhenStruggling, numbers, review, helpers), cancellationToken);
+            if (result.Saved)
             {
-                var result = await mediator.Send(new SaveMyPlan(Plan.PlanId, Input.Token, Input.WhatMattersToMe, Input.Goals.OfType<string>().ToList(), lines,
-                    Input.WhenStruggling, numbers, review, helpers), cancellationToken);
-                if (result.Saved)
-                {
-                    TempData[StaffPage.NoticeKey] = "Your plan is saved";
-                    return RedirectToPage();
-                }
-                Theirs = result.Theirs;
-                ModelState.AddModelError("Input.WhatMattersToMe", "Your plan was changed while you were writing. What is saved now is shown first; your words are still in the boxes. Change them if you want, then save again");
+                TempData[StaffPage.NoticeKey] = "Your plan is saved";
+                return RedirectToPage();
             }
-            catch (ValidationException ex)
-            {
-                ModelState.AddValidationErrors(new ValidationException(ex.Errors.Select(e => new ValidationFailure(BoxOf(e.PropertyName), e.ErrorMessage))), "Input");
-            }
+            Theirs = result.Theirs;
+            ModelState.AddModelError("Input.WhatMattersToMe", "Your plan was changed while you were writing. What is saved now is shown first; your words are still in the boxes. Change them if you want, then save again");
         }
         await Load(cancellationToken, fillForm: false);
         return Page();
@@ -125,18 +135,10 @@ public sealed class PlanModel(IMediator mediator, IPdfRenderer pdf, TimeProvider
         }
         var raw = Request.Form[$"Rating-{goal}"].ToString();
         int? rating = int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : null;
-        try
-        {
-            var saved = await mediator.Send(new RateMyGoal(Plan.PlanId, Input.Token, goal, rating), cancellationToken);
-            TempData[StaffPage.NoticeKey] = saved ? "Your rating is saved" : "Your plan changed at the same moment: look at it again and rate once more";
-            return RedirectToPage();
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddModelError($"Rating-{goal}", ex.Errors.First().ErrorMessage);
-        }
-        await Load(cancellationToken, fillForm: true);
-        return Page();
+        (fieldFor, refill) = (_ => $"Rating-{goal}", true);
+        var saved = await mediator.Send(new RateMyGoal(Plan.PlanId, Input.Token, goal, rating), cancellationToken);
+        TempData[StaffPage.NoticeKey] = saved ? "Your rating is saved" : "Your plan changed at the same moment: look at it again and rate once more";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostCheckInAsync(CancellationToken cancellationToken)
@@ -144,22 +146,12 @@ public sealed class PlanModel(IMediator mediator, IPdfRenderer pdf, TimeProvider
         ModelState.Clear();
         var raw = Request.Form["Mood"].ToString();
         int? mood = int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m : null;
-        try
-        {
-            await mediator.Send(new CheckInMyMood(mood, Request.Form["MoodWords"].ToString()), cancellationToken);
-            TempData[StaffPage.NoticeKey] = "Thank you. Your care team can see how you are feeling";
-            return RedirectToPage();
-        }
-        catch (ValidationException ex)
-        {
-            foreach (var e in ex.Errors)
-            {
-                ModelState.AddModelError(e.PropertyName == nameof(CheckInMyMood.Words) ? "MoodWords" : "Mood", e.ErrorMessage);
-            }
-            ModelState.SetModelValue("MoodWords", Request.Form["MoodWords"].ToString(), Request.Form["MoodWords"].ToString());
-        }
-        await Load(cancellationToken, fillForm: true);
-        return Page();
+        // Shown again in its box if the check-in is refused.
+        ModelState.SetModelValue("MoodWords", Request.Form["MoodWords"].ToString(), Request.Form["MoodWords"].ToString());
+        (fieldFor, refill) = (failure => failure.PropertyName == nameof(CheckInMyMood.Words) ? "MoodWords" : "Mood", true);
+        await mediator.Send(new CheckInMyMood(mood, Request.Form["MoodWords"].ToString()), cancellationToken);
+        TempData[StaffPage.NoticeKey] = "Thank you. Your care team can see how you are feeling";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostReminderAsync(CancellationToken cancellationToken)
@@ -207,18 +199,10 @@ public sealed class PlanModel(IMediator mediator, IPdfRenderer pdf, TimeProvider
     private async Task<IActionResult> Answer(Guid suggestionId, bool accept, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        try
-        {
-            await mediator.Send(new AnswerMySuggestion(suggestionId, accept), cancellationToken);
-            TempData[StaffPage.NoticeKey] = accept ? "Added to your plan" : "Suggestion declined. Your plan is as you wrote it";
-            return RedirectToPage();
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddModelError(string.Empty, ex.Errors.First().ErrorMessage);
-        }
-        await Load(cancellationToken, fillForm: true);
-        return Page();
+        (fieldFor, refill) = (_ => string.Empty, true);
+        await mediator.Send(new AnswerMySuggestion(suggestionId, accept), cancellationToken);
+        TempData[StaffPage.NoticeKey] = accept ? "Added to your plan" : "Suggestion declined. Your plan is as you wrote it";
+        return RedirectToPage();
     }
 
     private async Task Load(CancellationToken cancellationToken, bool fillForm)

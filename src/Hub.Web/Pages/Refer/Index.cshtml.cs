@@ -1,4 +1,3 @@
-using FluentValidation;
 using Hub.Application.Referrals;
 using Hub.Application.Referrals.ReviewSelfReferral;
 using Hub.Application.Referrals.SubmitSelfReferral;
@@ -42,15 +41,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             return RedirectToPage("Sent");
         }
         ModelState.Clear();
-        try
-        {
-            Review = await mediator.Send(new ReviewSelfReferral(Answers), cancellationToken);
-            FormToken = Guid.NewGuid();
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddValidationErrors(ex);
-        }
+        Review = await mediator.Send(new ReviewSelfReferral(Answers), cancellationToken);
+        FormToken = Guid.NewGuid();
         return Page();
     }
 
@@ -67,16 +59,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             return RedirectToPage("Sent");
         }
         ModelState.Clear();
-        try
-        {
-            var result = await mediator.Send(new SubmitSelfReferral(Answers, FormToken), cancellationToken);
-            TempData[ReferenceKey] = result.Reference;
-            return RedirectToPage("Sent");
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddValidationErrors(ex);
-            return Page();
-        }
+        var result = await mediator.Send(new SubmitSelfReferral(Answers, FormToken), cancellationToken);
+        TempData[ReferenceKey] = result.Reference;
+        return RedirectToPage("Sent");
     }
 }

@@ -1,4 +1,9 @@
-using Hub.Application.SupportPlans.Staff;
+using Hub.Application.SupportPlans.Link.RevokePlanAccess;
+using Hub.Application.SupportPlans.Link.SendPlanLink;
+using Hub.Application.SupportPlans.Staff.GetStaffPlan;
+using Hub.Application.SupportPlans.Staff.ShareNoteWithPerson;
+using Hub.Application.SupportPlans.Staff.StartSupportPlan;
+using Hub.Application.SupportPlans.Staff.SuggestPlanChange;
 using Hub.Domain.SupportPlans;
 using Hub.Web.Design;
 using MediatR;

@@ -1,9 +1,11 @@
 using FluentValidation;
+using FluentValidation.Results;
 using Hub.Application.Common;
 using Hub.Application.Conversations.GetConversation;
 using Hub.Application.Conversations.SaveConversation;
 using Hub.Application.Outcomes;
 using Hub.Domain.Conversations;
+using Hub.Web.Validation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,8 +17,21 @@ namespace Hub.Web.Pages.Staff.Conversations;
 /// practitioner saves explicitly; with it, drafts also save themselves. A save that would overwrite
 /// someone else's shows both versions and keeps every word typed.
 /// </summary>
-public sealed class EditModel(IMediator mediator, IMeasureRegistry measures) : PageModel
+public sealed class EditModel(IMediator mediator, IMeasureRegistry measures) : PageModel, IShowsValidationFailures
 {
+    // The conversation being saved and which box each part of its content came from.
+    private (Guid Id, Dictionary<string, string> FieldOf) sending = (Guid.Empty, []);
+
+    /// <summary>The box the refused part came from; anything else in the summary.</summary>
+    public string FieldFor(ValidationFailure failure)
+    {
+        var path = failure.PropertyName.StartsWith("Content.", StringComparison.Ordinal) ? failure.PropertyName["Content.".Length..] : failure.PropertyName;
+        return sending.FieldOf.TryGetValue(path, out var field) ? field : string.Empty;
+    }
+
+    public async Task ReloadAfterRefusalAsync(CancellationToken cancellationToken) =>
+        View = await mediator.Send(new GetConversation(sending.Id), cancellationToken);
+
     public ConversationView View { get; private set; } = null!;
     public IMeasureRegistry Measures => measures;
     public ConflictDetails? Conflict { get; private set; }
@@ -82,44 +97,31 @@ public sealed class EditModel(IMediator mediator, IMeasureRegistry measures) : P
         ModelState.Clear();
         Form.KeepTheHubsRows(measures);
         var (content, fieldOf) = Form.ToContent();
-        try
+        // A refusal is shown on the box each part of the conversation came from (ValidationFailurePageFilter).
+        sending = (id, fieldOf);
+        var result = await mediator.Send(new SaveConversation(id, content, Token, intent), cancellationToken);
+        if (result.Saved)
         {
-            var result = await mediator.Send(new SaveConversation(id, content, Token, intent), cancellationToken);
-            if (result.Saved)
-            {
-                Token = result.Token;
-                if (!redirect)
-                {
-                    View = await mediator.Send(new GetConversation(id), cancellationToken);
-                    return null;
-                }
-                TempData["Hub.Notice"] = intent switch
-                {
-                    SaveIntent.SaveDraft => "Draft saved. You can carry on later.",
-                    SaveIntent.Complete => "Conversation complete.",
-                    _ => $"Saved as version {result.VersionNumber}.",
-                };
-                return intent == SaveIntent.SaveDraft ? RedirectToPage("Edit", new { id }) : null;
-            }
-
-            // Someone else saved first: keep this practitioner's words in the form, show theirs, and
-            // take the new token so that saving again is a deliberate choice.
-            Conflict = result.Conflict;
             Token = result.Token;
-            ModelState.AddModelError(string.Empty, $"{result.Conflict!.SavedBy} saved this conversation at {UkTime.Format(result.Conflict.SavedAt)} while you were editing. Your changes are below and have not been saved yet. Compare them with what was saved, then save again to keep yours.");
-        }
-        catch (ValidationException ex)
-        {
-            foreach (var failure in ex.Errors)
+            if (!redirect)
             {
-                var path = failure.PropertyName.StartsWith("Content.", StringComparison.Ordinal) ? failure.PropertyName["Content.".Length..] : failure.PropertyName;
-                var key = fieldOf.TryGetValue(path, out var field) ? field : string.Empty;
-                if (!ModelState.TryGetValue(key, out var entry) || entry.Errors.Count == 0)
-                {
-                    ModelState.AddModelError(key, failure.ErrorMessage);
-                }
+                View = await mediator.Send(new GetConversation(id), cancellationToken);
+                return null;
             }
+            TempData["Hub.Notice"] = intent switch
+            {
+                SaveIntent.SaveDraft => "Draft saved. You can carry on later.",
+                SaveIntent.Complete => "Conversation complete.",
+                _ => $"Saved as version {result.VersionNumber}.",
+            };
+            return intent == SaveIntent.SaveDraft ? RedirectToPage("Edit", new { id }) : null;
         }
+
+        // Someone else saved first: keep this practitioner's words in the form, show theirs, and
+        // take the new token so that saving again is a deliberate choice.
+        Conflict = result.Conflict;
+        Token = result.Token;
+        ModelState.AddModelError(string.Empty, $"{result.Conflict!.SavedBy} saved this conversation at {UkTime.Format(result.Conflict.SavedAt)} while you were editing. Your changes are below and have not been saved yet. Compare them with what was saved, then save again to keep yours.");
         View = await mediator.Send(new GetConversation(id), cancellationToken);
         return Page();
     }

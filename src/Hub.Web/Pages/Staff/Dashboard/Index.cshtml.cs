@@ -1,8 +1,9 @@
-using FluentValidation;
+using FluentValidation.Results;
 using Hub.Application.Common;
 using Hub.Application.Dashboards.GetDashboard;
 using Hub.Application.Figures;
 using Hub.Web.Design.Charts;
+using Hub.Web.Validation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Hub.Web.Pages.Staff.Dashboard;
 
 /// <summary>Team leaders: the four-week clock, caseloads, flow, outcomes and equity for a period and scope.</summary>
-public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageModel
+public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageModel, IShowsValidationFailures
 {
     [BindProperty(SupportsGet = true)] public DashboardQuery Query { get; set; } = new();
     [BindProperty(SupportsGet = true, Name = "view")] public string? ViewName { get; set; }
@@ -51,24 +52,26 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(UkTime.ToLocal(clock.GetUtcNow()));
-        var filter = Query.ToFilter(ModelState, today);
-        try
+        asked = (Query.ToFilter(ModelState, today), today);
+        View = await mediator.Send(new GetDashboard(asked.Filter), cancellationToken);
+    }
+
+    // The figures asked for, so that a refused filter still shows a dashboard (ValidationFailurePageFilter).
+    private (FigureFilter Filter, DateOnly Today) asked;
+
+    /// <summary>A refused filter's message goes on its box.</summary>
+    public string FieldFor(ValidationFailure failure) => BoxFor(failure.PropertyName);
+
+    /// <summary>The last four weeks in the same scope, beside the messages.</summary>
+    public async Task ReloadAfterRefusalAsync(CancellationToken cancellationToken)
+    {
+        var (filter, today) = asked;
+        var fallback = FigureFilter.LastFourWeeks(today) with
         {
-            View = await mediator.Send(new GetDashboard(filter), cancellationToken);
-        }
-        catch (ValidationException ex)
-        {
-            foreach (var error in ex.Errors)
-            {
-                ModelState.AddModelError(BoxFor(error.PropertyName), error.ErrorMessage);
-            }
-            var fallback = FigureFilter.LastFourWeeks(today) with
-            {
-                TeamId = filter.TeamId,
-                Sector = filter.TeamId is null ? filter.Sector : null,
-                Neighbourhood = filter.Neighbourhood is { Length: <= 100 } hood ? hood : null,
-            };
-            View = await mediator.Send(new GetDashboard(fallback), cancellationToken);
-        }
+            TeamId = filter.TeamId,
+            Sector = filter.TeamId is null ? filter.Sector : null,
+            Neighbourhood = filter.Neighbourhood is { Length: <= 100 } hood ? hood : null,
+        };
+        View = await mediator.Send(new GetDashboard(fallback), cancellationToken);
     }
 }

@@ -1,7 +1,8 @@
-using FluentValidation;
+using FluentValidation.Results;
 using Hub.Application.Common;
 using Hub.Application.Dashboards.GetPeopleBehind;
 using Hub.Application.Figures;
+using Hub.Web.Validation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,8 +10,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Hub.Web.Pages.Staff.Dashboard;
 
 /// <summary>Team leaders: the people behind one number of the dashboard, for the same period and scope.</summary>
-public sealed class PeopleModel(IMediator mediator, TimeProvider clock) : PageModel
+public sealed class PeopleModel(IMediator mediator, TimeProvider clock) : PageModel, IShowsValidationFailures
 {
+    /// <summary>This page has no filter boxes: a refused query's messages go in the summary without links.</summary>
+    public string FieldFor(ValidationFailure failure) => string.Empty;
+
     [BindProperty(SupportsGet = true)] public DashboardQuery Query { get; set; } = new();
     [BindProperty(SupportsGet = true, Name = "key")] public string? Key { get; set; }
     [BindProperty(SupportsGet = true, Name = "pageNumber")] public int? PageNumber { get; set; }
@@ -37,17 +41,7 @@ public sealed class PeopleModel(IMediator mediator, TimeProvider clock) : PageMo
             }
             return Page();
         }
-        try
-        {
-            Result = await mediator.Send(new GetPeopleBehind(Filter, Key ?? string.Empty, Math.Clamp(PageNumber ?? 1, 1, 100_000)), cancellationToken);
-        }
-        catch (ValidationException ex)
-        {
-            foreach (var error in ex.Errors)
-            {
-                ModelState.AddModelError(string.Empty, error.ErrorMessage);
-            }
-        }
+        Result = await mediator.Send(new GetPeopleBehind(Filter, Key ?? string.Empty, Math.Clamp(PageNumber ?? 1, 1, 100_000)), cancellationToken);
         return Page();
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using FluentValidation;
 using FluentValidation.Results;
 using Hub.Application.Common;
 using Hub.Application.Conversations.StartConversation;
@@ -11,6 +10,7 @@ using Hub.Application.Triage.RecordTriageOutcome;
 using Hub.Domain.Contacts;
 using Hub.Domain.Triage;
 using Hub.Web.Design;
+using Hub.Web.Validation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,9 +18,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Hub.Web.Pages.Staff.Triage;
 
 /// <summary>One referral in triage: read it, record attempts and contacts, decide the outcome and any suggested match.</summary>
-public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : PageModel
+public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : PageModel, IShowsValidationFailures
 {
     public const string NoticeKey = "Hub.Notice";
+
+    // What the handler is sending, so that a refusal is shown on its own form (ValidationFailurePageFilter).
+    private (Guid Id, string Form, bool KeepVersion) sending;
+
+    /// <summary>On the form that sent it (the use case's time is that form's "When" box); a match decision's in the summary.</summary>
+    public string FieldFor(ValidationFailure failure) =>
+        sending.Form.Length == 0 ? string.Empty : $"{sending.Form}.{(failure.PropertyName == "At" ? "When" : failure.PropertyName)}";
+
+    public Task ReloadAfterRefusalAsync(CancellationToken cancellationToken) => Load(sending.Id, cancellationToken, sending.KeepVersion);
 
     public ReferralRecord Record { get; private set; } = null!;
     public string? Notice { get; private set; }
@@ -85,25 +94,19 @@ public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : Page
     public async Task<IActionResult> OnPostOutcomeAsync(Guid id, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        try
+        sending = (id, "Outcome", KeepVersion: false);
+        var result = await mediator.Send(new RecordTriageOutcome(id, ParseEnum<TriageOutcome>(Outcome.Outcome), Outcome.Note, Outcome.Version), cancellationToken);
+        switch (result)
         {
-            var result = await mediator.Send(new RecordTriageOutcome(id, ParseEnum<TriageOutcome>(Outcome.Outcome), Outcome.Note, Outcome.Version), cancellationToken);
-            switch (result)
-            {
-                case RecordTriageOutcomeResult.Recorded:
-                    TempData[NoticeKey] = "Triage outcome recorded";
-                    return RedirectToPage(new { id });
-                case RecordTriageOutcomeResult.ChangedBySomeoneElse:
-                    ModelState.AddModelError("Outcome.Outcome", "Someone else changed this referral while you were looking at it. Check the latest details below, then record the outcome again");
-                    break;
-                default:
-                    ModelState.AddModelError("Outcome.Outcome", "This referral is already closed. If the person needs the hub again, a new referral joins their spell");
-                    break;
-            }
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddValidationErrors(ex, "Outcome");
+            case RecordTriageOutcomeResult.Recorded:
+                TempData[NoticeKey] = "Triage outcome recorded";
+                return RedirectToPage(new { id });
+            case RecordTriageOutcomeResult.ChangedBySomeoneElse:
+                ModelState.AddModelError("Outcome.Outcome", "Someone else changed this referral while you were looking at it. Check the latest details below, then record the outcome again");
+                break;
+            default:
+                ModelState.AddModelError("Outcome.Outcome", "This referral is already closed. If the person needs the hub again, a new referral joins their spell");
+                break;
         }
         await Load(id, cancellationToken, keepVersion: false);
         return Page();
@@ -117,17 +120,9 @@ public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : Page
 
     public async Task<IActionResult> OnPostMatchAsync(Guid id, Guid matchId, bool samePerson, CancellationToken cancellationToken)
     {
-        try
-        {
-            await mediator.Send(new DecidePossibleMatch(matchId, samePerson), cancellationToken);
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.Clear();
-            ModelState.AddModelError(string.Empty, ex.Errors.First().ErrorMessage);
-            await Load(id, cancellationToken);
-            return Page();
-        }
+        ModelState.Clear();
+        sending = (id, string.Empty, KeepVersion: true);
+        await mediator.Send(new DecidePossibleMatch(matchId, samePerson), cancellationToken);
         TempData[NoticeKey] = samePerson ? "Joined to the earlier record" : "Kept as a different person";
         return RedirectToPage(new { id });
     }
@@ -136,18 +131,10 @@ public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : Page
     {
         if (command is not null)
         {
-            try
-            {
-                await mediator.Send(command, cancellationToken);
-                TempData[NoticeKey] = notice;
-                return RedirectToPage(new { id });
-            }
-            catch (ValidationException ex)
-            {
-                // The use case's time is this page's "When" box.
-                ModelState.AddValidationErrors(new ValidationException(ex.Errors.Select(e =>
-                    new ValidationFailure(e.PropertyName == "At" ? "When" : e.PropertyName, e.ErrorMessage))), prefix);
-            }
+            sending = (id, prefix, KeepVersion: true);
+            await mediator.Send(command, cancellationToken);
+            TempData[NoticeKey] = notice;
+            return RedirectToPage(new { id });
         }
         await Load(id, cancellationToken);
         return Page();
