@@ -17,6 +17,12 @@ public sealed class SmtpSettings
     /// </summary>
     public SecureSocketOptions? Security { get; set; }
 
+    /// <summary>
+    /// A PEM file with the relay's own certificate or the private CA that issued it, for a relay
+    /// whose certificate the machine does not trust; the host name must still match.
+    /// </summary>
+    public string? TrustedCertificatePath { get; set; }
+
     public string? UserName { get; set; }
     public string? Password { get; set; }
     public string From { get; set; } = "Living Well Hub <no-reply@livingwellhub.invalid>";

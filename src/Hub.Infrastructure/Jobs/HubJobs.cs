@@ -1,3 +1,4 @@
+using Hangfire;
 using Hub.Application.PersonalData.ApplyRetention;
 using Hub.Application.Reports.GenerateReports;
 using Hub.Application.SupportPlans.Staff.SendReviewReminders;
@@ -26,6 +27,7 @@ public sealed class ReviewReminderJob(IMediator sender)
 {
     public const string Id = "plan-review-reminders";
 
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public Task RunAsync(CancellationToken cancellationToken) => sender.Send(new SendReviewReminders(), cancellationToken);
 }
 
@@ -46,6 +48,8 @@ public sealed class MonthlyReportJob(IMediator sender)
     public const string Id = "commissioner-reports-monthly";
     public const string Schedule = "0 6 1 * *";
 
+    // One run at a time across every instance (its check for an already queued report is not atomic).
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public Task RunAsync(CancellationToken cancellationToken) => sender.Send(new QueueMonthlyReports(), cancellationToken);
 }
 
@@ -55,6 +59,7 @@ public sealed class RetentionJob(IMediator sender, ILogger<RetentionJob> logger)
     public const string Id = "retention";
     public const string Schedule = "30 2 * * *";
 
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var result = await sender.Send(new ApplyRetention(), cancellationToken);

@@ -1,4 +1,5 @@
 using Hub.Infrastructure.Email;
+using Hub.Infrastructure.Jobs;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Hub.TestSupport;
@@ -112,6 +113,30 @@ public sealed class JobReliabilityTests(DatabaseFixture database, SmtpServer smt
         var sent = (await up.OutboxAsync(marker)).Single();
         (sent.Attempts, sent.SentAt is not null).ShouldBe((3, true), "two failures and the send, each counted once");
         await up.StopAsync();
+    }
+
+    [SkippableFact]
+    public async Task Should_register_every_recurring_job_in_uk_time_and_run_the_nightly_and_monthly_ones_when_triggered()
+    {
+        using var host = JobHosts.Instance(database.ConnectionString, smtpPort: null);
+        await host.StartAsync();
+        var storage = host.Services.GetRequiredService<Hangfire.JobStorage>();
+
+        using (var connection = storage.GetConnection())
+        {
+            var recurring = Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection);
+            recurring.Select(r => r.Id).ShouldBe([OutboxJob.Id, ReportJob.Id, ReviewReminderJob.Id, MonthlyReportJob.Id, RetentionJob.Id], ignoreOrder: true);
+            recurring.ShouldAllBe(r => r.TimeZoneId == "Europe/London" || r.TimeZoneId == "GMT Standard Time");
+            recurring.Single(r => r.Id == RetentionJob.Id).Cron.ShouldBe("30 2 * * *");
+            recurring.Single(r => r.Id == MonthlyReportJob.Id).Cron.ShouldBe("0 6 1 * *");
+        }
+        var manager = (Hangfire.IRecurringJobManagerV2)host.Services.GetRequiredService<Hangfire.IRecurringJobManager>();
+        foreach (var id in new[] { RetentionJob.Id, MonthlyReportJob.Id, ReviewReminderJob.Id })
+        {
+            var job = manager.TriggerJob(id);
+            (await host.Succeeded(job)).ShouldBeTrue($"{id} ran");
+        }
+        await host.StopAsync();
     }
 
     /// <summary>A loopback port nobody listens on: the relay is down.</summary>

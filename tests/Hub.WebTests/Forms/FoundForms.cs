@@ -178,7 +178,7 @@ internal static partial class FoundForms
         }
         return [];
 
-        static string Name(string segment) => segment.Trim('{', '}', '?', '*');
+        static string Name(string segment) => segment.Trim('{', '}', '?', '*'); // '*' of a catch-all (the jobs dashboard)
     }
 
     [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
