@@ -34,15 +34,7 @@ public sealed class RecordCarePlanAgreedHandler(IApplicationDbContext db, ICurre
     public async Task<Guid> Handle(RecordCarePlanAgreed request, CancellationToken cancellationToken)
     {
         var (referral, spell) = await db.LoadSpellOfReferral(request.ReferralId, cancellationToken);
-        if (!spell.IsOpen)
-        {
-            throw Refuse.Because(nameof(request.On), "This person's spell has closed, so its clock can no longer change");
-        }
-        var started = UkCalendar.DayOf(spell.StartedAt);
-        if (request.On < started)
-        {
-            throw Refuse.Because(nameof(request.On), $"The day the plan was agreed cannot be before their wait started on {started.ToString("d MMMM yyyy", UkTime.Culture)}");
-        }
+        CareStartRefusals.ThrowIfTheSpellCannotTake(spell, request.On, nameof(request.On), "the plan was agreed");
         var start = spell.RecordCareStart(CareStartKind.CarePlanAgreed, request.On!.Value, request.How, null, null, referral.Id, user.Id, clock.GetUtcNow());
         db.CareStarts.Add(start);
         audit.Record(AuditAction.Create, spell.PersonId, nameof(CareStart), start.Id, "Four-week clock: record care plan agreed");

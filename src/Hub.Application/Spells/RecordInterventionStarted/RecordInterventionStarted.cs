@@ -35,15 +35,7 @@ public sealed class RecordInterventionStartedHandler(IApplicationDbContext db, I
     public async Task<Guid> Handle(RecordInterventionStarted request, CancellationToken cancellationToken)
     {
         var (referral, spell) = await db.LoadSpellOfReferral(request.ReferralId, cancellationToken);
-        if (!spell.IsOpen)
-        {
-            throw Refuse.Because(nameof(request.On), "This person's spell has closed, so its clock can no longer change");
-        }
-        var started = UkCalendar.DayOf(spell.StartedAt);
-        if (request.On < started)
-        {
-            throw Refuse.Because(nameof(request.On), $"The day the intervention started cannot be before their wait started on {started.ToString("d MMMM yyyy", UkTime.Culture)}");
-        }
+        CareStartRefusals.ThrowIfTheSpellCannotTake(spell, request.On, nameof(request.On), "the intervention started");
         var start = spell.RecordCareStart(CareStartKind.InterventionStarted, request.On!.Value, null, request.Kind, request.Note, referral.Id, user.Id, clock.GetUtcNow());
         db.CareStarts.Add(start);
         audit.Record(AuditAction.Create, spell.PersonId, nameof(CareStart), start.Id, "Four-week clock: record intervention started");
