@@ -73,7 +73,7 @@ internal static class PackSuppression
                 continue;
             }
 
-            var pinned = FindNarrowedToOneValue(counts, lines, reasons, order);
+            var pinned = FindNarrowedFigure(counts, lines, reasons, order);
             if (pinned < 0 || !HideLinesOf(pinned, counts, lines, linesOf, reasons))
             {
                 break;
@@ -173,7 +173,7 @@ internal static class PackSuppression
     }
 
     /// <summary>Step 3: the first hidden figure a reader can narrow to two values or fewer, or -1.</summary>
-    private static int FindNarrowedToOneValue(IReadOnlyList<int> counts, IReadOnlyList<Line> lines, SuppressionReason[] reasons, List<Order> order)
+    private static int FindNarrowedFigure(IReadOnlyList<int> counts, IReadOnlyList<Line> lines, SuppressionReason[] reasons, List<Order> order)
     {
         var low = new long[counts.Count];
         var high = new long[counts.Count];

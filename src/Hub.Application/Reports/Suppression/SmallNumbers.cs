@@ -151,10 +151,7 @@ public static class SmallNumbers
 
     /// <summary>
     /// A figure that is not a count, such as a median wait or a mean change, published as it is.
-    /// The caller hides it (<see cref="Hidden"/>) when too few people are behind it.
+    /// The caller says in words why it is not shown when too few people are behind it.
     /// </summary>
     public static SuppressedValue Measure(decimal value, string text) => SuppressedValue.Shown(value, text);
-
-    /// <summary>A figure held back because too few people are behind it.</summary>
-    public static SuppressedValue Hidden() => SuppressedValue.Hidden(SuppressionReason.Primary);
 }
