@@ -25,6 +25,7 @@ public static class DependencyInjection
         {
             options.Conventions.AllowAnonymousToFolder("/Refer");
             options.Conventions.AllowAnonymousToFolder("/Help");
+            options.Conventions.AllowAnonymousToFolder("/Connect");
             options.Conventions.AllowAnonymousToPage("/Index");
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.AllowAnonymousToPage("/Staff/Account/SignIn");
@@ -37,6 +38,7 @@ public static class DependencyInjection
             options.Conventions.AuthorizeFolder("/Staff/Waiting", Policies.TeamLeader);
             options.Conventions.AuthorizeFolder("/Staff/Care", Policies.Triage);
             options.Conventions.AuthorizeFolder("/Staff/Offers", Policies.Offers);
+            options.Conventions.AuthorizeFolder("/Staff/Connect", Policies.Moderation);
             options.Conventions.AuthorizeFolder("/Staff/Caseloads", Policies.TeamLeader);
             options.Conventions.AuthorizeFolder("/Staff/Dashboard", Policies.TeamLeader);
             options.Conventions.AuthorizeFolder("/Staff/Directory", Policies.Admin);
@@ -52,6 +54,7 @@ public static class DependencyInjection
             o.Filters.Add<Validation.ValidationFailurePageFilter>();
         });
         services.AddAuthorization(Policies.Add);
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CommunityConnectorHandler>();
         // A page refused by its policy to someone signed in is audited like a refused record.
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditedRefusals>();
         services.AddAntiforgery(o =>

@@ -20,6 +20,9 @@ public sealed class HubOptions
     /// <summary>The hub's own number, for people to reach their care team (shown in their plan). None: the plan says to ask whoever supports them.</summary>
     public string? HubPhone { get; set; }
 
+    /// <summary>The hub's own area (borough): where the public Connect and Do directory opens, and the area of offers recorded without one.</summary>
+    public string Area { get; set; } = "The borough";
+
     public RateLimitOptions PublicFormRateLimit { get; set; } = new();
 
     public sealed class RateLimitOptions

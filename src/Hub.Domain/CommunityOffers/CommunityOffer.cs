@@ -23,6 +23,9 @@ public sealed class CommunityOffer : Entity
     public const int NameMaxLength = 300;
     public const int DescriptionMaxLength = 4000;
     public const int PostcodeMaxLength = 10;
+    public const int AreaMaxLength = 100;
+    public const int WhoForMaxLength = 1000;
+    public const int HowToJoinMaxLength = 1000;
 
     private CommunityOffer()
     {
@@ -71,6 +74,27 @@ public sealed class CommunityOffer : Entity
     public bool PeerLed { get; private set; }
     public List<string> Languages { get; private set; } = [];
 
+    /// <summary>The borough or area it belongs to (several share one deployment); none: the hub's own area.</summary>
+    public string? Area { get; private set; }
+
+    /// <summary>What it is about, for people browsing the public directory.</summary>
+    public OfferInterest Interests { get; private set; }
+
+    /// <summary>What makes it easier to go to: step-free, quiet, BSL, women only and so on.</summary>
+    public OfferAccess Access { get; private set; }
+
+    /// <summary>Who it is for, in plain words ("anyone over 18 who likes walking").</summary>
+    public string? WhoFor { get; private set; }
+
+    /// <summary>How to join, in plain words ("just turn up", "ring Sam first").</summary>
+    public string? HowToJoin { get; private set; }
+
+    /// <summary>A friend, family member or supporter can come along the first time.</summary>
+    public bool BringSomeoneFirstTime { get; private set; }
+
+    /// <summary>The sessions as <see cref="OfferWeek"/> slots: kept in step with <see cref="Sessions"/> by <see cref="Schedule"/>.</summary>
+    public int WeekSlots { get; private set; }
+
     public bool Active { get; private set; } = true;
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -101,6 +125,7 @@ public sealed class CommunityOffer : Entity
             throw new DomainRuleException("A session must close after it opens.");
         }
         Sessions = list;
+        WeekSlots = OfferWeek.Of(list);
         ScheduleNote = TextRules.Clean(note);
     }
 
@@ -124,6 +149,19 @@ public sealed class CommunityOffer : Entity
         LocationExternalId = TextRules.Clean(locationId);
     }
 
+    /// <summary>What someone deciding whether to go needs to know: who it is for, how to join, whether they can bring someone, what it is about and how easy it is to get to.</summary>
+    public void DescribeForPublic(string? whoFor, string? howToJoin, bool bringSomeoneFirstTime, OfferInterest interests, OfferAccess access)
+    {
+        WhoFor = TextRules.Clean(whoFor);
+        HowToJoin = TextRules.Clean(howToJoin);
+        BringSomeoneFirstTime = bringSomeoneFirstTime;
+        Interests = interests;
+        Access = access;
+    }
+
+    /// <summary>Places the offer in an area (a borough of a shared deployment); none: the hub's own area.</summary>
+    public void PlaceInArea(string? area) => Area = TextRules.Clean(area);
+
     public void SetActive(bool active) => Active = active;
 
     /// <summary>Takes every detail from a newer copy of the same offer (an import), keeping this offer's id.</summary>
@@ -135,6 +173,8 @@ public sealed class CommunityOffer : Entity
         SetCost(newer.IsFree, newer.CostNote);
         SetContact(newer.Phone, newer.Email, newer.Url);
         LinkExternal(newer.ExternalId, newer.OrganisationExternalId, newer.LocationExternalId);
+        DescribeForPublic(newer.WhoFor, newer.HowToJoin, newer.BringSomeoneFirstTime, newer.Interests, newer.Access);
+        PlaceInArea(newer.Area);
         SetActive(newer.Active);
         Touch(newer.UpdatedAt);
     }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Hub.Domain.Common;
 
 namespace Hub.Domain.SupportPlans;
@@ -11,7 +10,7 @@ namespace Hub.Domain.SupportPlans;
 public sealed class PlanAccessLink
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
-    public const int TokenBytes = 32;
+    public const int TokenBytes = OneTimeToken.Bytes;
 
     private PlanAccessLink()
     {
@@ -30,7 +29,7 @@ public sealed class PlanAccessLink
     /// <summary>Issues a link; the raw token is returned once, to be sent, and never stored.</summary>
     public static (PlanAccessLink Link, string Token) Issue(Guid personId, Guid? issuedBy, DateTimeOffset at)
     {
-        var token = Base64Url(RandomNumberGenerator.GetBytes(TokenBytes));
+        var token = OneTimeToken.New();
         return (new PlanAccessLink(personId, Hash(token), issuedBy, at), token);
     }
 
@@ -63,9 +62,7 @@ public sealed class PlanAccessLink
     public void Revoke(DateTimeOffset at) => RevokedAt ??= at;
 
     /// <summary>The stored form of a token: lower-case hex SHA-256 of its text.</summary>
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string Hash(string token) => OneTimeToken.Hash(token);
 }
 
 public enum LinkProblem

@@ -16,5 +16,25 @@ public sealed class DatabaseMigrator(HubDbContext db, ILogger<DatabaseMigrator> 
         }
         logger.LogInformation("Applying {Count} migration(s)", pending.Count);
         await db.Database.MigrateAsync(cancellationToken);
+        if (pending.Any(m => m.EndsWith("_ConnectAndDo", StringComparison.Ordinal)))
+        {
+            await FillWeekSlotsAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Offers recorded before the public directory have their schedule only as JSON; the week slots
+    /// the directory searches on are worked out from it once, by the domain, when that migration is
+    /// applied (docs/decisions/033). Reading JSON in SQL would need one dialect per provider.
+    /// </summary>
+    private async Task FillWeekSlotsAsync(CancellationToken cancellationToken)
+    {
+        var offers = await db.CommunityOffers.Where(o => o.WeekSlots == 0).ToListAsync(cancellationToken);
+        foreach (var offer in offers.Where(o => o.Sessions.Count > 0))
+        {
+            offer.Schedule(offer.Sessions.ToList(), offer.ScheduleNote);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Worked out the week slots of {Count} community offer(s)", offers.Count);
     }
 }

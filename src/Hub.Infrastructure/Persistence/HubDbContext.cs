@@ -43,6 +43,8 @@ public abstract class HubDbContext(DbContextOptions options)
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
     public DbSet<CommunityOffer> CommunityOffers => Set<CommunityOffer>();
+    public DbSet<GroupProposal> GroupProposals => Set<GroupProposal>();
+    public DbSet<ListingLink> ListingLinks => Set<ListingLink>();
     public DbSet<CareTeamMember> CareTeamMembers => Set<CareTeamMember>();
     public DbSet<Handoff> Handoffs => Set<Handoff>();
     public DbSet<NetworkMeeting> NetworkMeetings => Set<NetworkMeeting>();

@@ -132,7 +132,7 @@ public sealed class DemoDataSeeder(HubDbContext db, UserManager<StaffUser> users
             offer.SetCost(true, null);
             return offer;
         }
-        db.CommunityOffers.AddRange(
+        var offers = new[] {
             Offer("Money and benefits drop-in", "Connect and Do Community Trust", "Bring your letters: help with benefits, debts and bills, no appointment needed.",
                 [DeterminantArea.MoneyDebtAndBenefits], "Central", [new(DayOfWeek.Wednesday, new(10, 0), new(13, 0))], false, ["English", "Portuguese"]),
             Offer("Walk and talk group", "Mind in the Borough", "A gentle hour's walk in the park with people who have been there too.",
@@ -142,7 +142,35 @@ public sealed class DemoDataSeeder(HubDbContext db, UserManager<StaffUser> users
             Offer("Carers' coffee morning", "Connect and Do Community Trust", "Time for yourself with other people caring for someone.",
                 [DeterminantArea.CaringResponsibilities, DeterminantArea.Loneliness], "South", [new(DayOfWeek.Thursday, new(10, 30), new(12, 0))], false, ["English"]),
             Offer("Back to work workshop", "Connect and Do Community Trust", "CVs, confidence and volunteering as a first step back to work.",
-                [DeterminantArea.WorkStudyOrVolunteering], "Central", [new(DayOfWeek.Monday, new(14, 0), new(16, 0))], false, ["English"]));
+                [DeterminantArea.WorkStudyOrVolunteering], "Central", [new(DayOfWeek.Monday, new(14, 0), new(16, 0))], false, ["English"]) };
+        // What the public directory shows beyond the staff list (Connect and Do, docs/decisions/033).
+        offers[0].DescribeForPublic("Anyone with money worries, in work or not.", "Just turn up. Bring any letters you have.", true, OfferInterest.SupportAndWellbeing, OfferAccess.StepFree | OfferAccess.AccessibleToilet);
+        offers[1].DescribeForPublic("Anyone who can walk for an hour at a gentle pace.", "Meet at the park gates at 10am. No need to book.", true, OfferInterest.NatureAndGardening | OfferInterest.SportAndFitness | OfferInterest.SocialAndFriendship, OfferAccess.None);
+        offers[2].DescribeForPublic("Adults who are finding things hard and would like to talk with people who understand.", "Just turn up, or ring the organiser first if you would like someone to meet you at the door.", true, OfferInterest.SupportAndWellbeing | OfferInterest.SocialAndFriendship, OfferAccess.StepFree | OfferAccess.Quiet | OfferAccess.HearingLoop);
+        offers[3].DescribeForPublic("Anyone looking after a family member or friend.", "Just turn up.", true, OfferInterest.SocialAndFriendship, OfferAccess.StepFree);
+        offers[4].DescribeForPublic("Anyone thinking about work, study or volunteering.", "Book a place by phone or email.", false, OfferInterest.LearningAndLanguages, OfferAccess.StepFree | OfferAccess.Quiet);
+        offers[0].SetContact("020 7946 0100", null, null);
+        offers[2].SetContact("020 7946 0101", null, null);
+        DemoGroup[] more =
+        [
+            new("Tuesday evening painting club", "Riverside Arts Collective", "Paint, draw or just have a cup of tea. Materials are provided and nobody needs to be good at art.",
+                [DeterminantArea.Loneliness], "North", [new(DayOfWeek.Tuesday, new(18, 30), new(20, 30))], false, ["English"], OfferInterest.ArtsAndCrafts | OfferInterest.SocialAndFriendship, OfferAccess.StepFree | OfferAccess.AccessibleToilet, true, "£3 a session, materials included"),
+            new("Women's swim and chat", "Borough Leisure Trust", "A women-only swim session with a chat in the cafe afterwards.",
+                [DeterminantArea.PhysicalHealth], "South", [new(DayOfWeek.Tuesday, new(19, 0), new(20, 0))], false, ["English", "Bengali"], OfferInterest.SportAndFitness, OfferAccess.WomenOnly | OfferAccess.StepFree, false, "£2.50 a session, free with a leisure card"),
+            new("Northfield community garden", "Northfield Growers", "Grow vegetables and flowers together; tools and gloves provided.",
+                [DeterminantArea.Loneliness], "Northfield Village", [new(DayOfWeek.Tuesday, new(17, 30), new(19, 30)), new(DayOfWeek.Saturday, new(10, 0), new(13, 0))], true, ["English"], OfferInterest.NatureAndGardening, OfferAccess.StepFree, true, null, "Northfield"),
+            new("Northfield football for fun", "Northfield Sports Club", "Friendly five-a-side for all abilities. Nobody keeps score.",
+                [DeterminantArea.PhysicalHealth], "Northfield Village", [new(DayOfWeek.Thursday, new(19, 0), new(20, 0))], false, ["English"], OfferInterest.SportAndFitness, OfferAccess.None, true, null, "Northfield"),
+        ];
+        foreach (var m in more)
+        {
+            var offer = Offer(m.Name, m.Organisation, m.Description, m.Helps, m.Neighbourhood, m.Sessions, m.PeerLed, m.Languages);
+            offer.DescribeForPublic(null, "Just turn up.", m.BringSomeone, m.Interests, m.Access);
+            if (m.Cost is not null) { offer.SetCost(false, m.Cost); }
+            offer.PlaceInArea(m.Area);
+            offers = [.. offers, offer];
+        }
+        db.CommunityOffers.AddRange(offers);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -189,4 +217,7 @@ public sealed class DemoDataSeeder(HubDbContext db, UserManager<StaffUser> users
     {
         public override DateTimeOffset GetUtcNow() => inner.GetUtcNow() - back;
     }
+
+    private sealed record DemoGroup(string Name, string Organisation, string Description, DeterminantArea[] Helps, string Neighbourhood, OfferSession[] Sessions, bool PeerLed, string[] Languages,
+        OfferInterest Interests, OfferAccess Access, bool BringSomeone, string? Cost, string? Area = null);
 }

@@ -20,6 +20,9 @@ public static class Policies
     /// <summary>Commissioner reports: aggregate and suppressed, for commissioners and team leaders.</summary>
     public const string Reports = nameof(Reports);
 
+    /// <summary>Connect and Do's moderation queue: community connectors (by member profile) and administrators.</summary>
+    public const string Moderation = nameof(Moderation);
+
     public static void Add(AuthorizationOptions options)
     {
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
@@ -29,6 +32,7 @@ public static class Policies
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
         options.AddPolicy(Person, p => p.AddAuthenticationSchemes(PersonAccess.Scheme).RequireAuthenticatedUser().RequireClaim(PersonAccess.SessionClaim));
         options.AddPolicy(Reports, p => p.RequireAuthenticatedUser().RequireRole(Roles.Commissioner, Roles.TeamLeader));
+        options.AddPolicy(Moderation, p => p.RequireAuthenticatedUser().RequireRole(Roles.Practitioner, Roles.TeamLeader, Roles.Admin).AddRequirements(new CommunityConnectorRequirement()));
         options.AddPolicy(Offers, p => p.RequireAuthenticatedUser().RequireRole(Roles.Practitioner, Roles.TeamLeader, Roles.Admin));
     }
 }

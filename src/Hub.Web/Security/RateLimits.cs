@@ -49,7 +49,14 @@ internal static class RateLimits
         return services;
     }
 
+    /// <summary>
+    /// Connect and Do's public forms (start a group; an organiser's change through their link), limited
+    /// like the front door's form. Named so they can join the public directory's own group of limits.
+    /// </summary>
+    public static readonly PathString[] ConnectAndDoForms = ["/connect/start", "/connect/organiser"];
+
     private static bool IsLimitedPath(PathString path) =>
+        ConnectAndDoForms.Any(form => path.StartsWithSegments(form)) ||
         path.StartsWithSegments("/refer") || path.StartsWithSegments("/staff/account") || path.StartsWithSegments("/my/link") || path.StartsWithSegments("/my/new-link");
 }
 

@@ -88,6 +88,16 @@ internal sealed partial class FuzzArrangement
         requested.StatusCode.ShouldBe(HttpStatusCode.Redirect, "last month's report is asked for");
         var offerId = await factory.WithDbAsync(db => db.CommunityOffers.AsNoTracking().OrderBy(o => o.Name).Select(o => o.Id).FirstAsync());
 
+        // A group someone proposed for Connect and Do, waiting for a connector.
+        var visitor = factory.NewClient();
+        (await visitor.SubmitAsync(await visitor.GetDocumentAsync("/connect/start"), "form[action='/connect/start']", new Dictionary<string, string>
+        {
+            ["Answers.Name"] = "Invented chess club", ["Answers.RunBy"] = "Invented Alex", ["Answers.WhatHappens"] = "Chess.", ["Answers.Day"] = "Tuesday",
+            ["Answers.Opens"] = "18:00", ["Answers.Closes"] = "19:00", ["Answers.Place"] = "Library", ["Answers.Cost"] = "free", ["Answers.HowToJoin"] = "Turn up.",
+            ["Answers.BringSomeone"] = "yes", ["Answers.PeerLed"] = "no", ["Answers.OrganiserEmail"] = "alex@example.test",
+        })).IsRedirect().ShouldBeTrue("a group is proposed");
+        var proposalId = await factory.WithDbAsync(db => db.GroupProposals.AsNoTracking().Select(p => p.Id).FirstAsync());
+
         return new FuzzArrangement
         {
             Clients = new Dictionary<string, HttpClient>
@@ -116,6 +126,9 @@ internal sealed partial class FuzzArrangement
                 ["/staff/reports/{id:guid}"] = [requested.Headers.Location!.ToString()],
                 // A token nobody was sent: the page and its button must still behave.
                 ["/my/link/{token}"] = ["/my/link/not-a-token-anyone-was-sent"],
+                ["/connect/groups/{id:guid}"] = [$"/connect/groups/{offerId}"],
+                ["/connect/organiser/{token}"] = ["/connect/organiser/not-a-token-anyone-was-sent"],
+                ["/staff/connect/proposals/{id:guid}"] = [$"/staff/connect/proposals/{proposalId}"],
             },
         };
     }

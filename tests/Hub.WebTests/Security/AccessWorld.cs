@@ -75,6 +75,9 @@ public sealed partial class AccessWorld : IAsyncLifetime
 
     public Guid ReportId { get; private set; }
 
+    /// <summary>A group someone proposed for Connect and Do, waiting in the moderation queue.</summary>
+    public Guid ProposalId { get; private set; }
+
     public HttpClient Client(Role role) => _clients[role];
 
     /// <summary>Every cookie the hub has set on this world's clients, and on any client made with <see cref="NewClient"/>.</summary>
@@ -129,6 +132,16 @@ public sealed partial class AccessWorld : IAsyncLifetime
         People = (await PersonOfAsync(own), await PersonOfAsync(other));
         MemberId = await Factory.UserIdAsync(Nurse);
         OfferId = await Factory.WithDbAsync(db => db.CommunityOffers.AsNoTracking().OrderBy(o => o.Name).Select(o => o.Id).FirstAsync());
+        ProposalId = await Factory.WithDbAsync(async db =>
+        {
+            var proposal = Hub.Domain.CommunityOffers.GroupProposal.Propose(new Hub.Domain.CommunityOffers.ProposedGroup("Matrix walking group", "Sam", "A walk.", null,
+                DayOfWeek.Tuesday, new TimeOnly(18, 0), new TimeOnly(19, 0), null, "The borough", null, "The park", null, true, null, "Just turn up.", true,
+                Hub.Domain.CommunityOffers.OfferInterest.NatureAndGardening, Hub.Domain.CommunityOffers.OfferAccess.StepFree, false, null, null, null),
+                "organiser@example.test", Guid.NewGuid(), DateTimeOffset.UtcNow);
+            db.GroupProposals.Add(proposal);
+            await db.SaveChangesAsync();
+            return proposal.Id;
+        });
         var reports = Client(Role.TeamLeader);
         var asked = await reports.SubmitAsync(await reports.GetDocumentAsync("/staff/reports"), "form[action='/staff/reports']");
         asked.IsRedirect().ShouldBeTrue("the team leader's report is queued");

@@ -9,7 +9,7 @@ public sealed partial record MatrixRow(int Line, string Method, string Address, 
         { "200", "403", "404", "sign-in", "signed-out", "denied", "refused", "pass" };
 
     private static readonly IReadOnlySet<string> RecordKinds = new HashSet<string>(StringComparer.Ordinal)
-        { "-", "referral", "conversation", "member", "offer", "report" };
+        { "-", "referral", "conversation", "member", "offer", "report", "proposal" };
 
     public string Key => HubEndpoints.Handler.KeyOf(Method, Address);
 
@@ -36,6 +36,7 @@ public sealed partial record MatrixRow(int Line, string Method, string Address, 
             "member" => world.MemberId,
             "offer" => world.OfferId,
             "report" => world.ReportId,
+            "proposal" => world.ProposalId,
             _ => null,
         };
         var filled = RouteValue().Replace(Address, m => m.Groups["name"].Value switch

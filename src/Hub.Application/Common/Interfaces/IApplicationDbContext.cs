@@ -35,6 +35,8 @@ public interface IApplicationDbContext
     DbSet<Team> Teams { get; }
     DbSet<TeamMember> TeamMembers { get; }
     DbSet<CommunityOffer> CommunityOffers { get; }
+    DbSet<GroupProposal> GroupProposals { get; }
+    DbSet<ListingLink> ListingLinks { get; }
     DbSet<CareTeamMember> CareTeamMembers { get; }
     DbSet<Handoff> Handoffs { get; }
     DbSet<NetworkMeeting> NetworkMeetings { get; }

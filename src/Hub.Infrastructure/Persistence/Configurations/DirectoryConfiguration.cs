@@ -66,5 +66,41 @@ internal sealed class CommunityOfferConfiguration : IEntityTypeConfiguration<Com
         builder.Property(o => o.Languages).HasJsonConversion();
         builder.HasIndex(o => o.ExternalId).IsUnique();
         builder.HasIndex(o => new { o.Active, o.Name });
+        builder.Property(o => o.Area).HasMaxLength(CommunityOffer.AreaMaxLength);
+        builder.Property(o => o.WhoFor).HasMaxLength(CommunityOffer.WhoForMaxLength);
+        builder.Property(o => o.HowToJoin).HasMaxLength(CommunityOffer.HowToJoinMaxLength);
+        // The public directory's order within an area: free first, then A to Z (docs/decisions/033).
+        builder.HasIndex(o => new { o.Area, o.Active, o.IsFree, o.Name });
+    }
+}
+
+internal sealed class GroupProposalConfiguration : IEntityTypeConfiguration<GroupProposal>
+{
+    public void Configure(EntityTypeBuilder<GroupProposal> builder)
+    {
+        builder.ToTable("GroupProposals");
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Details).HasJsonConversion(); // read and written whole; the listing it becomes is what is searched
+        builder.Property(p => p.OrganiserEmail).HasMaxLength(254);
+        builder.Property(p => p.Note).HasMaxLength(GroupProposal.NoteMaxLength * 2);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.Ignore(p => p.IsOpen);
+        builder.HasIndex(p => p.FormToken).IsUnique(); // a form sent twice is one proposal
+        builder.HasIndex(p => new { p.Status, p.SubmittedAt }); // the moderation queue, oldest first
+        builder.HasOne<CommunityOffer>().WithMany().HasForeignKey(p => p.OfferId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ListingLinkConfiguration : IEntityTypeConfiguration<ListingLink>
+{
+    public void Configure(EntityTypeBuilder<ListingLink> builder)
+    {
+        builder.ToTable("ListingLinks");
+        builder.Property(l => l.Id).ValueGeneratedNever();
+        builder.Property(l => l.TokenHash).HasMaxLength(64);
+        builder.Property(l => l.OrganiserEmail).HasMaxLength(254);
+        builder.Property(l => l.Version).IsConcurrencyToken();
+        builder.HasIndex(l => l.TokenHash).IsUnique();
+        builder.HasOne<CommunityOffer>().WithMany().HasForeignKey(l => l.OfferId).OnDelete(DeleteBehavior.Restrict);
     }
 }

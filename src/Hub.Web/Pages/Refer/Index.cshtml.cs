@@ -36,7 +36,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostReviewAsync(CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrEmpty(Website))
+        if (Hub.Web.Security.Honeypot.IsFilled(Website))
         {
             return RedirectToPage("Sent");
         }
@@ -54,7 +54,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostSendAsync(CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrEmpty(Website))
+        if (Hub.Web.Security.Honeypot.IsFilled(Website))
         {
             return RedirectToPage("Sent");
         }

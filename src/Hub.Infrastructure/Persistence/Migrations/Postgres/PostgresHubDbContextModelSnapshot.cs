@@ -18,7 +18,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -230,12 +230,22 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Access")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("Active")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Address")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("BringSomeoneFirstTime")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Categories")
                         .IsRequired()
@@ -259,6 +269,13 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("HelpsWith")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("HowToJoin")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Interests")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("IsFree")
                         .HasColumnType("boolean");
@@ -318,6 +335,13 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int>("WeekSlots")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WhoFor")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ExternalId")
@@ -325,7 +349,102 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("Active", "Name");
 
+                    b.HasIndex("Area", "Active", "IsFree", "Name");
+
                     b.ToTable("CommunityOffers", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Domain.CommunityOffers.GroupProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("FormToken")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("OfferId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrganiserEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FormToken")
+                        .IsUnique();
+
+                    b.HasIndex("OfferId");
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.ToTable("GroupProposals", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Domain.CommunityOffers.ListingLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrganiserEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfferId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ListingLinks", (string)null);
                 });
 
             modelBuilder.Entity("Hub.Domain.Contacts.Contact", b =>
@@ -1772,6 +1891,23 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                     b.HasOne("Hub.Domain.Directory.TeamMember", null)
                         .WithMany()
                         .HasForeignKey("ToMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hub.Domain.CommunityOffers.GroupProposal", b =>
+                {
+                    b.HasOne("Hub.Domain.CommunityOffers.CommunityOffer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Hub.Domain.CommunityOffers.ListingLink", b =>
+                {
+                    b.HasOne("Hub.Domain.CommunityOffers.CommunityOffer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

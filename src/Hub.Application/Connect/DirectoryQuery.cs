@@ -1,0 +1,57 @@
+using Hub.Domain.CommunityOffers;
+
+namespace Hub.Application.Connect;
+
+/// <summary>
+/// The one translation of a <see cref="DirectoryFilter"/> into SQL, shared by the search, the week
+/// view, the calendar feeds and the Open Referral UK API so they always agree. Each test is a column
+/// comparison or a bit test, never a read of the JSON schedule, so the cost per request does not grow
+/// with what the directory holds.
+/// </summary>
+public static class DirectoryQuery
+{
+    public static IQueryable<CommunityOffer> Listed(this IQueryable<CommunityOffer> offers, DirectoryFilter filter)
+    {
+        var area = filter.Area;
+        var query = filter.IsHomeArea
+            ? offers.Where(o => o.Active && (o.Area == area || o.Area == null))
+            : offers.Where(o => o.Active && o.Area == area);
+        if (filter.Text is { Length: > 0 } text)
+        {
+            var lower = text.ToLowerInvariant();
+            query = query.Where(o => o.Name.ToLower().Contains(lower) || o.OrganisationName.ToLower().Contains(lower)
+                || (o.Description != null && o.Description.ToLower().Contains(lower)));
+        }
+        if (filter.Interest is { } interest && interest != OfferInterest.None)
+        {
+            query = query.Where(o => (o.Interests & interest) == interest);
+        }
+        if (filter.Neighbourhood is { Length: > 0 } hood)
+        {
+            query = query.Where(o => o.Neighbourhood == hood);
+        }
+        var slots = OfferWeek.Mask(filter.Day, filter.PartOfDay);
+        if (slots != 0)
+        {
+            query = query.Where(o => (o.WeekSlots & slots) != 0);
+        }
+        if (filter.FreeOnly)
+        {
+            query = query.Where(o => o.IsFree);
+        }
+        if (filter.PeerLedOnly)
+        {
+            query = query.Where(o => o.PeerLed);
+        }
+        if (filter.Access != OfferAccess.None)
+        {
+            var access = filter.Access;
+            query = query.Where(o => (o.Access & access) == access);
+        }
+        return query;
+    }
+
+    /// <summary>Free first (people with little money were the first to ask), then A to Z; the id makes the order total so pages never repeat a row.</summary>
+    public static IOrderedQueryable<CommunityOffer> FreeFirst(this IQueryable<CommunityOffer> offers) =>
+        offers.OrderByDescending(o => o.IsFree).ThenBy(o => o.Name).ThenBy(o => o.Id);
+}

@@ -1,0 +1,51 @@
+using Hub.Application.Common;
+using Hub.Application.Common.Interfaces;
+using Hub.Domain.CommunityOffers;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Application.Connect.GetWhatsOn;
+
+/// <summary>
+/// What's on this week, a day at a time, built from the groups' regular sessions: the seven days from
+/// today (UK), and for the chosen day the groups that meet then, mornings first.
+/// </summary>
+public sealed record GetWhatsOn(DirectoryFilter Filter, int DayOffset = 0, int Page = 1) : IRequest<WhatsOn>;
+
+public sealed record WhatsOn(IReadOnlyList<DateOnly> Week, DateOnly Day, int DayOffset, IReadOnlyList<WhatsOnEntry> Entries, int Total, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
+}
+
+/// <summary>A group on the day: its sessions that day and the part of the day it starts in.</summary>
+public sealed record WhatsOnEntry(Guid Id, string Name, string? Neighbourhood, IReadOnlyList<OfferSession> Sessions, PartOfDay StartsIn, bool IsFree, bool PeerLed, OfferAccess Access);
+
+public sealed class GetWhatsOnHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<GetWhatsOn, WhatsOn>
+{
+    public const int PageSize = 30;
+    public const int MaxPage = 500;
+
+    // Two commands whatever the directory holds: the day's page and its count.
+    public async Task<WhatsOn> Handle(GetWhatsOn request, CancellationToken cancellationToken)
+    {
+        var today = UkTime.Today(clock.GetUtcNow());
+        var week = Enumerable.Range(0, 7).Select(today.AddDays).ToList();
+        var offset = Math.Clamp(request.DayOffset, 0, 6);
+        var day = week[offset];
+        var page = Math.Clamp(request.Page, 1, MaxPage);
+        var morning = OfferWeek.Bit(day.DayOfWeek, PartOfDay.Morning);
+        var afternoon = OfferWeek.Bit(day.DayOfWeek, PartOfDay.Afternoon);
+        var matching = db.CommunityOffers.AsNoTracking().Listed(request.Filter.On(day.DayOfWeek));
+        var rows = await matching
+            .OrderBy(o => (o.WeekSlots & morning) != 0 ? 0 : (o.WeekSlots & afternoon) != 0 ? 1 : 2)
+            .ThenBy(o => o.Name).ThenBy(o => o.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(o => new { o.Id, o.Name, o.Neighbourhood, o.Sessions, o.IsFree, o.PeerLed, o.Access, o.WeekSlots })
+            .ToListAsync(cancellationToken);
+        var total = await matching.CountAsync(cancellationToken);
+        var entries = rows.Select(o => new WhatsOnEntry(o.Id, o.Name, o.Neighbourhood, o.Sessions.Where(s => s.Day == day.DayOfWeek).ToList(),
+            (o.WeekSlots & morning) != 0 ? PartOfDay.Morning : (o.WeekSlots & afternoon) != 0 ? PartOfDay.Afternoon : PartOfDay.Evening,
+            o.IsFree, o.PeerLed, o.Access)).ToList();
+        return new WhatsOn(week, day, offset, entries, total, page, PageSize);
+    }
+}

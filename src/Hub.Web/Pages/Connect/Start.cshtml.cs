@@ -1,0 +1,54 @@
+using Hub.Application.Connect.SearchGroups;
+using Hub.Application.Connect.StartGroup;
+using Hub.Web.Security;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Web.Pages.Connect;
+
+/// <summary>
+/// "Start a group": anyone proposes a group for the directory, with the front door's protections
+/// (rate limit, honeypot, one-time form token). It waits for a community connector to publish it.
+/// </summary>
+public sealed class StartModel(IMediator mediator, IOptions<HubOptions> hub) : PageModel, Hub.Web.Validation.IShowsValidationFailures
+{
+    [BindProperty]
+    public GroupAnswers Answers { get; set; } = new();
+
+    /// <summary>Issued with the form; sending it twice stores one proposal.</summary>
+    [BindProperty]
+    public Guid FormToken { get; set; }
+
+    [BindProperty(Name = Honeypot.FieldName)]
+    public string? Trap { get; set; }
+
+    public IReadOnlyList<string> Areas { get; private set; } = [];
+
+    public async Task OnGetAsync(string? area, CancellationToken cancellationToken)
+    {
+        FormToken = Guid.NewGuid();
+        Answers.Area = string.IsNullOrWhiteSpace(area) || area.Length > 100 ? hub.Value.Area : area;
+        await LoadAreas(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (Honeypot.IsFilled(Trap))
+        {
+            return RedirectToPage("Sent");
+        }
+        ModelState.Clear();
+        await mediator.Send(new ProposeGroup(Answers, FormToken), cancellationToken);
+        return RedirectToPage("Sent");
+    }
+
+    public Task ReloadAfterRefusalAsync(CancellationToken cancellationToken) => LoadAreas(cancellationToken);
+
+    private async Task LoadAreas(CancellationToken cancellationToken)
+    {
+        var found = await mediator.Send(new SearchGroups(new Application.Connect.DirectoryFilter(hub.Value.Area, true), 1), cancellationToken);
+        Areas = found.Areas.Append(hub.Value.Area).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    }
+}
