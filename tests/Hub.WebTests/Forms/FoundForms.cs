@@ -110,7 +110,10 @@ internal static partial class FoundForms
         var mustChoose = form.Elements.OfType<IHtmlSelectElement>()
             .Where(x => x.Options.FirstOrDefault() is { Value: "" } empty && empty.Text.Trim().StartsWith("Choose", StringComparison.Ordinal))
             .Select(x => x.Name).ToHashSet();
-        foreach (var group in form.Fields().GroupBy(f => f.Name))
+        // A public form's honeypot (Pages/Shared/_Honeypot) is never filled by a person: filling it is answered as sent and
+        // stores nothing (HoneypotAndFloodTests, StartAGroupTests), so it is not a typed box that must refuse bad text.
+        var honeypot = form.QuerySelectorAll(".hub-honeypot input").Select(x => x.GetAttribute("name")).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var group in form.Fields().Where(f => !honeypot.Contains(f.Name)).GroupBy(f => f.Name))
         {
             var first = group.First();
             var kind = first.Kind;

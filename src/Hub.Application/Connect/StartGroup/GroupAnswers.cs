@@ -84,6 +84,6 @@ public sealed partial class GroupAnswers
 
     private static string? Clean(string? value) => Hub.Domain.Common.TextRules.Clean(value);
 
-    [GeneratedRegex(@"^(?<h>\d{1,2})(?:[:.](?<m>\d{2}))?\s*(?<ampm>am|pm)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<h>[0-9]{1,2})(?:[:.](?<m>[0-9]{2}))? ?(?<ampm>am|pm)?$", RegexOptions.CultureInvariant)]
     private static partial Regex TimePattern();
 }

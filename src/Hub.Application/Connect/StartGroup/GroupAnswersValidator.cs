@@ -57,6 +57,7 @@ public sealed class GroupAnswersValidator : AbstractValidator<GroupAnswers>
 
     private static bool PostcodeShape(string p) => System.Text.RegularExpressions.Regex.IsMatch(p, "^[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}$");
 
-    private static bool IsOne<T>(string value) where T : struct, Enum =>
-        value.Length < 40 && value.Length > 0 && char.IsLetter(value[0]) && Enum.TryParse<T>(value, ignoreCase: true, out var v) && Enum.IsDefined(v) && Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) != 0;
+    // A repeated field can bind an empty value as null: that is not a choice either.
+    private static bool IsOne<T>(string? value) where T : struct, Enum =>
+        value is { Length: > 0 and < 40 } && char.IsLetter(value[0]) && Enum.TryParse<T>(value, ignoreCase: true, out var v) && Enum.IsDefined(v) && Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) != 0;
 }

@@ -10,6 +10,8 @@ public sealed class LinkModel(IMediator mediator) : PageModel
 {
     public bool NotWorking { get; private set; }
 
+    public const string NotWorkingMessage = "This link no longer works. Open the link in your latest email, or send the group's details again";
+
     /// <summary>The token, only to post it back to the same address (it is already in the address of this page).</summary>
     public string Token { get; private set; } = string.Empty;
 
@@ -21,6 +23,7 @@ public sealed class LinkModel(IMediator mediator) : PageModel
         if (await mediator.Send(new CheckListingLink(token), cancellationToken) is not { } linkId)
         {
             NotWorking = true;
+            ModelState.AddModelError(string.Empty, NotWorkingMessage);
             return Page();
         }
         OrganiserSession.Start(HttpContext, linkId);

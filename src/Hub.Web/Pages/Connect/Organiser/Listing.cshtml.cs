@@ -45,6 +45,7 @@ public sealed class ListingModel(IMediator mediator, IOptions<HubOptions> hub) :
         if (OrganiserSession.LinkOf(HttpContext) is not { } linkId)
         {
             NotWorking = true;
+            ModelState.AddModelError(string.Empty, LinkModel.NotWorkingMessage);
             return Page();
         }
         var listing = await mediator.Send(new GetListingToChange(linkId), cancellationToken);
@@ -55,6 +56,7 @@ public sealed class ListingModel(IMediator mediator, IOptions<HubOptions> hub) :
         if (outcome == ChangeOutcome.LinkNoLongerWorks)
         {
             NotWorking = true;
+            ModelState.AddModelError(string.Empty, LinkModel.NotWorkingMessage);
             return Page();
         }
         OrganiserSession.End(HttpContext);
