@@ -50,6 +50,7 @@ public static class DependencyInjection
         {
             o.Filters.Add<ApplicationExceptionFilter>();
             o.Filters.Add<Validation.ValidationFailurePageFilter>();
+            RouteValuesOnlyFromRoute.AddTo(o); // a record id in the address cannot be replaced by a posted field
         });
         services.AddAuthorization(Policies.Add);
         // A page refused by its policy to someone signed in is audited like a refused record.
@@ -116,7 +117,9 @@ public static class DependencyInjection
         });
 
         services.AddPersonAccess();
-        services.AddHubRateLimits();
+        services.AddHubRateLimits(configuration);
+        services.AddHubProxySupport(configuration);
+        services.RemoveServerHeader();
 
         // Compress the NHS.UK stylesheet and scripts for slow phone connections. Pages are left
         // uncompressed on purpose: they carry antiforgery tokens, which compression could leak (BREACH).

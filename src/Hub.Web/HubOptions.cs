@@ -19,14 +19,4 @@ public sealed class HubOptions
 
     /// <summary>The hub's own number, for people to reach their care team (shown in their plan). None: the plan says to ask whoever supports them.</summary>
     public string? HubPhone { get; set; }
-
-    public RateLimitOptions PublicFormRateLimit { get; set; } = new();
-
-    public sealed class RateLimitOptions
-    {
-        /// <summary>Form posts one client may make in a window: enough for several people sharing a connection.</summary>
-        public int Permits { get; set; } = 30;
-
-        public int WindowSeconds { get; set; } = 300;
-    }
 }

@@ -27,6 +27,7 @@ if (command is not null)
 
 await HostCommands.PrepareDatabase(app);
 
+app.UseHubForwardedHeaders(); // first: the scheme and client address everything after relies on
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");

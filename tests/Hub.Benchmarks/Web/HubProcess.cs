@@ -81,7 +81,7 @@ internal sealed class HubProcess : IAsyncDisposable
             ["Database__Provider"] = "Postgres",
             ["ConnectionStrings__Hub"] = connectionString,
             ["Hub__Benchmark__Enabled"] = "true",
-            ["Hub__PublicFormRateLimit__Permits"] = int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Hub__RateLimits__PublicForm__Permits"] = int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // As in a real deployment, each referral also queues the triage team's email (no SMTP host: it waits in the outbox).
             ["Hub__Notifications__TriageInbox"] = "triage@benchmark.invalid",
         };

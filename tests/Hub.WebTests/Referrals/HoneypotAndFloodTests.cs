@@ -17,7 +17,7 @@ public sealed class HoneypotAndFloodTests(DatabaseFixture database) : IClassFixt
 
     /// <summary>A hub whose public form allows <paramref name="permits"/> posts per client per window.</summary>
     private HubWebFactory LimitedFactory(int permits) =>
-        new HubWebFactory(database.ConnectionString).With("Hub:PublicFormRateLimit:Permits", permits.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        new HubWebFactory(database.ConnectionString).With("Hub:RateLimits:PublicForm:Permits", permits.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     [SkippableFact]
     public async Task Should_thank_but_store_nothing_when_the_hidden_website_field_is_filled_in_on_the_form()
