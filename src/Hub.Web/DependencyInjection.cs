@@ -31,6 +31,8 @@ public static class DependencyInjection
             options.Conventions.AllowAnonymousToPage("/Staff/Account/TwoFactor");
             options.Conventions.AllowAnonymousToPage("/Staff/Account/SignOut");
             options.Conventions.AllowAnonymousToPage("/Staff/Account/AccessDenied");
+            options.Conventions.AllowAnonymousToPage("/Staff/Account/SingleSignOnReturn");
+            options.Conventions.AllowAnonymousToPage("/Staff/Account/NotInvited");
             options.Conventions.AuthorizeFolder("/Staff", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Staff/Triage", Policies.Triage);
             options.Conventions.AuthorizeFolder("/Staff/Conversations", Policies.Triage);
@@ -92,7 +94,11 @@ public static class DependencyInjection
             o.AccessDeniedPath = "/staff/account/access-denied";
             o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             o.SlidingExpiration = true;
-            o.Events.OnSigningIn = SessionLimits.StampSessionStart;
+            o.Events.OnSigningIn = async context =>
+            {
+                await SessionLimits.StampSessionStart(context);
+                await SingleSignOn.KeepProviderSession(context);
+            };
             var validateStamp = o.Events.OnValidatePrincipal;
             o.Events.OnValidatePrincipal = async context =>
             {
@@ -119,6 +125,7 @@ public static class DependencyInjection
         services.AddPersonAccess();
         services.AddHubRateLimits(configuration);
         services.AddHubProxySupport(configuration);
+        services.AddHubSingleSignOn(configuration);
         services.RemoveServerHeader();
 
         // Compress the NHS.UK stylesheet and scripts for slow phone connections. Pages are left
