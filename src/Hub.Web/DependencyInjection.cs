@@ -3,6 +3,7 @@ using Hub.Infrastructure;
 using Hub.Infrastructure.Identity;
 using Hub.Web.Design;
 using Hub.Web.Design.Documents;
+using Hub.Web.Operations;
 using Hub.Web.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -126,6 +127,8 @@ public static class DependencyInjection
         services.AddHubRateLimits(configuration);
         services.AddHubProxySupport(configuration);
         services.AddHubSingleSignOn(configuration);
+        services.AddHubHealth(configuration);
+        services.AddHubTelemetry(configuration);
         services.RemoveServerHeader();
 
         // Compress the NHS.UK stylesheet and scripts for slow phone connections. Pages are left

@@ -6,6 +6,7 @@ using Hub.Infrastructure.Seeding;
 using Hub.Web;
 using Hub.Web.Benchmark;
 using Hub.Web.Commands;
+using Hub.Web.Operations;
 using Hub.Web.Security;
 using MediatR;
 using Microsoft.Extensions.Options;
@@ -47,6 +48,7 @@ app.UseStaffMfa();
 app.UseAuthorization();
 app.MapRazorPages();
 app.MapJobsDashboard(); // administrators only (ADR 021)
+app.MapHubHealth(); // /health/live and /health/ready, for the load balancer (ADR 026)
 app.MapBareInsertEndpoint(); // the throughput benchmark's yardstick: off unless asked for (see its summary)
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -25,6 +25,7 @@ public sealed class OutboxDispatcher(HubDbContext db, ISmtpSender smtp, TimeProv
             return 0;
         }
 
+        using var activity = Telemetry.HubTelemetry.Source.StartActivity("outbox dispatch");
         var now = clock.GetUtcNow();
         var due = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.SentAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
@@ -67,6 +68,7 @@ public sealed class OutboxDispatcher(HubDbContext db, ISmtpSender smtp, TimeProv
                     .SetProperty(m => m.LastError, error)
                     .SetProperty(m => m.NextAttemptAt, retryAt)
                     .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), cancellationToken);
+                Telemetry.HubTelemetry.OutboxFailed.Add(1, new KeyValuePair<string, object?>("error", ex.GetType().Name));
                 logger.LogWarning("Outbox message {MessageId} ({Purpose}) failed on attempt {Attempt}: {Error}", id, message.Purpose, attempts, error);
                 continue;
             }
@@ -78,7 +80,10 @@ public sealed class OutboxDispatcher(HubDbContext db, ISmtpSender smtp, TimeProv
                 .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), cancellationToken);
             logger.LogInformation("Outbox message {MessageId} ({Purpose}) sent", id, message.Purpose);
             sent++;
+            Telemetry.HubTelemetry.OutboxSent.Add(1);
         }
+        activity?.SetTag("hub.outbox.due", due.Count);
+        activity?.SetTag("hub.outbox.sent", sent);
         return sent;
     }
 

@@ -123,8 +123,10 @@ public static class JobScheduling
             OnAttemptsExceeded = AttemptsExceededAction.Fail,
         }, JobFilterScope.Global, null);
 
+        private readonly JobFilter _telemetry = new(new Telemetry.JobTelemetryFilter(), JobFilterScope.Global, null);
+
         public IEnumerable<JobFilter> GetFilters(Job job) =>
-            JobFilterProviders.Providers.GetFilters(job).Where(f => f.Instance is not AutomaticRetryAttribute).Append(_retry);
+            JobFilterProviders.Providers.GetFilters(job).Where(f => f.Instance is not AutomaticRetryAttribute).Append(_retry).Append(_telemetry);
     }
 }
 
