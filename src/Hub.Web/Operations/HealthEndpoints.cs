@@ -3,6 +3,7 @@ using System.Text.Json;
 using Hangfire;
 using Hub.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -47,8 +48,10 @@ internal static class HealthEndpoints
             }
             await next();
         });
-        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = Write }).AllowAnonymous();
-        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = Write }).AllowAnonymous();
+        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = Write })
+            .AllowAnonymous().WithMetadata(new HttpMethodMetadata([HttpMethods.Get]));
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = Write })
+            .AllowAnonymous().WithMetadata(new HttpMethodMetadata([HttpMethods.Get]));
         return app;
     }
 

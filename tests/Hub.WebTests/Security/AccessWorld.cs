@@ -97,7 +97,7 @@ public sealed partial class AccessWorld : IAsyncLifetime
 
     private async Task BuildOnceAsync()
     {
-        _factory = new HubWebFactory(_database.ConnectionString);
+        _factory = new HubWebFactory(_database.ConnectionString) { ConfigureTestServices = BindingProbe.Register };
         _clients[Role.Anonymous] = NewClient();
         foreach (var (role, email) in new[] { (Role.Practitioner, Practitioner), (Role.TeamLeader, TeamLeader), (Role.Commissioner, Commissioner), (Role.Admin, Admin) })
         {
