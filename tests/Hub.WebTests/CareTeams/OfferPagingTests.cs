@@ -33,28 +33,5 @@ public sealed class OfferPagingTests(DatabaseFixture database) : IClassFixture<D
         second.Body!.TextContent.ShouldContain("Zz paging offer 30", Case.Sensitive, "the second page shows the rest");
     }
 
-    [SkippableFact]
-    public async Task Should_search_offers_by_words_in_their_name_and_keep_the_search_in_the_page_links()
-    {
-        await Factory.WithDbAsync(async db =>
-        {
-            db.CommunityOffers.AddRange(Enumerable.Range(1, 30).Select(i => new CommunityOffer($"Yy searchable walk {i:00}", "Searching trust", DateTimeOffset.UtcNow)));
-            db.CommunityOffers.Add(new CommunityOffer("Yy unrelated choir", "Other trust", DateTimeOffset.UtcNow));
-            return await db.SaveChangesAsync();
-        });
-        var practitioner = await Factory.SignedInAsync(Practitioner);
-
-        var first = await practitioner.GetDocumentAsync("/staff/offers?q=SEARCHABLE+walk");
-        first.Body!.TextContent.ShouldContain("30 offers");
-        first.Body!.TextContent.ShouldNotContain("Yy unrelated choir");
-        var next = first.QuerySelector("a.nhsuk-pagination__link--next")!.GetAttribute("href")!;
-        next.ShouldContain("q=SEARCHABLE");
-        (await practitioner.GetDocumentAsync(next)).Body!.TextContent.ShouldContain("Yy searchable walk 30");
-
-        var refused = await practitioner.GetAsync("/staff/offers?q=%E2%80%AEx&area=Nonsense");
-        refused.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
-        (await refused.ReadDocumentAsync()).ErrorSummary().ShouldNotBeEmpty();
-    }
-
     public void Dispose() => _factory?.Dispose();
 }
