@@ -66,6 +66,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
 
         services.Configure<SmtpSettings>(configuration.GetSection("Hub:Smtp"));
+        services.AddSingleton(BankHolidaySettings.Read(configuration));
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         var publicBaseUrl = configuration["Hub:PublicBaseUrl"] ?? "http://localhost:5080";
         services.AddSingleton(new TriageNotificationSettings(configuration["Hub:Notifications:TriageInbox"], publicBaseUrl));

@@ -11,6 +11,7 @@ using Hub.Domain.Reports;
 using Hub.Domain.Referrals;
 using Hub.Domain.Spells;
 using Hub.Domain.SupportPlans;
+using Hub.Domain.Triage;
 using Hub.Infrastructure.DataProtection;
 using Hub.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -33,6 +34,7 @@ public abstract class HubDbContext(DbContextOptions options)
     public DbSet<ReferralSpell> Spells => Set<ReferralSpell>();
     public DbSet<CareStart> CareStarts => Set<CareStart>();
     public DbSet<PossibleMatch> PossibleMatches => Set<PossibleMatch>();
+    public DbSet<TriagePickUp> TriagePickUps => Set<TriagePickUp>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<ContactAttempt> ContactAttempts => Set<ContactAttempt>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

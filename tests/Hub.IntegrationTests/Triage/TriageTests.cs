@@ -141,8 +141,8 @@ public sealed class TriageQueueTests(DatabaseFixture database) : IClassFixture<D
         var pages = 0;
         do
         {
-            var page = await host.SendAsPractitioner(new GetTriageQueue(after, PageSize: 3));
-            page.TotalWaiting.ShouldBe(7);
+            var page = await host.SendAsPractitioner(new GetTriageQueue(After: after, PageSize: 3));
+            page.Matching.ShouldBe(7);
             seen.AddRange(page.Rows);
             after = page.Next;
             pages++;

@@ -10,6 +10,7 @@ using Hub.Domain.Reports;
 using Hub.Domain.Referrals;
 using Hub.Domain.Spells;
 using Hub.Domain.SupportPlans;
+using Hub.Domain.Triage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Application.Common.Interfaces;
@@ -25,6 +26,7 @@ public interface IApplicationDbContext
     DbSet<ReferralSpell> Spells { get; }
     DbSet<CareStart> CareStarts { get; }
     DbSet<PossibleMatch> PossibleMatches { get; }
+    DbSet<TriagePickUp> TriagePickUps { get; }
     DbSet<Contact> Contacts { get; }
     DbSet<ContactAttempt> ContactAttempts { get; }
     DbSet<AuditEvent> AuditEvents { get; }

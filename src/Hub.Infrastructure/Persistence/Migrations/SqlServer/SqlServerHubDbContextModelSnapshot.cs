@@ -18,7 +18,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 128);
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
@@ -1407,6 +1407,30 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("SupportPlans", (string)null);
                 });
 
+            modelBuilder.Entity("Hub.Domain.Triage.TriagePickUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("PickedUpAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("PickedUpByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PickedUpByUserId");
+
+                    b.HasIndex("ReferralId")
+                        .IsUnique();
+
+                    b.ToTable("TriagePickUps", (string)null);
+                });
+
             modelBuilder.Entity("Hub.Infrastructure.DataProtection.DataProtectionKeyRow", b =>
                 {
                     b.Property<int>("Id")
@@ -2044,6 +2068,15 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("SpellId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hub.Domain.Triage.TriagePickUp", b =>
+                {
+                    b.HasOne("Hub.Domain.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

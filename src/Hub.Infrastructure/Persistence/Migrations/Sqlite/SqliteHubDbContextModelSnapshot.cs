@@ -16,7 +16,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Hub.Domain.Audit.AuditEvent", b =>
                 {
@@ -1400,6 +1400,30 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("SupportPlans", (string)null);
                 });
 
+            modelBuilder.Entity("Hub.Domain.Triage.TriagePickUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PickedUpAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PickedUpByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PickedUpByUserId");
+
+                    b.HasIndex("ReferralId")
+                        .IsUnique();
+
+                    b.ToTable("TriagePickUps", (string)null);
+                });
+
             modelBuilder.Entity("Hub.Infrastructure.DataProtection.DataProtectionKeyRow", b =>
                 {
                     b.Property<int>("Id")
@@ -2029,6 +2053,15 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SpellId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hub.Domain.Triage.TriagePickUp", b =>
+                {
+                    b.HasOne("Hub.Domain.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
