@@ -111,6 +111,18 @@ public static class ConversationSections
         return c with { Network = network };
     }
 
+    /// <summary>
+    /// A short fingerprint of one section as it stands (its words, ratings and completed mark). A
+    /// page carries the one it was drawn from, so a colleague's save of another section is no
+    /// conflict, while a save of this one since is.
+    /// </summary>
+    public static string StampOf(this ConversationContent c, ConversationSection section)
+    {
+        var part = ConversationContent.Empty.WithSection(section, c) with { CompletedSections = c.CompletedSections.Contains(section) ? [section] : [] };
+        var json = System.Text.Json.JsonSerializer.Serialize(part);
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json)))[..16];
+    }
+
     /// <summary>The content with the section marked complete, or not.</summary>
     public static ConversationContent MarkedComplete(this ConversationContent c, ConversationSection section, bool complete)
     {

@@ -20,7 +20,8 @@ public sealed class SaveConversationSectionHandler(IApplicationDbContext db, ICu
     {
         var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == request.ConversationId, cancellationToken)
             ?? throw new NotFoundException("The conversation");
-        if (conversation.ConcurrencyToken != request.ExpectedToken)
+        if (conversation.ConcurrencyToken != request.ExpectedToken
+            && (request.SectionStamp is null || conversation.Content.StampOf(request.Section) != request.SectionStamp))
         {
             return await Conflict(conversation, cancellationToken);
         }
@@ -56,7 +57,7 @@ public sealed class SaveConversationSectionHandler(IApplicationDbContext db, ICu
             var current = await db.Conversations.FirstAsync(c => c.Id == request.ConversationId, cancellationToken);
             return await Conflict(current, cancellationToken);
         }
-        return SaveConversationResult.Done(conversation.ConcurrencyToken, conversation.VersionNumber);
+        return SaveConversationResult.Done(conversation.ConcurrencyToken, conversation.VersionNumber) with { SectionStamp = conversation.Content.StampOf(request.Section) };
     }
 
     private async Task<SaveConversationResult> Conflict(Conversation current, CancellationToken cancellationToken) =>

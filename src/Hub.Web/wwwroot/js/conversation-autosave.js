@@ -33,6 +33,8 @@ if (form && form.dataset.autosave === 'true' && window.fetch && window.FormData)
     const result = await response.json();
     if (result.saved) {
       form.querySelector('input[name="Token"]').value = result.token;
+      const stamp = form.querySelector('input[name="Stamp"]');
+      if (stamp && result.stamp) stamp.value = result.stamp;
       status.textContent = `Draft saved automatically at ${result.at}.`;
     } else if (result.conflict) {
       status.textContent = 'Someone else has saved this conversation. Use "Save and continue" to see both versions; nothing you typed is lost.';

@@ -20,6 +20,12 @@ public sealed class EditModel(IMediator mediator) : PageModel
     public ConflictDetails? Conflict { get; private set; }
     public string? Notice { get; private set; }
 
+    /// <summary>The sections completing the conversation found not yet completed.</summary>
+    public IReadOnlyList<ConversationSection> NotComplete { get; private set; } = [];
+
+    public static string NotCompleteMessage(ConversationSection section) =>
+        $"Complete the section \u201c{section.Describe()}\u201d before completing the conversation";
+
     [BindProperty] public Guid Token { get; set; }
 
     public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
@@ -43,11 +49,8 @@ public sealed class EditModel(IMediator mediator) : PageModel
             Conflict = conflict;
             ModelState.AddModelError(string.Empty, $"{conflict.SavedBy} saved this conversation at {UkTime.Format(conflict.SavedAt)}. Check the sections, then complete it again.");
         }
-        foreach (var section in result.NotComplete)
-        {
-            // Each links to its row in the task list.
-            ModelState.AddModelError($"task-{section.Slug()}", $"Complete the section \u201c{section.Describe()}\u201d before completing the conversation");
-        }
+        // Shown in the error summary in task list order, each linking to its row.
+        NotComplete = result.NotComplete;
         View = await mediator.Send(new GetConversation(id), cancellationToken);
         Token = View.Token;
         return Page();

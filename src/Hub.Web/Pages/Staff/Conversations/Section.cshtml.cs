@@ -37,6 +37,9 @@ public sealed class SectionModel(IMediator mediator, IMeasureRegistry measures) 
     [BindProperty] public ConversationForm Form { get; set; } = new();
     [BindProperty] public Guid Token { get; set; }
 
+    /// <summary>The section as this page found it: a colleague's save of another section is then no conflict.</summary>
+    [BindProperty] public string? Stamp { get; set; }
+
     /// <summary>The answer to "Have you completed this section?": yes, no, or not given.</summary>
     [BindProperty] public string? SectionDone { get; set; }
 
@@ -78,6 +81,7 @@ public sealed class SectionModel(IMediator mediator, IMeasureRegistry measures) 
         Person = PersonIndex is { } index ? Form.Network[index] : new ConversationForm.NetworkRow();
         SectionDone = Completed ? null : View.Content.ProgressOf(Section) == SectionProgress.Completed ? Yes : View.Content.HasAnything(Section) ? No : null;
         Token = View.Token;
+        Stamp = View.Content.StampOf(Section);
         return Page();
     }
 
@@ -139,9 +143,9 @@ public sealed class SectionModel(IMediator mediator, IMeasureRegistry measures) 
         try
         {
             // On the people page only the completion answer is autosaved: a half-typed row is not a person yet.
-            var result = await mediator.Send(new SaveConversationSection(id, Section, Posted(), Done(), Token), cancellationToken);
+            var result = await mediator.Send(new SaveConversationSection(id, Section, Posted(), Done(), Token, SectionStamp: Stamp), cancellationToken);
             return result.Saved
-                ? new JsonResult(new { saved = true, token = result.Token, at = UkTime.ToLocal(DateTimeOffset.UtcNow).ToString("HH:mm", UkTime.Culture) })
+                ? new JsonResult(new { saved = true, token = result.Token, stamp = result.SectionStamp, at = UkTime.ToLocal(DateTimeOffset.UtcNow).ToString("HH:mm", UkTime.Culture) })
                 : new JsonResult(new { saved = false, conflict = true }) { StatusCode = StatusCodes.Status409Conflict };
         }
         catch (ValidationException)
@@ -187,7 +191,7 @@ public sealed class SectionModel(IMediator mediator, IMeasureRegistry measures) 
     {
         ModelState.Clear();
         conversationId = id;
-        var result = await mediator.Send(new SaveConversationSection(id, Section, Posted(), done, Token, person), cancellationToken);
+        var result = await mediator.Send(new SaveConversationSection(id, Section, Posted(), done, Token, person, Stamp), cancellationToken);
         if (result.Saved)
         {
             TempData["Hub.Notice"] = result.VersionNumber > 0 ? $"Saved as version {result.VersionNumber}." : $"\u201c{Section.Describe()}\u201d saved.";
@@ -198,6 +202,7 @@ public sealed class SectionModel(IMediator mediator, IMeasureRegistry measures) 
         // take the new token so that saving again is a deliberate choice.
         Conflict = result.Conflict;
         Token = result.Token;
+        Stamp = result.Conflict!.CurrentContent.StampOf(Section);
         ModelState.AddModelError(string.Empty, $"{result.Conflict!.SavedBy} saved this conversation at {UkTime.Format(result.Conflict.SavedAt)} while you were editing. Your changes are below and have not been saved yet. Compare them with what was saved, then save again to keep yours.");
         await LoadAsync(cancellationToken);
         return Page();
