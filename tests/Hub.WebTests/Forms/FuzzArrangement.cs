@@ -54,10 +54,10 @@ internal sealed partial class FuzzArrangement
         var myWork = await peer.GetDocumentAsync("/staff/handoffs");
         var offer = await factory.HandoffToAsync(dee, peerId);
         (await peer.SubmitAsync(myWork, myWork.FormFor(AcceptForm, offer.Id))).IsRedirect().ShouldBeTrue("the peer worker joins the care team");
-        var now = Hub.Application.Common.UkTime.ToLocal(DateTimeOffset.UtcNow).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
-        (await practitioner.SubmitAsync(await practitioner.GetDocumentAsync(MeetingsUrl(dee)), "form[action*='handler=plan']", new Dictionary<string, string>
+        var now = Hub.Application.Common.UkTime.ToLocal(DateTimeOffset.UtcNow);
+        (await practitioner.SubmitAsync(await practitioner.GetDocumentAsync(MeetingsUrl(dee)), "form[action*='handler=plan']", new Dictionary<string, string>(WebTestExtensions.DateTimeBoxes("Plan.When", now))
         {
-            ["Plan.When"] = now, ["Plan.Medium"] = "Phone", ["Plan.Place"] = "Cafe", ["Plan.Staff"] = practitionerId.ToString(), ["Plan.Others"] = "Invented Aunt",
+            ["Plan.Medium"] = "Phone", ["Plan.Place"] = "Cafe", ["Plan.Staff"] = practitionerId.ToString(), ["Plan.Others"] = "Invented Aunt",
         })).IsRedirect().ShouldBeTrue("a meeting is planned for now, so it can be recorded");
 
         // Tomasz: a conversation in progress, and work offered to the practitioner waiting for an answer.

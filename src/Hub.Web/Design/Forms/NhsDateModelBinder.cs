@@ -114,3 +114,21 @@ public sealed class NhsDateAttribute : ModelBinderAttribute
 {
     public NhsDateAttribute() : base(typeof(NhsDateModelBinder)) { }
 }
+
+/// <summary>For pages that clear binding errors to let the use case judge: the date input's own messages are kept.</summary>
+public static class NhsDateErrors
+{
+    /// <summary>The messages the binder gave the boxes of <paramref name="name"/>.</summary>
+    public static List<(string Key, string Message)> DateErrors(this ModelStateDictionary state, string name) =>
+        state.Where(kv => kv.Key.StartsWith(name + ".", StringComparison.Ordinal) && kv.Value?.Errors.Count > 0)
+            .SelectMany(kv => kv.Value!.Errors.Select(e => (kv.Key, e.ErrorMessage)))
+            .ToList();
+
+    public static void AddErrors(this ModelStateDictionary state, IEnumerable<(string Key, string Message)> errors)
+    {
+        foreach (var (key, message) in errors)
+        {
+            state.AddModelError(key, message);
+        }
+    }
+}
