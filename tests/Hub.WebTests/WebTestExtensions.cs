@@ -98,4 +98,18 @@ internal static class WebTestExtensions
 
     public static Dictionary<string, string> Answers(params (string Field, string Value)[] values) =>
         values.ToDictionary(v => "Answers." + v.Field, v => v.Value);
+
+    /// <summary>The NHS.UK date input's boxes for <paramref name="name"/> filled with a UK wall-clock time.</summary>
+    public static Dictionary<string, string> DateTimeBoxes(string name, DateTime local)
+    {
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        return new Dictionary<string, string>
+        {
+            [$"{name}.Day"] = local.Day.ToString(c),
+            [$"{name}.Month"] = local.Month.ToString(c),
+            [$"{name}.Year"] = local.Year.ToString(c),
+            [$"{name}.Hour"] = local.Hour.ToString(c),
+            [$"{name}.Minute"] = local.Minute.ToString(c),
+        };
+    }
 }

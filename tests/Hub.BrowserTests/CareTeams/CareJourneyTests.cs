@@ -85,8 +85,12 @@ public sealed class CareJourneyTests(CareJourneyFixture hub, ITestOutputHelper o
         await jo.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
         await jo.GetByRole(AriaRole.Link, new() { Name = "Network meetings" }).ClickAsync();
         await axe.ScanAsync(jo, "network meetings");
-        var anHourAgo = UkTime.ToLocal(hub.Clock.GetUtcNow().AddHours(-1)).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
-        await jo.GetByLabel("When").FillAsync(anHourAgo);
+        var anHourAgo = UkTime.ToLocal(hub.Clock.GetUtcNow().AddHours(-1));
+        var when = jo.GetByRole(AriaRole.Group, new() { Name = "When" });
+        foreach (var (box, value) in new[] { ("Day", anHourAgo.Day), ("Month", anHourAgo.Month), ("Year", anHourAgo.Year), ("Hour", anHourAgo.Hour), ("Minute", anHourAgo.Minute) })
+        {
+            await when.GetByLabel(box, new() { Exact = true }).FillAsync(value.ToString(CultureInfo.InvariantCulture));
+        }
         await jo.GetByRole(AriaRole.Group, new() { Name = "How" }).GetByLabel("Face to face", new() { Exact = true }).CheckAsync();
         await jo.GetByLabel("Where").SelectOptionAsync(new SelectOptionValue { Label = "Café" });
         await jo.GetByLabel("Jo Reilly (peer support worker)").CheckAsync();

@@ -44,6 +44,7 @@ public sealed partial record MatrixRow(int Line, string Method, string Address, 
             "number" => "1",
             "token" => "a-link-that-was-never-issued",
             "path" => string.Empty, // a catch-all (the jobs dashboard): its own start page
+            "section" => "people", // the conversation section with every handler
             _ => m.Groups["optional"].Success ? string.Empty : throw new InvalidOperationException($"Line {Line}: no value for {m.Value}."),
         });
         var (path, query) = HubEndpoints.SplitQuery(filled);
