@@ -1,14 +1,31 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Web.Pages.Refer;
 
-public sealed class SentModel : PageModel
+/// <summary>The confirmation: the reference kept in this browser's journey, so a refresh or coming back still shows it.</summary>
+public sealed class SentModel(SelfReferralJourneyStore journeys, IOptions<HubOptions> options) : PageModel
 {
     public string? Reference { get; private set; }
 
-    public void OnGet()
+    public string? HubPhone => options.Value.HubPhone;
+
+    public IActionResult OnGet()
     {
-        // Peek, so a refresh of this page still shows the reference.
-        Reference = TempData.Peek(IndexModel.ReferenceKey) as string;
+        var journey = journeys.Read(HttpContext);
+        if (journey is null || !journey.IsSent)
+        {
+            return Redirect("/refer");
+        }
+        Reference = journey.SentReference;
+        return Page();
+    }
+
+    /// <summary>"Start a new request": forgets the sent one in this browser (a post, so no link can do it by itself).</summary>
+    public IActionResult OnPostRestart()
+    {
+        journeys.Clear(HttpContext);
+        return Redirect("/refer");
     }
 }
