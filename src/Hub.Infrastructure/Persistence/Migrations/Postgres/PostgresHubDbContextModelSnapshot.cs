@@ -18,7 +18,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -773,7 +773,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                                 .HasMaxLength(4000)
                                 .HasColumnType("character varying(4000)");
 
-                            b1.Property<bool>("InterpreterNeeded")
+                            b1.Property<bool?>("InterpreterNeeded")
                                 .HasColumnType("boolean");
 
                             b1.Property<string>("PreferredLanguage")

@@ -18,7 +18,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 128);
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
@@ -774,7 +774,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasMaxLength(4000)
                                 .HasColumnType("nvarchar(4000)");
 
-                            b1.Property<bool>("InterpreterNeeded")
+                            b1.Property<bool?>("InterpreterNeeded")
                                 .HasColumnType("bit");
 
                             b1.Property<string>("PreferredLanguage")

@@ -16,7 +16,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Hub.Domain.Audit.AuditEvent", b =>
                 {
@@ -768,7 +768,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasMaxLength(4000)
                                 .HasColumnType("TEXT");
 
-                            b1.Property<bool>("InterpreterNeeded")
+                            b1.Property<bool?>("InterpreterNeeded")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("PreferredLanguage")
