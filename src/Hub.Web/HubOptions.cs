@@ -25,7 +25,7 @@ public sealed class HubOptions
     public sealed class RateLimitOptions
     {
         /// <summary>Form posts one client may make in a window: enough for several people sharing a connection.</summary>
-        public int Permits { get; set; } = 30;
+        public int Permits { get; set; } = 60;
 
         public int WindowSeconds { get; set; } = 300;
     }

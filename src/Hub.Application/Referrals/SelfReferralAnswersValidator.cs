@@ -37,7 +37,7 @@ public sealed partial class SelfReferralAnswersValidator : AbstractValidator<Sel
 
         RuleFor(a => a.SafeToLeaveMessage)
             .NotEmpty().WithMessage("Select yes if it is safe for us to leave a message")
-            .When(a => AsksAboutMessages(a.ContactMethod));
+            .When(a => a.ContactMethod is ContactMethod.Phone or ContactMethod.Text);
         RuleFor(a => a.SafeToLeaveMessage).Must(BeYesOrNo).WithMessage("Select yes or no").When(a => a.SafeToLeaveMessage is not null);
 
         RuleFor(a => a.BirthDay)
@@ -76,7 +76,10 @@ public sealed partial class SelfReferralAnswersValidator : AbstractValidator<Sel
     private static bool HasAnyDateOfBirthPart(SelfReferralAnswers a) =>
         !string.IsNullOrWhiteSpace(a.BirthDay) || !string.IsNullOrWhiteSpace(a.BirthMonth) || !string.IsNullOrWhiteSpace(a.BirthYear);
 
-    /// <summary>We would leave a voicemail, a text or an email: the person says whether that is safe.</summary>
+    /// <summary>
+    /// We would leave a voicemail, a text or an email: the person is asked whether that is safe. An
+    /// answer is needed before we phone or text; by email, no answer means no confirmation is sent.
+    /// </summary>
     public static bool AsksAboutMessages(ContactMethod? method) => method is ContactMethod.Phone or ContactMethod.Text or ContactMethod.Email;
 
     private static bool BeYesOrNo(string? value) => value is "yes" or "no";

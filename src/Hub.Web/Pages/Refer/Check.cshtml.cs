@@ -31,11 +31,7 @@ public sealed class CheckModel(IMediator mediator, SelfReferralJourneyStore jour
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Journey = journeys.Read(HttpContext);
-        if (Journey is null)
-        {
-            return Redirect("/refer");
-        }
-        if (Journey.IsSent)
+        if (Journey is null || Journey.IsSent)
         {
             return Page();
         }

@@ -76,6 +76,7 @@ public sealed class QuestionModel(IMediator mediator, SelfReferralJourneyStore j
         var posted = Question == SelfReferralQuestions.First && Answers.ContactMethod == ContactMethod.Text ? Answers with { Phone = TextPhone } : Answers;
         var journey = Journey ?? SelfReferralJourney.Start();
         var answers = SelfReferralQuestions.Merge(journey.Answers, posted, Question);
+        Answers = answers; // shown again as typed if refused
         await mediator.Send(new AnswerSelfReferralQuestion(answers, Question.Fields), cancellationToken);
 
         if (!journeys.TryWrite(HttpContext, journey with { Answers = answers }))

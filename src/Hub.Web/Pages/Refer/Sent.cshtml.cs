@@ -11,15 +11,14 @@ public sealed class SentModel(SelfReferralJourneyStore journeys, IOptions<HubOpt
 
     public string? HubPhone => options.Value.HubPhone;
 
-    public IActionResult OnGet()
+    /// <summary>False when this browser has sent nothing (or its journey has expired): the page then says so.</summary>
+    public bool Sent { get; private set; }
+
+    public void OnGet()
     {
         var journey = journeys.Read(HttpContext);
-        if (journey is null || !journey.IsSent)
-        {
-            return Redirect("/refer");
-        }
-        Reference = journey.SentReference;
-        return Page();
+        Sent = journey?.IsSent == true;
+        Reference = journey?.SentReference;
     }
 
     /// <summary>"Start a new request": forgets the sent one in this browser (a post, so no link can do it by itself).</summary>
