@@ -32,7 +32,8 @@ internal static class WebTestExtensions
     public static CookieContainer Copy(this CookieContainer source)
     {
         var copy = new CookieContainer();
-        foreach (Cookie cookie in source.GetCookies(BaseAddress))
+        // Every cookie with its own path (the self-referral's journey lives under /refer), as two tabs share them.
+        foreach (Cookie cookie in source.GetAllCookies())
         {
             copy.Add(BaseAddress, new Cookie(cookie.Name, cookie.Value, cookie.Path));
         }
@@ -58,7 +59,7 @@ internal static class WebTestExtensions
             {
                 return response;
             }
-            path = response.PathOf() + response.Headers.Location!.Query;
+            path = response.Headers.Location!.OriginalString.Split('#')[0];
             if (path.StartsWith("/refer/check", StringComparison.Ordinal))
             {
                 return await client.GetAsync("/refer/check");
@@ -112,7 +113,7 @@ internal static class WebTestExtensions
         sent.IsRedirect().ShouldBeTrue();
         var confirmation = await client.GetDocumentAsync(sent.Headers.Location!.ToString());
         var reference = confirmation.Text(".hub-reference");
-        reference.ShouldMatch("^[A-Z0-9]{4}-[A-Z0-9]{4}$");
+        reference.ShouldMatch("^[A-Z0-9]{4}-[A-Z0-9]{4}$", $"the confirmation at {sent.Headers.Location} shows a reference (it shows: {confirmation.Text("h1")})");
         return reference;
     }
 

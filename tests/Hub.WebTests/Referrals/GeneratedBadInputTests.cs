@@ -212,7 +212,8 @@ public sealed class GeneratedBadInputTests(DatabaseFixture database, ITestOutput
                         if (token == BadInput.FreshToken && Guid.TryParse(journeyToken, out var sentToken))
                         {
                             traced = sentToken;
-                            stored = response.IsRedirect() && response.PathOf() == "/refer/sent" && string.IsNullOrEmpty(input.First("Website"));
+                            // A blank hidden field is no filled-in field (model binding reads whitespace as nothing): only text is a honeypot.
+                            stored = response.IsRedirect() && response.PathOf() == "/refer/sent" && string.IsNullOrWhiteSpace(input.First("Website"));
                         }
                     }
                 }
