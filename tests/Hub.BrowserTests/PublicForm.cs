@@ -60,7 +60,24 @@ internal static class PublicForm
 
     /// <summary>Presses "Continue" and waits for the page it leads to (the next question, or this one with its errors).</summary>
     public static Task ContinueAsync(IPage page) =>
-        page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync());
+        page.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Continue" }));
+
+    /// <summary>Clicks (or taps) and waits until the page it leads to has loaded: the old page's heading is gone and the new one is there.</summary>
+    public static async Task ClickAndWaitForPageAsync(this IPage page, ILocator target, bool tap = false)
+    {
+        var before = await page.Locator("h1").First.ElementHandleAsync();
+        await (tap ? target.TapAsync() : target.ClickAsync());
+        try
+        {
+            await before.WaitForElementStateAsync(ElementState.Hidden);
+        }
+        catch (PlaywrightException ex) when (ex.Message.Contains("not attached", StringComparison.Ordinal))
+        {
+            // Already gone with its page before the wait began: the new page is loading.
+        }
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await page.Locator("h1").First.WaitForAsync();
+    }
 
     /// <summary>Continues past the remaining questions, answering none, until the check page.</summary>
     public static async Task ContinueToCheckAsync(IPage page)

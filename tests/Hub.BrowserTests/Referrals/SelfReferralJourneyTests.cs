@@ -13,8 +13,10 @@ namespace Hub.BrowserTests.Referrals;
 /// A person refers themselves in a real browser against the real hub: on a phone without
 /// JavaScript, and on a keyboard alone. Every page reached is scanned with axe.
 /// </summary>
-public sealed class SelfReferralJourneyTests(MailingBrowserFixture hub, ITestOutputHelper output) : IClassFixture<MailingBrowserFixture>
+public sealed class SelfReferralJourneyTests(FrontDoorFixture hub, ITestOutputHelper output) : IClassFixture<FrontDoorFixture>
 {
+    public const string HubPhone = "020 7946 0000";
+
     private const string ReferencePattern = "^[A-Z0-9]{4}-[A-Z0-9]{4}$";
 
     /// <summary>Invented words: an emoji, Arabic (right to left) and a line break, which must all survive unchanged.</summary>
@@ -45,7 +47,7 @@ public sealed class SelfReferralJourneyTests(MailingBrowserFixture hub, ITestOut
         var start = page.GetByRole(AriaRole.Button, new() { Name = "Start now" });
         var box = (await start.BoundingBoxAsync()).ShouldNotBeNull();
         (box.Y + box.Height).ShouldBeLessThanOrEqualTo(667, "the start button is above the fold on a 375 x 667 phone");
-        (await page.Locator("main").InnerTextAsync()).ShouldContain("020 7946 0000", Case.Sensitive, "the hub's number for someone who would rather talk");
+        (await page.Locator("main").InnerTextAsync()).ShouldContain(HubPhone, Case.Sensitive, "the hub's number for someone who would rather talk");
         (await page.Locator(".hub-urgent-help").InnerTextAsync()).ShouldNotContain("refer yourself below");
         await Scan(page, axe, "start page");
 
@@ -76,7 +78,7 @@ public sealed class SelfReferralJourneyTests(MailingBrowserFixture hub, ITestOut
         await page.ShouldBeOnAsync("/refer/name");
         await Scan(page, axe, "question: name");
         // Back goes to the question before, with the answer kept.
-        await page.RunAndWaitForNavigationAsync(() => page.Locator("a.nhsuk-back-link").ClickAsync());
+        await page.ClickAndWaitForPageAsync(page.Locator("a.nhsuk-back-link"));
         await page.ShouldBeOnAsync("/refer/messages");
         (await page.GetByLabel("Yes", new() { Exact = true }).IsCheckedAsync()).ShouldBeTrue("Back keeps what was answered");
         await PublicForm.ContinueAsync(page);
@@ -112,7 +114,7 @@ public sealed class SelfReferralJourneyTests(MailingBrowserFixture hub, ITestOut
         await Scan(page, axe, "check your answers");
 
         // Change goes to the question and straight back to the check page.
-        await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Change name we should use" }).ClickAsync());
+        await page.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Link, new() { Name = "Change name we should use" }));
         await page.ShouldBeOnAsync("/refer/name");
         (await page.GetByLabel("What should we call you?").InputValueAsync()).ShouldBe("Noor");
         await page.GetByLabel("What should we call you?").FillAsync("Noor A");
@@ -120,7 +122,7 @@ public sealed class SelfReferralJourneyTests(MailingBrowserFixture hub, ITestOut
         await page.ShouldBeOnAsync("/refer/check");
         (await AnswerTo(page, "Name we should use")).ShouldBe("Noor A");
 
-        await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Send my request" }).TapAsync());
+        await page.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Send my request" }), tap: true);
         await page.ShouldBeOnAsync("/refer/sent");
         var reference = (await page.Locator(".hub-reference").InnerTextAsync()).Trim();
         reference.ShouldMatch(ReferencePattern);
@@ -204,4 +206,14 @@ public sealed class SelfReferralJourneyTests(MailingBrowserFixture hub, ITestOut
             .Filter(new() { Has = page.Locator("dt", new() { HasTextRegex = new Regex("^" + Regex.Escape(question) + "$") }) })
             .Locator(".nhsuk-summary-list__value")
             .InnerTextAsync();
+}
+
+/// <summary>The hub with a real SMTP server and its own phone number (<c>Hub:HubPhone</c>), as a deployed front door has.</summary>
+public sealed class FrontDoorFixture : MailingBrowserFixture
+{
+    protected override void Configure(HubWebFactory factory)
+    {
+        base.Configure(factory);
+        factory.With("Hub:HubPhone", SelfReferralJourneyTests.HubPhone);
+    }
 }
