@@ -71,6 +71,7 @@ public static class DependencyInjection
         var publicBaseUrl = configuration["Hub:PublicBaseUrl"] ?? "http://localhost:5080";
         services.AddSingleton(new TriageNotificationSettings(configuration["Hub:Notifications:TriageInbox"], publicBaseUrl));
         services.AddSingleton(new HubAddress(publicBaseUrl));
+        services.AddSingleton(new ReferenceConfirmationSettings(configuration["Hub:Name"] is { Length: > 0 } hubName ? hubName : "Living Well Hub", configuration["Hub:HubPhone"]));
         services.AddSingleton<ISmtpSender, SmtpSender>();
         services.AddSingleton<IPdfRenderer>(sp => new Pdf.ChromiumPdfRenderer(configuration["Hub:Chromium:Path"] ?? "/usr/bin/chromium",
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Pdf.ChromiumPdfRenderer>>()));

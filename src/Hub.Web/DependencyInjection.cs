@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddHttpContextAccessor();
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddSingleton<Pages.Refer.SelfReferralJourneyStore>();
         services.AddDocuments();
 
         services.AddRazorPages(options =>

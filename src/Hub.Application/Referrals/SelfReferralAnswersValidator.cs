@@ -76,6 +76,12 @@ public sealed partial class SelfReferralAnswersValidator : AbstractValidator<Sel
     private static bool HasAnyDateOfBirthPart(SelfReferralAnswers a) =>
         !string.IsNullOrWhiteSpace(a.BirthDay) || !string.IsNullOrWhiteSpace(a.BirthMonth) || !string.IsNullOrWhiteSpace(a.BirthYear);
 
+    /// <summary>
+    /// We would leave a voicemail, a text or an email: the person is asked whether that is safe. An
+    /// answer is needed before we phone or text; by email, no answer means no confirmation is sent.
+    /// </summary>
+    public static bool AsksAboutMessages(ContactMethod? method) => method is ContactMethod.Phone or ContactMethod.Text or ContactMethod.Email;
+
     private static bool BeYesOrNo(string? value) => value is "yes" or "no";
 
     public static DateOnly? ParseDateOfBirth(SelfReferralAnswers a)

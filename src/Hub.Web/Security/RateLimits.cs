@@ -94,7 +94,7 @@ internal enum RateLimitGroup
 public sealed class RateLimitSettings
 {
     /// <summary>Posts of the self-referral form: enough for several people sharing a connection.</summary>
-    public Limit PublicForm { get; set; } = new() { Permits = 30, WindowSeconds = 300 };
+    public Limit PublicForm { get; set; } = new() { Permits = 60, WindowSeconds = 300 };
 
     /// <summary>Password, authenticator code and single sign-on attempts; lockout per account guards each account on top.</summary>
     public Limit StaffSignIn { get; set; } = new() { Permits = 30, WindowSeconds = 300 };

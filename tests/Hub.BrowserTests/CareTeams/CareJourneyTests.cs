@@ -210,16 +210,6 @@ public sealed class CareJourneyTests(CareJourneyFixture hub, ITestOutputHelper o
     {
         await using var context = await hub.NewContextAsync(NoJavaScript);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/refer");
-        await page.GetByLabel("Phone call", new() { Exact = true }).CheckAsync();
-        await page.GetByLabel("Phone number (for a call or text)").FillAsync(phone);
-        await page.GetByRole(AriaRole.Group, new() { Name = "Is it safe for us to leave a message?" })
-            .GetByLabel("Yes", new() { Exact = true }).CheckAsync();
-        await page.GetByLabel("What should we call you? (optional)").FillAsync(name);
-        await page.GetByLabel("What has been happening? (optional)").FillAsync(words);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send my request" }).ClickAsync();
-        await page.ShouldBeOnAsync("/refer/sent");
-        return (await page.Locator(".hub-reference").InnerTextAsync()).Trim();
+return await PublicForm.SendSelfReferralAsync(page, "Phone call", phone, safeToLeaveMessage: true, name: name, happening: words);
     }
 }

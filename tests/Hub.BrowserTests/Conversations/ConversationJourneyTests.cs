@@ -513,16 +513,7 @@ public sealed class ConversationJourneyTests(BrowserFixture hub, ITestOutputHelp
     {
         await using var context = await hub.NewContextAsync(NoJavaScript);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/refer");
-        await page.GetByLabel("Phone call", new() { Exact = true }).CheckAsync();
-        await page.GetByLabel("Phone number (for a call or text)").FillAsync("07700 900 764");
-        await page.GetByRole(AriaRole.Group, new() { Name = "Is it safe for us to leave a message?" })
-            .GetByLabel("Yes", new() { Exact = true }).CheckAsync();
-        await page.GetByLabel("What should we call you? (optional)").FillAsync(name);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send my request" }).ClickAsync();
-        await page.ShouldBeOnAsync("/refer/sent");
-        return (await page.Locator(".hub-reference").InnerTextAsync()).Trim();
+return await PublicForm.SendSelfReferralAsync(page, "Phone call", "07700 900 764", safeToLeaveMessage: true, name: name);
     }
 }
 

@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Application.Referrals.SubmitSelfReferral;
 
-public sealed class SubmitSelfReferralHandler(IApplicationDbContext db, AuditTrail audit, TimeProvider clock, IEmailOutbox outbox, TriageNotificationSettings notifications)
+public sealed class SubmitSelfReferralHandler(IApplicationDbContext db, AuditTrail audit, TimeProvider clock, IEmailOutbox outbox, TriageNotificationSettings notifications,
+    ReferenceConfirmationSettings confirmation)
     : IRequestHandler<SubmitSelfReferral, SubmitSelfReferralResult>
 {
     private const int MaxCandidates = 5;
@@ -73,6 +74,15 @@ public sealed class SubmitSelfReferralHandler(IApplicationDbContext db, AuditTra
                 $"Open the queue: {notifications.PublicBaseUrl.TrimEnd('/')}/staff/triage\n\n" +
                 "This email holds no personal details on purpose: sign in to read the request.",
                 "triage-new-referral"));
+        }
+        // The person's own confirmation, in the same transaction: the referral and its message are stored together or not at all.
+        switch (ReferenceConfirmation.ChannelFor(person.Contact))
+        {
+            case ConfirmationChannel.Email:
+                outbox.Enqueue(ReferenceConfirmation.Email(person.Contact.Email!, reference, confirmation));
+                break;
+            case ConfirmationChannel.None:
+                break;
         }
         return reference;
     }

@@ -213,7 +213,7 @@ public sealed class GetTriageQueueHandler(IApplicationDbContext db, ICurrentUser
                     p.Contact.PreferredMethod,
                     p.Contact.SafeToLeaveMessage,
                     p.Communication.PreferredLanguage,
-                    p.Communication.InterpreterNeeded,
+                    InterpreterNeeded = p.Communication.InterpreterNeeded == true,
                     HasAccessNeeds = p.Communication.AccessNeeds != null,
                     HasPossibleMatch = db.PossibleMatches.Any(m => m.ReferralId == r.Id && m.Decision == MatchDecision.Pending),
                     Contacted = db.Contacts.Any(c => c.ReferralId == r.Id && c.Attended),

@@ -774,7 +774,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                                 .HasMaxLength(4000)
                                 .HasColumnType("character varying(4000)");
 
-                            b1.Property<bool>("InterpreterNeeded")
+                            b1.Property<bool?>("InterpreterNeeded")
                                 .HasColumnType("boolean");
 
                             b1.Property<string>("PreferredLanguage")

@@ -774,7 +774,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasMaxLength(4000)
                                 .HasColumnType("nvarchar(4000)");
 
-                            b1.Property<bool>("InterpreterNeeded")
+                            b1.Property<bool?>("InterpreterNeeded")
                                 .HasColumnType("bit");
 
                             b1.Property<string>("PreferredLanguage")

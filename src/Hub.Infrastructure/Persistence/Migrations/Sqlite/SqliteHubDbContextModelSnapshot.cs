@@ -768,7 +768,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasMaxLength(4000)
                                 .HasColumnType("TEXT");
 
-                            b1.Property<bool>("InterpreterNeeded")
+                            b1.Property<bool?>("InterpreterNeeded")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("PreferredLanguage")
