@@ -15,13 +15,14 @@ public sealed class SubmitSelfReferralHandler(IApplicationDbContext db, AuditTra
 {
     private const int MaxCandidates = 5;
 
+    /// <summary>
+    /// Writes the referral in two round trips on PostgreSQL: the possible-match search (keys only),
+    /// then one batch with everything else (its audit row unsealed; the sealer chains it later). A
+    /// repeated form token is decided by the unique index alone: the batch fails, nothing is kept,
+    /// and the stored reference is read back only then.
+    /// </summary>
     public async Task<SubmitSelfReferralResult> Handle(SubmitSelfReferral request, CancellationToken cancellationToken)
     {
-        if (await FindByToken(request.FormToken, cancellationToken) is { } existing)
-        {
-            return new SubmitSelfReferralResult(existing, AlreadySubmitted: true);
-        }
-
         // A reference collision is possible (about 34 bits); try again with a fresh one.
         for (var attempt = 1; ; attempt++)
         {
@@ -95,10 +96,11 @@ public sealed class SubmitSelfReferralHandler(IApplicationDbContext db, AuditTra
                      || (incoming.DateOfBirth != null && incoming.NameKey != null && p.DateOfBirth == incoming.DateOfBirth && p.NameKey == incoming.NameKey))
             .OrderByDescending(p => p.CreatedAt)
             .Take(MaxCandidates)
+            .Select(p => new MatchKeys(p.Id, p.PhoneKey, p.EmailKey, p.DateOfBirth, p.NameKey))
             .ToListAsync(cancellationToken);
 
         return candidates
-            .Select(c => (c.Id, ReturningPersonMatch.Compare(incoming, c)))
+            .Select(c => (c.PersonId, ReturningPersonMatch.Compare(incoming, c)))
             .Where(m => m.Item2 != MatchReasons.None)
             .ToList();
     }
