@@ -117,25 +117,62 @@ public abstract class HubDbContext(DbContextOptions options)
         await ProcessingRestrictionGuard.EnsureAllowedAsync(this, cancellationToken);
         var stamped = StampNewAuditRows();
         var outermost = Database.CurrentTransaction is null;
-        var oneBatch = outermost && BatchesAreAtomic && ChangeTracker.Entries().Count(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) <= OneBatchLimit;
-        var before = Database.AutoTransactionBehavior;
         try
         {
-            if (oneBatch)
-            {
-                Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
-            }
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return outermost && BatchesAreAtomic && IsSmallInsertOnlySave()
+                ? await SaveAsOneBatchAsync(acceptAllChangesOnSuccess, cancellationToken)
+                : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         catch when (outermost && stamped.Count > 0)
         {
             GiveBack(stamped);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Only inserts, and few: an insert that fails is an error, which ends the batch's implicit
+    /// transaction. An update or delete is not: EF finds a lost race by the rows it affected, after
+    /// the batch, and needs a transaction it can still roll back.
+    /// </summary>
+    private bool IsSmallInsertOnlySave()
+    {
+        var changed = 0;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                return false;
+            }
+            if (entry.State == EntityState.Added && ++changed > OneBatchLimit)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>One batch, no BEGIN or COMMIT; EF skips its execution strategy without a transaction of its own, so it is applied here.</summary>
+    private async Task<int> SaveAsOneBatchAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        var before = Database.AutoTransactionBehavior;
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+        int written;
+        try
+        {
+            // Changes are accepted only after success, so a retry saves them all again.
+            written = await Database.CreateExecutionStrategy().ExecuteAsync(
+                token => base.SaveChangesAsync(acceptAllChangesOnSuccess: false, token), cancellationToken);
+        }
         finally
         {
             Database.AutoTransactionBehavior = before;
         }
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
+        }
+        return written;
     }
 
     /// <summary>Changes saved as one batch without an explicit transaction; well under the provider's batch size, so EF never splits it.</summary>
@@ -146,8 +183,13 @@ public abstract class HubDbContext(DbContextOptions options)
 
     private AuditKey? _auditKey;
 
-    /// <summary>The audit key from the application's services (see <see cref="AuditKeys"/>).</summary>
-    internal AuditKey AuditKey => _auditKey ??= this.GetService<AuditKey>();
+    /// <summary>
+    /// The audit key from the application's services (see <see cref="AuditKeys"/>). A context made
+    /// by hand, outside any host (design-time tools, tests), has only the development key: rows it
+    /// writes fail verification against a real key, which shows rather than hides them.
+    /// </summary>
+    internal AuditKey AuditKey => _auditKey ??= this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(AuditKey)) as AuditKey
+        ?? AuditKeys.From(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
 
     private readonly List<AuditEvent> _stampedInTransaction = [];
 

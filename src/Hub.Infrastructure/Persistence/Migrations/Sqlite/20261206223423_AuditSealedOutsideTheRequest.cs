@@ -11,6 +11,11 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Hand-written: the append-only guards come off while the table is rebuilt (they would go
+            // with the old table anyway) and come back at the end, the sealer's one update allowed.
+            migrationBuilder.Sql("""DROP TRIGGER IF EXISTS "AuditEvents_NoUpdate";""");
+            migrationBuilder.Sql("""DROP TRIGGER IF EXISTS "AuditEvents_NoDelete";""");
+
             migrationBuilder.AddColumn<Guid>(
                 name: "Id",
                 table: "AuditEvents",
@@ -117,11 +122,18 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                 table: "AuditEvents",
                 columns: new[] { "At", "Id" },
                 filter: "\"Sequence\" IS NULL");
+
+            // The guards come back in the next migration (AuditAppendOnlyGuards): EF rebuilds the
+            // table at the end of this one, which would drop any trigger made here.
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // Hand-written: back to the guards as they were (going down needs every row sealed).
+            migrationBuilder.Sql("""DROP TRIGGER IF EXISTS "AuditEvents_NoUpdate";""");
+            migrationBuilder.Sql("""DROP TRIGGER IF EXISTS "AuditEvents_NoDelete";""");
+
             migrationBuilder.DropPrimaryKey(
                 name: "PK_AuditEvents",
                 table: "AuditEvents");
@@ -200,6 +212,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                 name: "PK_AuditEvents",
                 table: "AuditEvents",
                 column: "Sequence");
+
         }
     }
 }
