@@ -89,11 +89,15 @@ public sealed class SubmitSelfReferralHandler(IApplicationDbContext db, AuditTra
             return [];
         }
 
+        // Plain locals, tested here: EF turns each into a parameter as it is. A test of the incoming
+        // person inside the query would be evaluated by compiling a lambda on every send.
+        var (id, phone, email, dateOfBirth, name) = (incoming.Id, incoming.PhoneKey, incoming.EmailKey, incoming.DateOfBirth, incoming.NameKey);
+        var (byPhone, byEmail, byNameAndBirth) = (phone is not null, email is not null, dateOfBirth is not null && name is not null);
         var candidates = await db.People.AsNoTracking()
-            .Where(p => p.MergedIntoPersonId == null && p.Id != incoming.Id)
-            .Where(p => (incoming.PhoneKey != null && p.PhoneKey == incoming.PhoneKey)
-                     || (incoming.EmailKey != null && p.EmailKey == incoming.EmailKey)
-                     || (incoming.DateOfBirth != null && incoming.NameKey != null && p.DateOfBirth == incoming.DateOfBirth && p.NameKey == incoming.NameKey))
+            .Where(p => p.MergedIntoPersonId == null && p.Id != id)
+            .Where(p => (byPhone && p.PhoneKey == phone)
+                     || (byEmail && p.EmailKey == email)
+                     || (byNameAndBirth && p.DateOfBirth == dateOfBirth && p.NameKey == name))
             .OrderByDescending(p => p.CreatedAt)
             .Take(MaxCandidates)
             .Select(p => new MatchKeys(p.Id, p.PhoneKey, p.EmailKey, p.DateOfBirth, p.NameKey))
