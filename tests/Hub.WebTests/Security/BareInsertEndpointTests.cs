@@ -61,7 +61,7 @@ public sealed class BareInsertEndpointTests(DatabaseFixture database) : IClassFi
         await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
             "CREATE TABLE IF NOT EXISTS benchmark_inserts (id uuid PRIMARY KEY, received_at timestamptz NOT NULL); TRUNCATE benchmark_inserts"));
         var client = factory.NewClient();
-        var token = (await client.GetDocumentAsync("/refer")).QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name='__RequestVerificationToken']")!.Value;
+        var token = ((AngleSharp.Html.Dom.IHtmlInputElement)(await client.GetDocumentAsync("/refer")).QuerySelector("input[name='__RequestVerificationToken']")!).Value;
 
         (await client.PostAsync("/benchmark/forminsert", new FormUrlEncodedContent([]))).StatusCode.ShouldBe(HttpStatusCode.BadRequest, "no antiforgery token, no insert");
         var sent = await client.PostAsync("/benchmark/forminsert", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
