@@ -45,7 +45,7 @@ public sealed class BareInsertEndpointTests(DatabaseFixture database) : IClassFi
     {
         using var factory = new HubWebFactory(database.ConnectionString).With("Hub:Benchmark:Enabled", "true").With("environment", "Benchmark");
         await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
-            "CREATE TABLE IF NOT EXISTS benchmark_inserts (id uuid PRIMARY KEY, received_at timestamptz NOT NULL)"));
+            "CREATE TABLE IF NOT EXISTS benchmark_inserts (id uuid PRIMARY KEY, received_at timestamptz NOT NULL); TRUNCATE benchmark_inserts"));
         var client = factory.NewClient();
 
         (await client.PostAsync(Path, null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
