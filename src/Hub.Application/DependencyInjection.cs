@@ -19,7 +19,8 @@ public static class DependencyInjection
             .WithScopedLifetime());
 
         // Only through the pipeline (ValidationBehaviour), never ASP.NET's automatic model validation (ADR 008).
-        services.AddValidatorsFromAssemblyContaining<AuditTrail>(ServiceLifetime.Scoped);
+        // Singletons: built once, not on every request (they hold rules and singletons only: the clock, the measure registry).
+        services.AddValidatorsFromAssemblyContaining<AuditTrail>(ServiceLifetime.Singleton);
 
         // Order matters: logging wraps everything, so refused and rejected requests are timed too;
         // access is checked before input is validated, so a stranger learns nothing from messages.

@@ -55,6 +55,8 @@ public static class DependencyInjection
         }
 
         services.AddSingleton(new DatabaseSettings(provider));
+        services.AddSingleton(AuditKeys.From(configuration));
+        services.AddScoped<AuditSealer>();
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<HubDbContext>());
         services.AddScoped<IStaffDirectory, StaffDirectory>();
         var measuresFolder = configuration["Hub:MeasureDefinitionsPath"];

@@ -50,6 +50,16 @@ public static class DependencyInjection
             options.Conventions.AllowAnonymousToPage("/My/Link");
             options.Conventions.AllowAnonymousToPage("/My/SignedOut");
             options.Conventions.AllowAnonymousToPage("/My/NewLink");
+            // The benchmark's fair yardstick has no route unless the benchmark is switched on (Benchmark/BareInsertEndpoint.cs).
+            var benchmark = configuration.GetValue<bool>(Benchmark.BareInsertEndpoint.Setting);
+            options.Conventions.AllowAnonymousToFolder("/Benchmark");
+            options.Conventions.AddFolderRouteModelConvention("/Benchmark", model =>
+            {
+                if (!benchmark)
+                {
+                    model.Selectors.Clear();
+                }
+            });
         }).AddMvcOptions(o =>
         {
             o.Filters.Add<ApplicationExceptionFilter>();

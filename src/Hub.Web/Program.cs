@@ -12,6 +12,12 @@ using MediatR;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
+// The audit key is a secret from outside the database (docs/decisions/032); the built-in development key protects nothing.
+if (builder.Environment.IsProduction() && !AuditKeys.IsConfigured(builder.Configuration) && !builder.Configuration.GetValue<bool>("Hub:DemoMode"))
+{
+    throw new InvalidOperationException($"Set {AuditKeys.Setting} (base64, at least 32 bytes, e.g. the environment variable Hub__Audit__Key) from a secret store: " +
+        "the audit trail's MACs are keyed with it. Keep it out of the database and its backups.");
+}
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddWeb(builder.Configuration);
@@ -78,9 +84,7 @@ internal static class HostCommands
                 return 0;
             case "verify-audit":
                 var report = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new VerifyAuditChain());
-                Console.WriteLine(report.Intact
-                    ? $"Audit chain intact: {report.RowsChecked} rows."
-                    : $"Audit chain BROKEN at row {report.FirstBrokenSequence} of {report.RowsChecked}.");
+                Console.WriteLine(report.Describe());
                 return report.Intact ? 0 : 3;
             case "seed":
                 return await SeedCommand.RunAsync(scope.ServiceProvider, args, CancellationToken.None);

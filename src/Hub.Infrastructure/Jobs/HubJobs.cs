@@ -22,6 +22,23 @@ public sealed class OutboxJob(OutboxDispatcher dispatcher, JobInstance instance)
     public Task<int> RunAsync(CancellationToken cancellationToken) => dispatcher.DispatchAsync(instance.Name, batchSize: 50, cancellationToken);
 }
 
+/// <summary>
+/// Seals new audit rows into the chain: every 5 seconds by default. Several instances may run it at
+/// once; the sealer's database lease lets one seal and the others return at once (docs/decisions/032).
+/// </summary>
+public sealed class AuditSealJob(AuditSealer sealer, JobInstance instance, ILogger<AuditSealJob> logger)
+{
+    public const string Id = "audit-seal";
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var result = await sealer.SealAsync(instance.Name, cancellationToken);
+        // A routine tick: Debug. Counts only.
+        logger.LogDebug("Audit seal: {Sealed} rows sealed{Elsewhere}", result.Sealed, result.LeaseHeldElsewhere ? " (another instance holds the lease)" : string.Empty);
+        return result.Sealed;
+    }
+}
+
 /// <summary>Every hour, queues the plan review reminders that are due (each review date gets one).</summary>
 public sealed class ReviewReminderJob(IMediator sender)
 {

@@ -99,6 +99,7 @@ public static class JobScheduling
         {
             var uk = new RecurringJobOptions { TimeZone = UkTime.Zone };
             jobs.AddOrUpdate<OutboxJob>(OutboxJob.Id, j => j.RunAsync(CancellationToken.None), Every(settings.OutboxIntervalSeconds), uk);
+            jobs.AddOrUpdate<AuditSealJob>(AuditSealJob.Id, j => j.RunAsync(CancellationToken.None), Every(settings.AuditSealIntervalSeconds), uk);
             jobs.AddOrUpdate<ReportJob>(ReportJob.Id, j => j.RunAsync(CancellationToken.None), Every(settings.ReportIntervalSeconds), uk);
             jobs.AddOrUpdate<ReviewReminderJob>(ReviewReminderJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Hourly(), uk);
             jobs.AddOrUpdate<MonthlyReportJob>(MonthlyReportJob.Id, j => j.RunAsync(CancellationToken.None), MonthlyReportJob.Schedule, uk);

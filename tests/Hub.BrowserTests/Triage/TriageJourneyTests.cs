@@ -107,7 +107,7 @@ public sealed class TriageJourneyTests(BrowserFixture hub, ITestOutputHelper out
 
             var audit = await db.AuditEvents.AsNoTracking()
                 .Where(a => a.PersonId == referral.PersonId)
-                .OrderBy(a => a.Sequence)
+                .OrderBy(a => a.WriterNumber) // the order written (positions come later, from the sealer)
                 .ToListAsync();
             audit.Select(a => $"{a.Action} {a.RecordType}").ShouldBe(
             [

@@ -548,7 +548,7 @@ public sealed class ConversationTests(DatabaseFixture database) : IClassFixture<
 
         var counts = await AuditCounts(host, id);
         counts.ShouldBe(new Dictionary<AuditAction, int> { [AuditAction.Create] = 3, [AuditAction.View] = 2, [AuditAction.Update] = 1 }, ignoreOrder: true);
-        var rows = await host.WithDb(db => db.AuditEvents.AsNoTracking().Where(a => a.RecordId == id).OrderBy(a => a.Sequence).ToListAsync());
+        var rows = await host.WithDb(db => db.AuditEvents.AsNoTracking().Where(a => a.RecordId == id).OrderBy(a => a.WriterNumber).ToListAsync());
         rows.Select(r => r.Screen).ShouldBe(
         [
             "Conversation: start", "Conversation: view", "Conversation: save draft", "Conversation: complete", "Conversation: new version", "Conversation: view",

@@ -143,9 +143,9 @@ public sealed partial class AccessWorld : IAsyncLifetime
         }
     }
 
-    /// <summary>The last audit row's sequence, to read what a request adds after it.</summary>
+    /// <summary>The last audit row's writer number (this process writes every row), to read what a request adds after it.</summary>
     public async Task<long> AuditHeadAsync() =>
-        await Factory.WithDbAsync(db => db.AuditEvents.AsNoTracking().MaxAsync(a => (long?)a.Sequence)) ?? 0;
+        await Factory.WithDbAsync(db => db.AuditEvents.AsNoTracking().MaxAsync(a => a.WriterNumber)) ?? 0;
 
     public async Task<AuditChainReport> VerifyAuditChainAsync()
     {
@@ -154,7 +154,7 @@ public sealed partial class AccessWorld : IAsyncLifetime
     }
 
     public Task<List<AuditEvent>> AuditSinceAsync(long sequence) =>
-        Factory.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(a => a.Sequence > sequence).OrderBy(a => a.Sequence).ToListAsync());
+        Factory.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(a => a.WriterNumber > sequence).OrderBy(a => a.WriterNumber).ToListAsync());
 
     /// <summary>
     /// The tables in which rows were inserted, changed or deleted since the last call (or since the

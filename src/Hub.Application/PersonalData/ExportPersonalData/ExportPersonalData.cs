@@ -115,7 +115,7 @@ public sealed class ExportPersonalDataHandler(IApplicationDbContext db, ICurrent
             Section("emails", "Emails sent to you", "Emails the hub sent to your address: why, the subject, and when (their content is not kept here, as links in them are secret).",
                 await outbox.SentTo(emailAddresses, cancellationToken)),
             Section("accessLog", "Who opened or changed your record", "Every time staff (or you) opened or changed your record, refused access included.",
-                (await db.AuditEvents.AsNoTracking().Where(a => a.PersonId != null && ids.Contains(a.PersonId.Value)).OrderBy(a => a.Sequence).ToListAsync(cancellationToken))
+                (await db.AuditEvents.AsNoTracking().Where(a => a.PersonId != null && ids.Contains(a.PersonId.Value)).OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync(cancellationToken))
                     .Select(a => new AccessLogRow(a.At, a.ActorUserId, a.ActorRole, a.Action, a.RecordType, a.Screen)).ToList()),
         };
 

@@ -19,6 +19,9 @@ public sealed class PostgresHubDbContext(DbContextOptions<PostgresHubDbContext> 
 
     public override bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    /// <summary>A batch ended by one Sync runs as one implicit transaction (Npgsql without error barriers).</summary>
+    protected override bool BatchesAreAtomic => true;
 }
 
 public sealed class PostgresHubDbContextFactory : IDesignTimeDbContextFactory<PostgresHubDbContext>

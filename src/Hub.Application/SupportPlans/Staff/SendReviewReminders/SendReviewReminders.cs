@@ -16,7 +16,7 @@ namespace Hub.Application.SupportPlans.Staff.SendReviewReminders;
 /// mark that it was sent is saved with the emails in one transaction, so however often the job runs,
 /// each review date gets one reminder.
 /// </summary>
-public sealed record SendReviewReminders : IRequest<int>;
+public sealed record SendReviewReminders : IRequest<int>, Common.Interfaces.IRoutineJobRequest;
 
 public sealed class SendReviewRemindersHandler(IApplicationDbContext db, IStaffDirectory staff, IEmailOutbox outbox, HubAddress address, TimeProvider clock)
     : IRequestHandler<SendReviewReminders, int>

@@ -26,8 +26,8 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Hub.Domain.Audit.AuditEvent", b =>
                 {
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint");
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
 
                     b.Property<int>("Action")
                         .HasColumnType("integer");
@@ -44,7 +44,11 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Hash")
-                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Mac")
                         .HasMaxLength(64)
                         .HasColumnType("character(64)")
                         .IsFixedLength();
@@ -53,7 +57,6 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("PreviousHash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character(64)")
                         .IsFixedLength();
@@ -71,13 +74,34 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
-                    b.HasKey("Sequence");
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("WriterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("WriterNumber")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AuditEvents_Sequence")
+                        .HasFilter("\"Sequence\" IS NOT NULL");
 
                     b.HasIndex("ActorUserId", "At");
 
+                    b.HasIndex("At", "Id")
+                        .HasDatabaseName("IX_AuditEvents_Unsealed")
+                        .HasFilter("\"Sequence\" IS NULL");
+
                     b.HasIndex("PersonId", "At");
 
-                    b.ToTable("AuditEvents", (string)null);
+                    b.ToTable("AuditEvents", null, t =>
+                        {
+                            t.HasTrigger("AuditEvents_AppendOnly");
+                        });
                 });
 
             modelBuilder.Entity("Hub.Domain.CareTeams.CareTeamMember", b =>
@@ -1600,6 +1624,13 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<long>("LastSequence")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LeaseHolder")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
 

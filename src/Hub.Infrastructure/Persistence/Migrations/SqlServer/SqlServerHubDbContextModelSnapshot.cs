@@ -25,8 +25,8 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Hub.Domain.Audit.AuditEvent", b =>
                 {
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint");
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Action")
                         .HasColumnType("int");
@@ -43,7 +43,11 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Hash")
-                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Mac")
                         .HasMaxLength(64)
                         .HasColumnType("nchar(64)")
                         .IsFixedLength();
@@ -52,7 +56,6 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("PreviousHash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nchar(64)")
                         .IsFixedLength();
@@ -70,13 +73,36 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
 
-                    b.HasKey("Sequence");
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("WriterId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long?>("WriterNumber")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AuditEvents_Sequence")
+                        .HasFilter("[Sequence] IS NOT NULL");
 
                     b.HasIndex("ActorUserId", "At");
 
+                    b.HasIndex("At", "Id")
+                        .HasDatabaseName("IX_AuditEvents_Unsealed")
+                        .HasFilter("[Sequence] IS NULL");
+
                     b.HasIndex("PersonId", "At");
 
-                    b.ToTable("AuditEvents", (string)null);
+                    b.ToTable("AuditEvents", null, t =>
+                        {
+                            t.HasTrigger("AuditEvents_AppendOnly");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("Hub.Domain.CareTeams.CareTeamMember", b =>
@@ -1596,6 +1622,13 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<long>("LastSequence")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("LeaseHolder")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.HasKey("Id");
 

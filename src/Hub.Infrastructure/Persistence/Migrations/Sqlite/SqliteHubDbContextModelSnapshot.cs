@@ -20,8 +20,8 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Hub.Domain.Audit.AuditEvent", b =>
                 {
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Action")
                         .HasColumnType("INTEGER");
@@ -38,7 +38,11 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Hash")
-                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Mac")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .IsFixedLength();
@@ -47,7 +51,6 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PreviousHash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .IsFixedLength();
@@ -65,13 +68,34 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Sequence");
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("WriterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WriterNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AuditEvents_Sequence")
+                        .HasFilter("\"Sequence\" IS NOT NULL");
 
                     b.HasIndex("ActorUserId", "At");
 
+                    b.HasIndex("At", "Id")
+                        .HasDatabaseName("IX_AuditEvents_Unsealed")
+                        .HasFilter("\"Sequence\" IS NULL");
+
                     b.HasIndex("PersonId", "At");
 
-                    b.ToTable("AuditEvents", (string)null);
+                    b.ToTable("AuditEvents", null, t =>
+                        {
+                            t.HasTrigger("AuditEvents_AppendOnly");
+                        });
                 });
 
             modelBuilder.Entity("Hub.Domain.CareTeams.CareTeamMember", b =>
@@ -1586,6 +1610,13 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<long>("LastSequence")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseHolder")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
