@@ -154,7 +154,7 @@ public sealed class ExportAndRestrictionTests(ExportAndRestrictionTests.World fi
         again.Errors.Single().ErrorMessage.ShouldBe("Processing is not restricted for this person");
 
         var screens = await _host.WithDb(db => db.AuditEvents.Where(a => a.PersonId == _world.SubjectId && a.Action == AuditAction.Update && a.Screen.StartsWith("Data protection"))
-            .OrderBy(a => a.Sequence).Select(a => a.Screen).ToListAsync());
+            .OrderBy(a => a.WriterNumber).Select(a => a.Screen).ToListAsync());
         screens.ShouldBe(["Data protection: restrict processing", "Data protection: lift restriction"]);
     }
 

@@ -53,7 +53,7 @@ public sealed class SharedTriageQueueTests(DatabaseFixture database) : IClassFix
             page.Rows.Select(r => r.ReferralId).ShouldBe([wanted.Id], customMessage: typed);
         }
 
-        var audited = await host.WithDb(db => db.AuditEvents.AsNoTracking().Where(a => a.RecordType == "ReferralSearch").OrderBy(a => a.Sequence).Skip(before).ToListAsync());
+        var audited = await host.WithDb(db => db.AuditEvents.AsNoTracking().Where(a => a.RecordType == "ReferralSearch").OrderBy(a => a.WriterNumber).Skip(before).ToListAsync());
         audited.Select(a => a.Screen).ShouldBe(["Triage queue: search by reference", "Triage queue: search by phone", "Triage queue: search by email",
             "Triage queue: search by name", "Triage queue: search by name"]);
         audited.ShouldAllBe(a => a.Action == AuditAction.View && a.ActorUserId == ApplicationHost.PractitionerId && a.PersonId == null);
@@ -124,7 +124,7 @@ public sealed class SharedTriageQueueTests(DatabaseFixture database) : IClassFix
         (await host.WithDb(db => db.TriagePickUps.CountAsync(p => p.ReferralId == referral.Id))).ShouldBe(0);
 
         var audit = await host.WithDb(db => db.AuditEvents.AsNoTracking().Where(a => a.PersonId == referral.PersonId && a.RecordType == nameof(TriagePickUp))
-            .OrderBy(a => a.Sequence).Select(a => a.Screen).ToListAsync());
+            .OrderBy(a => a.WriterNumber).Select(a => a.Screen).ToListAsync());
         audit.ShouldBe(["Triage: pick up", "Triage: release pick-up"]);
     }
 
