@@ -71,6 +71,9 @@ public static class DependencyInjection
         services.AddSingleton(new TriageNotificationSettings(configuration["Hub:Notifications:TriageInbox"], publicBaseUrl));
         services.AddSingleton(new HubAddress(publicBaseUrl));
         services.AddSingleton<ISmtpSender, SmtpSender>();
+        services.Configure<NotifySettings>(configuration.GetSection("Hub:Notify"));
+        services.Configure<OutboxSettings>(configuration.GetSection("Hub:Outbox"));
+        services.AddSingleton<INotifySender, NotifySender>();
         services.AddSingleton<IPdfRenderer>(sp => new Pdf.ChromiumPdfRenderer(configuration["Hub:Chromium:Path"] ?? "/usr/bin/chromium",
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Pdf.ChromiumPdfRenderer>>()));
         services.AddScoped<OutboxDispatcher>();
