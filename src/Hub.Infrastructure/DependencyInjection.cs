@@ -77,6 +77,7 @@ public static class DependencyInjection
         services.AddSingleton<IPdfRenderer>(sp => new Pdf.ChromiumPdfRenderer(configuration["Hub:Chromium:Path"] ?? "/usr/bin/chromium",
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Pdf.ChromiumPdfRenderer>>()));
         services.AddScoped<OutboxDispatcher>();
+        services.AddScoped<DeliveryReceipts>();
         services.AddSingleton(new Application.Reports.GenerateReports.ReportSchedule
         {
             Monthly = configuration.GetSection("Hub:Reports:Monthly").Get<string[]>() is { Length: > 0 } scopes ? scopes : ["hub"],

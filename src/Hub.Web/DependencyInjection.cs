@@ -46,6 +46,7 @@ public static class DependencyInjection
             options.Conventions.AllowAnonymousToPage("/My/Link");
             options.Conventions.AllowAnonymousToPage("/My/SignedOut");
             options.Conventions.AllowAnonymousToPage("/My/NewLink");
+            options.Conventions.AllowAnonymousToPage("/My/Code");
         }).AddMvcOptions(o =>
         {
             o.Filters.Add<ApplicationExceptionFilter>();

@@ -46,6 +46,7 @@ app.UseStaffMfa();
 app.UseAuthorization();
 app.MapRazorPages();
 app.MapJobsDashboard(); // administrators only (ADR 021)
+Hub.Web.Messaging.NotifyCallbacks.MapNotifyCallbacks(app); // GOV.UK Notify delivery receipts, bearer token only (ADR 030)
 app.MapBareInsertEndpoint(); // the throughput benchmark's yardstick: off unless asked for (see its summary)
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -171,14 +171,6 @@ public sealed class PersonSession
     public Guid Id { get; private set; } = Guid.CreateVersion7();
     public Guid PersonId { get; private set; }
 
-    /// <summary>A link sent by text or email, or a code printed and handed over in person.</summary>
-    public AccessKind Kind { get; private set; } = AccessKind.Link;
-
-    /// <summary>For a printed code only: its first characters, which find it (not secret).</summary>
-    public string? Handle { get; private set; }
-
-    /// <summary>For a printed code only: wrong secrets typed with its handle; at <see cref="PrintedCode.MaxFailedTries"/> it locks.</summary>
-    public int FailedTries { get; private set; }
     public Guid LinkId { get; private set; }
     public DateTimeOffset StartedAt { get; private set; }
     public DateTimeOffset LastSeenAt { get; private set; }

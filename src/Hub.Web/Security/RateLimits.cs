@@ -50,7 +50,7 @@ internal static class RateLimits
     }
 
     private static bool IsLimitedPath(PathString path) =>
-        path.StartsWithSegments("/refer") || path.StartsWithSegments("/staff/account") || path.StartsWithSegments("/my/link") || path.StartsWithSegments("/my/new-link");
+        path.StartsWithSegments("/refer") || path.StartsWithSegments("/staff/account") || path.StartsWithSegments("/my/link") || path.StartsWithSegments("/my/new-link") || path.StartsWithSegments("/my/code");
 }
 
 /// <summary>What the "please wait" page says: the local crisis line and how many minutes to wait.</summary>

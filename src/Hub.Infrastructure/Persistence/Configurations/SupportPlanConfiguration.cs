@@ -61,6 +61,9 @@ internal sealed class PlanAccessLinkConfiguration : IEntityTypeConfiguration<Pla
         builder.HasIndex(l => l.TokenHash).IsUnique();
         builder.HasIndex(l => l.PersonId);
         builder.Property(l => l.Handle).HasMaxLength(PrintedCode.HandleLength);
+        // Two exchanges of one link (or two wrong tries of one code) at once: the second save is refused.
+        builder.Property(l => l.UsedAt).IsConcurrencyToken();
+        builder.Property(l => l.FailedTries).IsConcurrencyToken();
         builder.HasIndex(l => l.Handle).IsUnique(); // nulls (links) never clash; SQL Server filters them out by convention
     }
 }
@@ -77,6 +80,7 @@ internal sealed class PlanLinkRequestConfiguration : IEntityTypeConfiguration<Pl
         builder.HasIndex(r => new { r.AddressKey, r.RequestedAt });
         builder.HasIndex(r => new { r.ClientKey, r.RequestedAt });
         builder.HasIndex(r => r.ProcessedAt);
+        builder.Property(r => r.ProcessedAt).IsConcurrencyToken(); // two workers never both answer one request
     }
 }
 

@@ -1,6 +1,7 @@
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
 using Hub.Application.Common.Messaging;
+using Hub.Application.Common.Saving;
 using Hub.Domain.Audit;
 using Hub.Domain.SupportPlans;
 using MediatR;
@@ -50,7 +51,7 @@ public sealed class ProcessPlanLinkRequestsHandler(IApplicationDbContext db, Aud
                 audit.Record(AuditAction.Create, person.Id, nameof(PlanAccessLink), link.Id, "Person: asked for a new link");
             }
         }
-        await db.SaveChangesAsync(cancellationToken);
-        return waiting.Count;
+        // Another worker answered these first: its links stand, ours are dropped.
+        return await db.TrySaveAsync(cancellationToken, SaveClash.Concurrency) ? waiting.Count : 0;
     }
 }
