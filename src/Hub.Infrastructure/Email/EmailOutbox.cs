@@ -98,6 +98,9 @@ internal sealed class EmailOutbox(HubDbContext db, TimeProvider clock) : IEmailO
         return lower.Count == 0 ? 0 : await db.OutboxMessages.Where(m => lower.Contains(m.To.ToLower())).ExecuteDeleteAsync(cancellationToken);
     }
 
+    public async Task<int> ForgetPeople(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken) =>
+        personIds.Count == 0 ? 0 : await db.OutboxMessages.Where(m => m.PersonId != null && personIds.Contains(m.PersonId.Value)).ExecuteDeleteAsync(cancellationToken);
+
     private static List<string> Lower(IReadOnlyCollection<string> addresses) =>
         addresses.Select(a => a.Trim().ToLowerInvariant()).Where(a => a.Length > 0).Distinct().ToList();
 }

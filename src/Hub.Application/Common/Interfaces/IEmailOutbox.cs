@@ -23,6 +23,9 @@ public interface IEmailOutbox
 
     /// <summary>Deletes every email queued for these addresses (a record destroyed at the end of retention).</summary>
     Task<int> Forget(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every message (email or text) queued for these people (a record destroyed at the end of retention).</summary>
+    Task<int> ForgetPeople(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken);
 }
 
 /// <param name="Purpose">Why it is sent (for example "triage-new-referral"); logged instead of the content.</param>
