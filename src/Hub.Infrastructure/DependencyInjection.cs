@@ -75,9 +75,13 @@ public static class DependencyInjection
         services.AddSingleton(new HubAddress(publicBaseUrl));
         services.AddSingleton(new ReferenceConfirmationSettings(configuration["Hub:Name"] is { Length: > 0 } hubName ? hubName : "Living Well Hub", configuration["Hub:HubPhone"]));
         services.AddSingleton<ISmtpSender, SmtpSender>();
+        services.Configure<NotifySettings>(configuration.GetSection("Hub:Notify"));
+        services.Configure<OutboxSettings>(configuration.GetSection("Hub:Outbox"));
+        services.AddSingleton<INotifySender, NotifySender>();
         services.AddSingleton<IPdfRenderer>(sp => new Pdf.ChromiumPdfRenderer(configuration["Hub:Chromium:Path"] ?? "/usr/bin/chromium",
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Pdf.ChromiumPdfRenderer>>()));
         services.AddScoped<OutboxDispatcher>();
+        services.AddScoped<DeliveryReceipts>();
         services.AddSingleton(new Application.Reports.GenerateReports.ReportSchedule
         {
             Monthly = configuration.GetSection("Hub:Reports:Monthly").Get<string[]>() is { Length: > 0 } scopes ? scopes : ["hub"],

@@ -60,6 +60,7 @@ public static class DependencyInjection
                     model.Selectors.Clear();
                 }
             });
+            options.Conventions.AllowAnonymousToPage("/My/Code");
         }).AddMvcOptions(o =>
         {
             o.Filters.Add<ApplicationExceptionFilter>();

@@ -55,6 +55,7 @@ app.UseAuthorization();
 app.MapRazorPages();
 app.MapJobsDashboard(); // administrators only (ADR 021)
 app.MapHubHealth(); // /health/live and /health/ready, for the load balancer (ADR 026)
+Hub.Web.Messaging.NotifyCallbacks.MapNotifyCallbacks(app); // GOV.UK Notify delivery receipts, bearer token only (ADR 030)
 app.MapBareInsertEndpoint(); // the throughput benchmark's yardstick: off unless asked for (see its summary)
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -31,8 +31,7 @@ public sealed partial class SelfReferralAnswersValidator : AbstractValidator<Sel
             .NotEmpty().WithMessage("Enter an email address, like name@example.com")
             .When(a => a.ContactMethod == ContactMethod.Email);
         RuleFor(a => a.Email)
-            .Must(e => e!.Length <= 254 && ContactDetails.IsPlausibleEmail(e) && !Domain.Common.TextRules.HasForbiddenCharacters(e, false))
-            .WithMessage("Enter an email address in the correct format, like name@example.com")
+            .DeliverableEmail()
             .When(a => !string.IsNullOrWhiteSpace(a.Email));
 
         RuleFor(a => a.SafeToLeaveMessage)

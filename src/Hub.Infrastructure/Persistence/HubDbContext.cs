@@ -55,6 +55,8 @@ public abstract class HubDbContext(DbContextOptions options)
     public DbSet<PlanSuggestion> PlanSuggestions => Set<PlanSuggestion>();
     public DbSet<PlanAccessLink> PlanAccessLinks => Set<PlanAccessLink>();
     public DbSet<PersonSession> PersonSessions => Set<PersonSession>();
+    public DbSet<PlanLinkRequest> PlanLinkRequests => Set<PlanLinkRequest>();
+    public DbSet<PersonRefusalTally> PersonRefusalTallies => Set<PersonRefusalTally>();
     public DbSet<MoodCheckIn> MoodCheckIns => Set<MoodCheckIn>();
     public DbSet<SharedNote> SharedNotes => Set<SharedNote>();
     public DbSet<ReportRun> ReportRuns => Set<ReportRun>();

@@ -17,9 +17,9 @@ public static class HubTelemetry
 
     private static readonly Meter Meter = new(Name);
 
-    public static readonly Counter<long> OutboxSent = Meter.CreateCounter<long>("hub.outbox.sent", description: "Emails the relay accepted");
+    public static readonly Counter<long> OutboxSent = Meter.CreateCounter<long>("hub.outbox.sent", description: "Messages the relay or GOV.UK Notify accepted");
 
-    public static readonly Counter<long> OutboxFailed = Meter.CreateCounter<long>("hub.outbox.failed", description: "Email send attempts that failed and wait for a retry");
+    public static readonly Counter<long> OutboxFailed = Meter.CreateCounter<long>("hub.outbox.failed", description: "Send attempts that failed: final when the message is marked failed, otherwise it waits for a retry");
 
     public static readonly Counter<long> JobRuns = Meter.CreateCounter<long>("hub.jobs.runs", description: "Background job runs, by job and outcome");
 }

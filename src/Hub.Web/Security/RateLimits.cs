@@ -70,7 +70,7 @@ internal static class RateLimits
             return RateLimitGroup.StaffSignIn;
         }
         // Opening a one-time link is a guess at a secret, whatever the method.
-        if (path.StartsWithSegments("/my/link") || (post && path.StartsWithSegments("/my/new-link")))
+        if (path.StartsWithSegments("/my/link") || (post && (path.StartsWithSegments("/my/new-link") || path.StartsWithSegments("/my/code"))))
         {
             return RateLimitGroup.PlanLink;
         }
@@ -99,7 +99,7 @@ public sealed class RateLimitSettings
     /// <summary>Password, authenticator code and single sign-on attempts; lockout per account guards each account on top.</summary>
     public Limit StaffSignIn { get; set; } = new() { Permits = 30, WindowSeconds = 300 };
 
-    /// <summary>Opening one-time plan links and asking for a new one.</summary>
+    /// <summary>Opening one-time plan links, entering a printed code and asking for a new link.</summary>
     public Limit PlanLink { get; set; } = new() { Permits = 20, WindowSeconds = 300 };
 
     /// <summary>The public directory of support (any method), under <see cref="DirectoryLimit.Paths"/>.</summary>

@@ -54,6 +54,7 @@ public sealed class ExportAndRestrictionTests(ExportAndRestrictionTests.World fi
     private static readonly Dictionary<Type, string> SectionOf = new()
     {
         [typeof(Person)] = "person",
+        [typeof(Hub.Infrastructure.Email.OutboxMessage)] = "emails",
         [typeof(Referral)] = "referrals",
         [typeof(ReferralSpell)] = "spells",
         [typeof(PossibleMatch)] = "possibleMatches",

@@ -70,7 +70,7 @@ public sealed class PersonalDataWorld
                     ? subjectReferral.RecordAttempt(now.AddHours(-1), AttemptMethod.Phone, AttemptResult.NoAnswer, "Invented: no answer", staff[0], now)
                     : throw new InvalidOperationException("the subject's referral is loaded"),
                 new PossibleMatch(joinedReferral, subject.Id, MatchReasons.SamePhone),
-                new OutboxMessage { Purpose = "test", To = subject.Contact.Email!.ToUpperInvariant(), Subject = "Your plan", Body = "Hello", CreatedAt = now, NextAttemptAt = now });
+                new OutboxMessage { Purpose = "test", To = subject.Contact.Email!.ToUpperInvariant(), Subject = "Your plan", Body = "Hello", CreatedAt = now, NextAttemptAt = now, PersonId = subject.Id });
             joined.MarkMergedInto(subject);
             await db.SaveChangesAsync();
             return new PersonalDataWorld

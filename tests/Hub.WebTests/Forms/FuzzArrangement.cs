@@ -69,7 +69,8 @@ internal sealed partial class FuzzArrangement
         (await practitioner.SubmitAsync(planPage, "form[action$='handler=start']", [])).IsRedirect().ShouldBeTrue("the plan is started");
         planPage = await practitioner.GetDocumentAsync($"/staff/care/{byEmail}/plan");
         (await practitioner.SubmitAsync(planPage, "form[action$='handler=link#Link']", [])).IsRedirect().ShouldBeTrue("the link is sent");
-        var body = await factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Purpose == "plan-link").Select(m => m.Body).SingleAsync());
+        var planLinkTo = await factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Purpose == "plan-link").Select(m => m.To).SingleAsync());
+        var body = await SentMessages.DispatchAndReadAsync(factory.Services, planLinkTo);
         var person = factory.NewClient();
         var landing = await person.GetDocumentAsync(LinkPattern().Match(body).Value);
         (await person.SubmitAsync(landing, "form", [])).IsRedirect().ShouldBeTrue("R opens their plan");

@@ -218,7 +218,7 @@ public sealed partial class AccessWorld : IAsyncLifetime
         var planPage = $"/staff/care/{referralId}/plan";
         (await practitioner.SubmitAsync(await practitioner.GetDocumentAsync(planPage), "form[action$='handler=start']", [])).IsRedirect().ShouldBeTrue("the plan is started");
         (await practitioner.SubmitAsync(await practitioner.GetDocumentAsync(planPage), "form[action$='handler=link#Link']", [])).IsRedirect().ShouldBeTrue("the link is sent");
-        var body = await Factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Purpose == "plan-link" && m.To == email).Select(m => m.Body).SingleAsync());
+        var body = await SentMessages.DispatchAndReadAsync(Factory.Services, email);
         var person = NewClient();
         var opened = await person.SubmitAsync(await person.GetDocumentAsync(LinkPattern().Match(body).Value), "form", []);
         opened.Headers.Location?.ToString().ShouldBe("/my/plan", "the person is signed in to their plan");

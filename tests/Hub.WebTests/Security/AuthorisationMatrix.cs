@@ -6,7 +6,7 @@ namespace Hub.WebTests.Security;
 public sealed partial record MatrixRow(int Line, string Method, string Address, string Record, IReadOnlyDictionary<Role, (string Own, string Other)> Answers)
 {
     public static readonly IReadOnlySet<string> Outcomes = new HashSet<string>(StringComparer.Ordinal)
-        { "200", "403", "404", "sign-in", "signed-out", "denied", "refused", "pass" };
+        { "200", "401", "403", "404", "sign-in", "signed-out", "denied", "refused", "pass" };
 
     private static readonly IReadOnlySet<string> RecordKinds = new HashSet<string>(StringComparer.Ordinal)
         { "-", "referral", "conversation", "member", "offer", "report" };

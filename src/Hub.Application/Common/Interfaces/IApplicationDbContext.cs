@@ -46,6 +46,8 @@ public interface IApplicationDbContext
     DbSet<PlanSuggestion> PlanSuggestions { get; }
     DbSet<PlanAccessLink> PlanAccessLinks { get; }
     DbSet<PersonSession> PersonSessions { get; }
+    DbSet<PlanLinkRequest> PlanLinkRequests { get; }
+    DbSet<PersonRefusalTally> PersonRefusalTallies { get; }
     DbSet<MoodCheckIn> MoodCheckIns { get; }
     DbSet<SharedNote> SharedNotes { get; }
     DbSet<ReportRun> ReportRuns { get; }

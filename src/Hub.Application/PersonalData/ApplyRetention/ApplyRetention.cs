@@ -91,6 +91,7 @@ public sealed class ApplyRetentionHandler(IApplicationDbContext db, IEmailOutbox
             await db.Spells.Where(x => people.Contains(x.PersonId)).ExecuteDeleteAsync(token);
             await db.People.Where(p => people.Contains(p.Id)).ExecuteDeleteAsync(token);
             await outbox.Forget(emails, token);
+            await outbox.ForgetPeople(people, token); // texts too (issue 21)
             await db.SaveChangesAsync(token);
         }, cancellationToken);
     }

@@ -1,5 +1,6 @@
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
+using Hub.Application.Common.Messaging;
 using Hub.Domain.Audit;
 using Hub.Domain.Common;
 using Hub.Domain.People;
@@ -68,6 +69,12 @@ public sealed class SubmitSelfReferralHandler(IApplicationDbContext db, AuditTra
             db.PossibleMatches.Add(new PossibleMatch(referral.Id, candidateId, reasons));
         }
         audit.Record(AuditAction.Create, person.Id, nameof(Referral), referral.Id, "Public self-referral");
+        // The reference by text, only to a mobile the person gave when they chose texts and said messages are safe (issue 21).
+        if (MessageRoute.TextTo(person.Contact) is { } mobile)
+        {
+            outbox.Enqueue(new OutgoingText(mobile, MessageTemplates.ReferralConfirmation,
+                new Dictionary<string, string> { ["reference"] = $"{reference}" }, "referral-confirmation", person.Id));
+        }
         if (notifications.TriageInbox is { Length: > 0 } inbox)
         {
             outbox.Enqueue(new OutgoingEmail(inbox, $"New request for support waiting: {reference}",

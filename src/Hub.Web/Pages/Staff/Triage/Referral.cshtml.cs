@@ -34,6 +34,9 @@ public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : Page
     public Task ReloadAfterRefusalAsync(CancellationToken cancellationToken) => Load(sending.Id, cancellationToken, sending.KeepVersion);
 
     public ReferralRecord Record { get; private set; } = null!;
+
+    /// <summary>Texts and emails to the person, and whether each arrived.</summary>
+    public Hub.Application.Messaging.GetPersonMessages.PersonMessages Messages { get; private set; } = null!;
     public string? Notice { get; private set; }
     public string Now { get; private set; } = string.Empty;
 
@@ -172,6 +175,7 @@ public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : Page
     private async Task Load(Guid id, CancellationToken cancellationToken, bool keepVersion = true)
     {
         Record = await mediator.Send(new GetReferralRecord(id), cancellationToken);
+        Messages = await mediator.Send(new Hub.Application.Messaging.GetPersonMessages.GetPersonMessages(id), cancellationToken);
         Now = UkTime.ToLocal(clock.GetUtcNow()).ToString(FormValues.WhenFormat, CultureInfo.InvariantCulture);
         if (!keepVersion || Outcome.Version == Guid.Empty)
         {
