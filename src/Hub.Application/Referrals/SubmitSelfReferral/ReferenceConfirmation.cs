@@ -8,17 +8,18 @@ namespace Hub.Application.Referrals.SubmitSelfReferral;
 /// chooses how it goes. A confirmation goes only by the way the person asked us to contact them,
 /// and only when they said messages are safe: anyone who might see a message from the hub is the
 /// person's to judge, not ours. It carries the reference and the next step, nothing the person told
-/// us. Email goes through the outbox, written in the same transaction as the referral.
+/// us. Email and text go through the outbox, written in the same transaction as the referral.
 /// </summary>
 public static class ReferenceConfirmation
 {
     public const string Purpose = "self-referral-confirmation";
 
-    /// <summary>How the confirmation goes, if at all. A text message is the next channel to add here.</summary>
+    /// <summary>How the confirmation goes, if at all: by email when they chose email, by text to a mobile when they chose texts (GOV.UK Notify).</summary>
     public static ConfirmationChannel ChannelFor(ContactDetails contact) => contact switch
     {
         { SafeToLeaveMessage: not true } => ConfirmationChannel.None,
         { PreferredMethod: ContactMethod.Email, Email: { Length: > 0 } } => ConfirmationChannel.Email,
+        _ when Common.Messaging.MessageRoute.TextTo(contact) is not null => ConfirmationChannel.Text,
         _ => ConfirmationChannel.None,
     };
 
@@ -45,6 +46,7 @@ public enum ConfirmationChannel
 {
     None,
     Email,
+    Text,
 }
 
 /// <summary>What the confirmation says about the hub: its name (<c>Hub:Name</c>) and number (<c>Hub:HubPhone</c>).</summary>

@@ -69,12 +69,6 @@ public sealed class SubmitSelfReferralHandler(IApplicationDbContext db, AuditTra
             db.PossibleMatches.Add(new PossibleMatch(referral.Id, candidateId, reasons));
         }
         audit.Record(AuditAction.Create, person.Id, nameof(Referral), referral.Id, "Public self-referral");
-        // The reference by text, only to a mobile the person gave when they chose texts and said messages are safe (issue 21).
-        if (MessageRoute.TextTo(person.Contact) is { } mobile)
-        {
-            outbox.Enqueue(new OutgoingText(mobile, MessageTemplates.ReferralConfirmation,
-                new Dictionary<string, string> { ["reference"] = $"{reference}" }, "referral-confirmation", person.Id));
-        }
         if (notifications.TriageInbox is { Length: > 0 } inbox)
         {
             outbox.Enqueue(new OutgoingEmail(inbox, $"New request for support waiting: {reference}",
@@ -88,6 +82,11 @@ public sealed class SubmitSelfReferralHandler(IApplicationDbContext db, AuditTra
         {
             case ConfirmationChannel.Email:
                 outbox.Enqueue(ReferenceConfirmation.Email(person.Contact.Email!, reference, confirmation));
+                break;
+            case ConfirmationChannel.Text:
+                // Only to a mobile the person gave when they chose texts and said messages are safe.
+                outbox.Enqueue(new OutgoingText(person.Contact.Phone!, MessageTemplates.ReferralConfirmation,
+                    new Dictionary<string, string> { ["reference"] = $"{reference}" }, "referral-confirmation", person.Id));
                 break;
             case ConfirmationChannel.None:
                 break;
