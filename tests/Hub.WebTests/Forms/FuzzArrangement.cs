@@ -103,7 +103,7 @@ internal sealed partial class FuzzArrangement
             {
                 ["/staff/triage/referrals/{id:guid}"] = [$"/staff/triage/referrals/{deeAgain}"],
                 ["/staff/conversations/{id:guid}/edit"] = [EditUrl(open)],
-                ["/staff/conversations/{id:guid}/edit/{section}"] = Sections.Select(section => SectionUrl(open, section)).ToArray(),
+                ["/staff/conversations/{id:guid}/edit/{section:length(5,12)}"] = Sections.Select(section => SectionUrl(open, section)).ToArray(),
                 ["/staff/conversations/{id:guid}"] = [ViewUrl(done)],
                 ["/staff/conversations/{id:guid}/versions/{number:int}"] = [$"/staff/conversations/{done}/versions/1"],
                 ["/staff/care/{id:guid}/routing"] = [RoutingUrl(dee)],
