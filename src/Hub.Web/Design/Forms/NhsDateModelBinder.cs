@@ -66,10 +66,15 @@ public sealed class NhsDateModelBinder : IModelBinder
         {
             return (null, $"{label} must include a {string.Join(" and ", missing.Select(m => m.ToLowerInvariant()))}", missing);
         }
-        if (!Number(parts["Day"], 2, out var day) || !Number(parts["Month"], 2, out var month) || !Number(parts["Year"], 4, out var year))
+        // Only the boxes that are not numbers are marked, so the summary links to the one to change.
+        var notNumbers = DateParts.Where(p => !Number(parts[p], p == "Year" ? 4 : 2, out _)).ToArray();
+        if (notNumbers.Length > 0)
         {
-            return (null, $"{label} must be a real date", DateParts);
+            return (null, $"{label} must be a real date", notNumbers);
         }
+        Number(parts["Day"], 2, out var day);
+        Number(parts["Month"], 2, out var month);
+        Number(parts["Year"], 4, out var year);
         if (parts["Year"].Length != 4)
         {
             return (null, "Year must include 4 numbers", ["Year"]);

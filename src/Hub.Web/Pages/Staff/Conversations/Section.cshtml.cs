@@ -133,6 +133,8 @@ public sealed class SectionModel(IMediator mediator, IMeasureRegistry measures) 
         return Redirect(SectionPages.Url(id, Section));
     }
 
+    private static readonly NetworkMemberValidator PersonRules = new();
+
     /// <summary>Called by the autosave script: JSON in reply, never a page.</summary>
     public async Task<IActionResult> OnPostAutosaveAsync(Guid id, string section, CancellationToken cancellationToken)
     {
@@ -140,9 +142,14 @@ public sealed class SectionModel(IMediator mediator, IMeasureRegistry measures) 
         {
             return NotFound();
         }
+        // On the people page only the completion answer is autosaved (a half-typed row is not a person
+        // yet), but a row the explicit save would refuse is refused here too, rather than saved around.
+        if (Section == ConversationSection.People && PersonChanged() is { Member: { } member } && !PersonRules.Validate(member).IsValid)
+        {
+            return new JsonResult(new { saved = false, invalid = true }) { StatusCode = StatusCodes.Status422UnprocessableEntity };
+        }
         try
         {
-            // On the people page only the completion answer is autosaved: a half-typed row is not a person yet.
             var result = await mediator.Send(new SaveConversationSection(id, Section, Posted(), Done(), Token, SectionStamp: Stamp), cancellationToken);
             return result.Saved
                 ? new JsonResult(new { saved = true, token = result.Token, stamp = result.SectionStamp, at = UkTime.ToLocal(DateTimeOffset.UtcNow).ToString("HH:mm", UkTime.Culture) })
