@@ -59,6 +59,7 @@ public sealed class ExportAndRestrictionTests(ExportAndRestrictionTests.World fi
         [typeof(ReferralSpell)] = "spells",
         [typeof(PossibleMatch)] = "possibleMatches",
         [typeof(Contact)] = "contacts",
+        [typeof(Hub.Domain.Triage.TriagePickUp)] = "triagePickUps",
         [typeof(ContactAttempt)] = "contactAttempts",
         [typeof(Domain.Conversations.Conversation)] = "conversations",
         [typeof(Domain.Conversations.ConversationVersion)] = "conversationVersions",

@@ -25,13 +25,10 @@ public sealed class PickUpReferralHandler(IApplicationDbContext db, ICurrentUser
 {
     public async Task<PickUpResult> Handle(PickUpReferral request, CancellationToken cancellationToken)
     {
-        if (await HolderOtherThanMe(request.ReferralId, cancellationToken) is { } held)
+        // One read decides: already mine, someone else's, or free. (Two reads could straddle another's save.)
+        if (await HolderOf(request.ReferralId, cancellationToken) is { } holder)
         {
-            return held;
-        }
-        if (await db.TriagePickUps.AnyAsync(p => p.ReferralId == request.ReferralId, cancellationToken))
-        {
-            return new PickUpResult.PickedUp();
+            return holder;
         }
 
         var referral = await db.LoadForChange(request.ReferralId, cancellationToken);
@@ -43,16 +40,22 @@ public sealed class PickUpReferralHandler(IApplicationDbContext db, ICurrentUser
         {
             return new PickUpResult.PickedUp();
         }
-        return (PickUpResult?)await HolderOtherThanMe(request.ReferralId, cancellationToken) ?? new PickUpResult.PickedUp();
+        return await HolderOf(request.ReferralId, cancellationToken)
+            ?? throw new InvalidOperationException("A pick-up was refused as a duplicate, yet none is stored.");
     }
 
-    private async Task<PickUpResult.HeldBySomeoneElse?> HolderOtherThanMe(Guid referralId, CancellationToken cancellationToken)
+    /// <summary>Who holds the referral now: this member (picked up), someone else (who, since when), or nobody (null).</summary>
+    private async Task<PickUpResult?> HolderOf(Guid referralId, CancellationToken cancellationToken)
     {
-        var held = await db.TriagePickUps.AsNoTracking().Where(p => p.ReferralId == referralId && p.PickedUpByUserId != user.Id)
+        var held = await db.TriagePickUps.AsNoTracking().Where(p => p.ReferralId == referralId)
             .Select(p => new { p.PickedUpByUserId, p.PickedUpAt }).FirstOrDefaultAsync(cancellationToken);
         if (held is null)
         {
             return null;
+        }
+        if (held.PickedUpByUserId == user.Id)
+        {
+            return new PickUpResult.PickedUp();
         }
         var names = await staff.DisplayNames([held.PickedUpByUserId], cancellationToken);
         return new PickUpResult.HeldBySomeoneElse(names.TryGetValue(held.PickedUpByUserId, out var name) ? name : "A former member of staff", held.PickedUpAt);
