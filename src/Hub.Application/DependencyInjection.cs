@@ -19,7 +19,10 @@ public static class DependencyInjection
             .WithScopedLifetime());
 
         // Only through the pipeline (ValidationBehaviour), never ASP.NET's automatic model validation (ADR 008).
-        services.AddValidatorsFromAssemblyContaining<AuditTrail>(ServiceLifetime.Scoped);
+        // Singletons: built once, not on every request (they hold rules and singletons only: the clock, the measure registry).
+        // The few whose rules depend on who is asking (the signed-in user) are built per request.
+        services.AddValidatorsFromAssemblyContaining<AuditTrail>(ServiceLifetime.Singleton, filter: v => !NeedsRequestScope(v.ValidatorType));
+        services.AddValidatorsFromAssemblyContaining<AuditTrail>(ServiceLifetime.Scoped, filter: v => NeedsRequestScope(v.ValidatorType));
 
         // Order matters: logging wraps everything, so refused and rejected requests are timed too;
         // access is checked before input is validated, so a stranger learns nothing from messages.
@@ -31,4 +34,9 @@ public static class DependencyInjection
         services.AddScoped<CareTeams.CareTeamEmails>();
         return services;
     }
+
+    /// <summary>A validator that takes a per-request service (the signed-in user, the database) cannot be a singleton.</summary>
+    private static bool NeedsRequestScope(Type validator) =>
+        validator.GetConstructors().SelectMany(c => c.GetParameters())
+            .Any(p => p.ParameterType == typeof(Common.Interfaces.ICurrentUser) || p.ParameterType == typeof(Common.Interfaces.IApplicationDbContext));
 }

@@ -55,6 +55,8 @@ public static class DependencyInjection
         }
 
         services.AddSingleton(new DatabaseSettings(provider));
+        services.AddSingleton(AuditKeys.From(configuration));
+        services.AddScoped<AuditSealer>();
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<HubDbContext>());
         services.AddScoped<IStaffDirectory, StaffDirectory>();
         var measuresFolder = configuration["Hub:MeasureDefinitionsPath"];
@@ -66,14 +68,20 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
 
         services.Configure<SmtpSettings>(configuration.GetSection("Hub:Smtp"));
+        services.AddSingleton(BankHolidaySettings.Read(configuration));
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         var publicBaseUrl = configuration["Hub:PublicBaseUrl"] ?? "http://localhost:5080";
         services.AddSingleton(new TriageNotificationSettings(configuration["Hub:Notifications:TriageInbox"], publicBaseUrl));
         services.AddSingleton(new HubAddress(publicBaseUrl));
+        services.AddSingleton(new ReferenceConfirmationSettings(configuration["Hub:Name"] is { Length: > 0 } hubName ? hubName : "Living Well Hub", configuration["Hub:HubPhone"]));
         services.AddSingleton<ISmtpSender, SmtpSender>();
+        services.Configure<NotifySettings>(configuration.GetSection("Hub:Notify"));
+        services.Configure<OutboxSettings>(configuration.GetSection("Hub:Outbox"));
+        services.AddSingleton<INotifySender, NotifySender>();
         services.AddSingleton<IPdfRenderer>(sp => new Pdf.ChromiumPdfRenderer(configuration["Hub:Chromium:Path"] ?? "/usr/bin/chromium",
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Pdf.ChromiumPdfRenderer>>()));
         services.AddScoped<OutboxDispatcher>();
+        services.AddScoped<DeliveryReceipts>();
         services.AddSingleton(new Application.Reports.GenerateReports.ReportSchedule
         {
             Monthly = configuration.GetSection("Hub:Reports:Monthly").Get<string[]>() is { Length: > 0 } scopes ? scopes : ["hub"],

@@ -3,6 +3,7 @@ using Hub.Infrastructure;
 using Hub.Infrastructure.Identity;
 using Hub.Web.Design;
 using Hub.Web.Design.Documents;
+using Hub.Web.Operations;
 using Hub.Web.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -19,6 +20,7 @@ public static class DependencyInjection
         services.AddHttpContextAccessor();
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddSingleton<Pages.Refer.SelfReferralJourneyStore>();
         services.AddDocuments();
 
         services.AddRazorPages(options =>
@@ -32,6 +34,8 @@ public static class DependencyInjection
             options.Conventions.AllowAnonymousToPage("/Staff/Account/TwoFactor");
             options.Conventions.AllowAnonymousToPage("/Staff/Account/SignOut");
             options.Conventions.AllowAnonymousToPage("/Staff/Account/AccessDenied");
+            options.Conventions.AllowAnonymousToPage("/Staff/Account/SingleSignOnReturn");
+            options.Conventions.AllowAnonymousToPage("/Staff/Account/NotInvited");
             options.Conventions.AuthorizeFolder("/Staff", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Staff/Triage", Policies.Triage);
             options.Conventions.AuthorizeFolder("/Staff/Conversations", Policies.Triage);
@@ -48,10 +52,22 @@ public static class DependencyInjection
             options.Conventions.AllowAnonymousToPage("/My/Link");
             options.Conventions.AllowAnonymousToPage("/My/SignedOut");
             options.Conventions.AllowAnonymousToPage("/My/NewLink");
+            // The benchmark's fair yardstick has no route unless the benchmark is switched on (Benchmark/BareInsertEndpoint.cs).
+            var benchmark = configuration.GetValue<bool>(Benchmark.BareInsertEndpoint.Setting);
+            options.Conventions.AllowAnonymousToFolder("/Benchmark");
+            options.Conventions.AddFolderRouteModelConvention("/Benchmark", model =>
+            {
+                if (!benchmark)
+                {
+                    model.Selectors.Clear();
+                }
+            });
+            options.Conventions.AllowAnonymousToPage("/My/Code");
         }).AddMvcOptions(o =>
         {
             o.Filters.Add<ApplicationExceptionFilter>();
             o.Filters.Add<Validation.ValidationFailurePageFilter>();
+            RouteValuesOnlyFromRoute.AddTo(o); // a record id in the address cannot be replaced by a posted field
         });
         services.AddAuthorization(Policies.Add);
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CommunityConnectorHandler>();
@@ -94,7 +110,11 @@ public static class DependencyInjection
             o.AccessDeniedPath = "/staff/account/access-denied";
             o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             o.SlidingExpiration = true;
-            o.Events.OnSigningIn = SessionLimits.StampSessionStart;
+            o.Events.OnSigningIn = async context =>
+            {
+                await SessionLimits.StampSessionStart(context);
+                await SingleSignOn.KeepProviderSession(context);
+            };
             var validateStamp = o.Events.OnValidatePrincipal;
             o.Events.OnValidatePrincipal = async context =>
             {
@@ -119,7 +139,12 @@ public static class DependencyInjection
         });
 
         services.AddPersonAccess();
-        services.AddHubRateLimits();
+        services.AddHubRateLimits(configuration);
+        services.AddHubProxySupport(configuration);
+        services.AddHubSingleSignOn(configuration);
+        services.AddHubHealth(configuration);
+        services.AddHubTelemetry(configuration);
+        services.RemoveServerHeader();
 
         // Compress the NHS.UK stylesheet and scripts for slow phone connections. Pages are left
         // uncompressed on purpose: they carry antiforgery tokens, which compression could leak (BREACH).

@@ -22,14 +22,4 @@ public sealed class HubOptions
 
     /// <summary>The hub's own area (borough): where the public Connect and Do directory opens, and the area of offers recorded without one.</summary>
     public string Area { get; set; } = "The borough";
-
-    public RateLimitOptions PublicFormRateLimit { get; set; } = new();
-
-    public sealed class RateLimitOptions
-    {
-        /// <summary>Form posts one client may make in a window: enough for several people sharing a connection.</summary>
-        public int Permits { get; set; } = 30;
-
-        public int WindowSeconds { get; set; } = 300;
-    }
 }

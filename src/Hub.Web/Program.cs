@@ -6,11 +6,18 @@ using Hub.Infrastructure.Seeding;
 using Hub.Web;
 using Hub.Web.Benchmark;
 using Hub.Web.Commands;
+using Hub.Web.Operations;
 using Hub.Web.Security;
 using MediatR;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
+// The audit key is a secret from outside the database (docs/decisions/032); the built-in development key protects nothing.
+if (builder.Environment.IsProduction() && !AuditKeys.IsConfigured(builder.Configuration) && !builder.Configuration.GetValue<bool>("Hub:DemoMode"))
+{
+    throw new InvalidOperationException($"Set {AuditKeys.Setting} (base64, at least 32 bytes, e.g. the environment variable Hub__Audit__Key) from a secret store: " +
+        "the audit trail's MACs are keyed with it. Keep it out of the database and its backups.");
+}
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddWeb(builder.Configuration);
@@ -27,6 +34,7 @@ if (command is not null)
 
 await HostCommands.PrepareDatabase(app);
 
+app.UseHubForwardedHeaders(); // first: the scheme and client address everything after relies on
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");
@@ -46,6 +54,8 @@ app.UseStaffMfa();
 app.UseAuthorization();
 app.MapRazorPages();
 app.MapJobsDashboard(); // administrators only (ADR 021)
+app.MapHubHealth(); // /health/live and /health/ready, for the load balancer (ADR 026)
+Hub.Web.Messaging.NotifyCallbacks.MapNotifyCallbacks(app); // GOV.UK Notify delivery receipts, bearer token only (ADR 030)
 app.MapBareInsertEndpoint(); // the throughput benchmark's yardstick: off unless asked for (see its summary)
 
 app.Lifetime.ApplicationStarted.Register(() =>
@@ -75,9 +85,7 @@ internal static class HostCommands
                 return 0;
             case "verify-audit":
                 var report = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new VerifyAuditChain());
-                Console.WriteLine(report.Intact
-                    ? $"Audit chain intact: {report.RowsChecked} rows."
-                    : $"Audit chain BROKEN at row {report.FirstBrokenSequence} of {report.RowsChecked}.");
+                Console.WriteLine(report.Describe());
                 return report.Intact ? 0 : 3;
             case "seed":
                 return await SeedCommand.RunAsync(scope.ServiceProvider, args, CancellationToken.None);

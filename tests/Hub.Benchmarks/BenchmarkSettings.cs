@@ -7,7 +7,7 @@ namespace Hub.Benchmarks;
 internal sealed record BenchmarkSettings(int Small, int Large, int PerWeek, int Seed, int WarmUp, int Runs)
 {
     public static readonly string Usage = $"""
-        Usage: tests/Hub.Benchmarks/run.sh [--small 1000] [--large 1000000] [--per-week {BulkSeedOptions.DefaultPerWeek}] [--seed {BulkSeedOptions.DefaultSeed}] [--warm-up 20] [--runs 200]
+        Usage: tests/Hub.Benchmarks/run.sh [--small 1000] [--large 1000000] [--per-week {BulkSeedOptions.DefaultPerWeek}] [--seed {BulkSeedOptions.DefaultSeed}] [--warm-up 20] [--runs 200] [--only "Triage queue"] [--explain]
         Seeds a small and a large hub in a throwaway PostgreSQL cluster and prints p50/p95 of each dashboard query as markdown.
         """;
 

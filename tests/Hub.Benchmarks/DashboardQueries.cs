@@ -22,6 +22,13 @@ internal static class DashboardQueries
     public static IReadOnlyList<BenchmarkQuery> All { get; } =
     [
         new("Triage queue, first page", (hub, _) => hub.Host.Send(new GetTriageQueue(), hub.Practitioner, Roles.Practitioner)),
+        // Issue 22: the queue as shared work. Filters a triage team uses all day, and a search by
+        // part of a name (an audited read, through the trigram index on PostgreSQL).
+        new("Triage queue, filtered: overdue, self-referred, nobody on it, one neighbourhood", (hub, _) => hub.Host.Send(
+            new GetTriageQueue(Waiting: WaitFilter.FirstContactOverdue, Source: Hub.Domain.Referrals.ReferralSource.Self, PickedUp: PickUpFilter.Nobody, Neighbourhood: "Central"),
+            hub.Practitioner, Roles.Practitioner)),
+        new("Triage queue, search by part of a name", (hub, _) => hub.Host.Send(new GetTriageQueue(Search: "sam"), hub.Practitioner, Roles.Practitioner)),
+        new("Triage queue, all statuses, newest first (team leader)", (hub, _) => hub.Host.Send(new GetTriageQueue(Status: QueueStatus.All, Order: QueueOrder.NewestFirst), hub.TeamLeader, Roles.TeamLeader)),
         new("Four-week waits, first page", (hub, _) => hub.Host.Send(new GetFourWeekWaits(), hub.TeamLeader, Roles.TeamLeader)),
         new("Person record, by their lead worker", (hub, run) =>
         {

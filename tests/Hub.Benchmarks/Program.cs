@@ -30,6 +30,14 @@ if (args.Contains("--help"))
 // --explain: after timing, print how PostgreSQL ran each command of each query on the large hub.
 var explain = args.Contains("--explain");
 args = args.Where(a => a != "--explain").ToArray();
+// --only <words>: time only the queries whose name contains the words, and skip the report (a quick, lean run).
+var onlyAt = Array.IndexOf(args, "--only");
+var only = onlyAt >= 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1] : null;
+if (onlyAt >= 0)
+{
+    args = args.Where((_, i) => i != onlyAt && i != onlyAt + 1).ToArray();
+}
+var queries = DashboardQueries.All.Where(q => only is null || q.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
 if (!BenchmarkSettings.TryParse(args, out var settings, out var problem))
 {
     Console.Error.WriteLine(problem + Environment.NewLine + BenchmarkSettings.Usage);
@@ -59,7 +67,7 @@ foreach (var (label, referrals) in sizes)
 }
 
 var results = new List<QueryResult>();
-foreach (var query in DashboardQueries.All)
+foreach (var query in queries)
 {
     var timings = new List<Timing>();
     foreach (var hub in hubs)
@@ -71,7 +79,7 @@ foreach (var query in DashboardQueries.All)
 }
 
 var reports = new List<ReportResult>();
-foreach (var hub in hubs)
+foreach (var hub in only is null ? hubs : [])
 {
     Console.Error.WriteLine($"Making a 12-month commissioner report on the {hub.Label} hub...");
     reports.Add(await ReportBenchmark.RunAsync(hub));
@@ -81,7 +89,7 @@ Console.WriteLine(await Report.Markdown(settings, hubs, results, reports, now));
 if (explain)
 {
     var large = hubs[^1];
-    foreach (var query in DashboardQueries.All)
+    foreach (var query in queries)
     {
         large.Plans.Recording = true;
         await query.Send(large, 0);

@@ -55,7 +55,7 @@ public sealed class DatabaseFixture : IAsyncLifetime
         });
         await _respawner.ResetAsync(connection);
         await using var head = new NpgsqlCommand(
-            "UPDATE \"AuditChainHead\" SET \"LastHash\" = repeat('0', 64), \"LastSequence\" = 0; SET session_replication_role = DEFAULT", connection);
+            "UPDATE \"AuditChainHead\" SET \"LastHash\" = repeat('0', 64), \"LastSequence\" = 0, \"LeaseHolder\" = NULL, \"LeaseExpiresAt\" = NULL; SET session_replication_role = DEFAULT", connection);
         await head.ExecuteNonQueryAsync();
     }
 

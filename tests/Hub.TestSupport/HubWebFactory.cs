@@ -16,7 +16,10 @@ public class HubWebFactory : WebApplicationFactory<Program>
     {
         ["Database:Provider"] = "Postgres",
         ["Hub:DemoMode"] = "true",
-        ["Hub:PublicFormRateLimit:Permits"] = "100000",
+        ["Hub:RateLimits:PublicForm:Permits"] = "100000",
+        ["Hub:RateLimits:StaffSignIn:Permits"] = "100000",
+        ["Hub:RateLimits:PlanLink:Permits"] = "100000",
+        ["Hub:RateLimits:PublicDirectory:Permits"] = "100000",
         ["Logging:LogLevel:Default"] = "Warning",
         // The scheduler is exercised by its own tests; other tests send nothing in the background.
         ["Hub:Jobs:Enabled"] = "false",

@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Hub.Infrastructure.Persistence;
 using Hub.TestSupport;
+using Hub.Web.Pages.Refer;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
@@ -13,11 +14,11 @@ namespace Hub.WebTests;
 /// <summary>What the web tests do again and again: a browser-like client, the self-referral steps, a staff sign-in.</summary>
 internal static class WebTestExtensions
 {
-    public const string ReferralForm = "form[action='/refer?handler=review']";
-    public const string SendButton = "button[formaction='/refer?handler=send']";
-    public const string ChangeButton = "button[formaction^='/refer?handler=change']";
+    /// <summary>The form of the first question page (how to get in touch), at <c>/refer</c>.</summary>
+    public const string ReferralForm = "form[action='/refer']";
+    public const string SendButton = "button[type='submit']";
     public const string CheckPageHeading = "Check your answers before sending";
-    public const string FormPageHeading = "Ask the Living Well Hub for support";
+    public const string FormPageHeading = "How would you like us to contact you?";
     public static readonly Uri BaseAddress = new("http://localhost");
 
     /// <summary>A client that keeps cookies and does not follow redirects, so a test sees each step.</summary>
@@ -31,21 +32,67 @@ internal static class WebTestExtensions
     public static CookieContainer Copy(this CookieContainer source)
     {
         var copy = new CookieContainer();
-        foreach (Cookie cookie in source.GetCookies(BaseAddress))
+        // Every cookie with its own path (the self-referral's journey lives under /refer), as two tabs share them.
+        foreach (Cookie cookie in source.GetAllCookies())
         {
             copy.Add(BaseAddress, new Cookie(cookie.Name, cookie.Value, cookie.Path));
         }
         return copy;
     }
 
-    /// <summary>Opens the self-referral form and continues with <paramref name="answers"/> filled in.</summary>
+    /// <summary>
+    /// Answers the self-referral one question page at a time, as a person would, each page with its
+    /// own <paramref name="answers"/> (keyed "Answers.Field", plus "Website" for the honeypot, posted
+    /// on the first page). Returns the first page that refused an answer (200 with errors), the
+    /// redirect to the thank-you page (honeypot), or the check page's response once every page is answered.
+    /// </summary>
     public static async Task<HttpResponseMessage> ReviewAsync(this HttpClient client, IEnumerable<KeyValuePair<string, string>> answers)
     {
-        var form = await client.GetDocumentAsync("/refer");
-        return await client.SubmitAsync(form, ReferralForm, answers);
+        var all = answers.ToList();
+        var path = "/refer";
+        for (var pages = 0; pages < 30; pages++)
+        {
+            var question = SelfReferralQuestions.All.Single(q => q.Path == path.Split('?')[0]);
+            var page = await client.GetDocumentAsync(path);
+            var response = await client.SubmitAsync(page, "form", ForPage(question, all));
+            if (!response.IsRedirect())
+            {
+                return response;
+            }
+            path = response.Headers.Location!.OriginalString.Split('#')[0];
+            if (path.StartsWith("/refer/check", StringComparison.Ordinal))
+            {
+                return await client.GetAsync("/refer/check");
+            }
+            if (!SelfReferralQuestions.All.Any(q => q.Path == path.Split('?')[0]))
+            {
+                return response;
+            }
+        }
+        throw new InvalidOperationException("The question pages never reached the check page.");
     }
 
-    /// <summary>Fills in the form and returns the check-your-answers page (fails if the answers were rejected).</summary>
+    /// <summary>The answers one question page posts: its own fields, a text message's number in its own box, the honeypot on the first page.</summary>
+    public static List<KeyValuePair<string, string>> ForPage(SelfReferralQuestion question, IReadOnlyCollection<KeyValuePair<string, string>> answers)
+    {
+        var texting = answers.Any(a => a.Key == "Answers.ContactMethod" && a.Value == "Text");
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var (key, value) in answers)
+        {
+            if (key == "Answers.Phone" && texting && question == SelfReferralQuestions.First)
+            {
+                fields.Add(new("TextPhone", value));
+            }
+            else if ((key.StartsWith("Answers.", StringComparison.Ordinal) && question.Fields.Contains(key["Answers.".Length..]))
+                || (key == "Website" && question == SelfReferralQuestions.First))
+            {
+                fields.Add(new(key, value));
+            }
+        }
+        return fields;
+    }
+
+    /// <summary>Answers every question page and returns the check page (fails if an answer was refused).</summary>
     public static async Task<IHtmlDocument> CheckPageAsync(this HttpClient client, IEnumerable<KeyValuePair<string, string>> answers)
     {
         var response = await client.ReviewAsync(answers);
@@ -58,7 +105,7 @@ internal static class WebTestExtensions
 
     public static Task<HttpResponseMessage> SendAsync(this HttpClient client, IHtmlDocument checkPage,
         IEnumerable<KeyValuePair<string, string>>? extra = null) =>
-        client.SubmitAsync(checkPage, "form", extra, SendButton);
+        client.SubmitAsync(checkPage, "form[action='/refer/check']", extra, SendButton);
 
     /// <summary>Follows a send's redirect and reads the reference the person is shown.</summary>
     public static async Task<string> ReferenceShownAfterAsync(this HttpClient client, HttpResponseMessage sent)
@@ -66,7 +113,7 @@ internal static class WebTestExtensions
         sent.IsRedirect().ShouldBeTrue();
         var confirmation = await client.GetDocumentAsync(sent.Headers.Location!.ToString());
         var reference = confirmation.Text(".hub-reference");
-        reference.ShouldMatch("^[A-Z0-9]{4}-[A-Z0-9]{4}$");
+        reference.ShouldMatch("^[A-Z0-9]{4}-[A-Z0-9]{4}$", $"the confirmation at {sent.Headers.Location} shows a reference (it shows: {confirmation.Text("h1")})");
         return reference;
     }
 
@@ -98,4 +145,18 @@ internal static class WebTestExtensions
 
     public static Dictionary<string, string> Answers(params (string Field, string Value)[] values) =>
         values.ToDictionary(v => "Answers." + v.Field, v => v.Value);
+
+    /// <summary>The NHS.UK date input's boxes for <paramref name="name"/> filled with a UK wall-clock time.</summary>
+    public static Dictionary<string, string> DateTimeBoxes(string name, DateTime local)
+    {
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        return new Dictionary<string, string>
+        {
+            [$"{name}.Day"] = local.Day.ToString(c),
+            [$"{name}.Month"] = local.Month.ToString(c),
+            [$"{name}.Year"] = local.Year.ToString(c),
+            [$"{name}.Hour"] = local.Hour.ToString(c),
+            [$"{name}.Minute"] = local.Minute.ToString(c),
+        };
+    }
 }

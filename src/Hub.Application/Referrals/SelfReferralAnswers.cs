@@ -14,7 +14,7 @@ public sealed record SelfReferralAnswers
     public string? Phone { get; init; }
     public string? Email { get; init; }
 
-    /// <summary>"yes" or "no"; asked when we would phone or text.</summary>
+    /// <summary>"yes" or "no"; asked when we would phone, text or email.</summary>
     public string? SafeToLeaveMessage { get; init; }
 
     public string? BirthDay { get; init; }

@@ -10,7 +10,7 @@ public static class SelfReferralAnswersMapping
     {
         var method = a.ContactMethod ?? ContactMethod.TheyWillCallUs;
         var contact = new ContactDetails(method, TextRules.Clean(a.Phone), TextRules.Clean(a.Email), YesNo(a.SafeToLeaveMessage));
-        var communication = new CommunicationNeeds(TextRules.Clean(a.PreferredLanguage), YesNo(a.InterpreterNeeded) ?? false, TextRules.Clean(a.AccessNeeds));
+        var communication = new CommunicationNeeds(TextRules.Clean(a.PreferredLanguage), YesNo(a.InterpreterNeeded), TextRules.Clean(a.AccessNeeds));
         var equality = new EqualityMonitoring(a.EthnicCategory, a.Gender, a.SexualOrientation, a.Disability);
         var postcode = TextRules.Clean(a.Postcode)?.ToUpperInvariant();
         return new Person(TextRules.Clean(a.PreferredName), SelfReferralAnswersValidator.ParseDateOfBirth(a), postcode, contact, communication, equality, now);
@@ -37,12 +37,9 @@ public static class SelfReferralAnswersMapping
             ContactMethod.TheyWillCallUs => "I would rather call you",
             _ => notGiven,
         };
-        var rows = new List<AnswerRow>
-        {
-            new("Name we should use", TextRules.Clean(a.PreferredName) ?? notGiven, nameof(a.PreferredName)),
-            new("How to get in touch", contactAnswer, nameof(a.ContactMethod)),
-        };
-        if (a.ContactMethod is ContactMethod.Phone or ContactMethod.Text)
+        // In the order the question pages ask them.
+        var rows = new List<AnswerRow> { new("How to get in touch", contactAnswer, nameof(a.ContactMethod)) };
+        if (SelfReferralAnswersValidator.AsksAboutMessages(a.ContactMethod))
         {
             rows.Add(new("Safe to leave a message", YesNo(a.SafeToLeaveMessage) switch { true => "Yes", false => "No", null => notGiven }, nameof(a.SafeToLeaveMessage)));
         }
@@ -50,14 +47,15 @@ public static class SelfReferralAnswersMapping
         {
             rows.Add(new("Email", TextRules.Clean(a.Email)!, nameof(a.Email)));
         }
+        rows.Add(new("Name we should use", TextRules.Clean(a.PreferredName) ?? notGiven, nameof(a.PreferredName)));
+        rows.Add(new("What has been happening", TextRules.Clean(a.WhatIsHappening) ?? "You can tell us when we talk", nameof(a.WhatIsHappening)));
+        rows.Add(new("What would help", TextRules.Clean(a.WhatWouldHelp) ?? "You can tell us when we talk", nameof(a.WhatWouldHelp)));
+        rows.Add(new("Language", TextRules.Clean(a.PreferredLanguage) ?? notGiven, nameof(a.PreferredLanguage)));
+        rows.Add(new("Interpreter", YesNo(a.InterpreterNeeded) switch { true => "Yes, please", false => "No", null => notGiven }, nameof(a.InterpreterNeeded)));
+        rows.Add(new("What would make talking easier", TextRules.Clean(a.AccessNeeds) ?? notGiven, nameof(a.AccessNeeds)));
         var dob = SelfReferralAnswersValidator.ParseDateOfBirth(a);
         rows.Add(new("Date of birth", dob?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) ?? notGiven, nameof(a.BirthDay)));
         rows.Add(new("Postcode", TextRules.Clean(a.Postcode)?.ToUpperInvariant() ?? notGiven, nameof(a.Postcode)));
-        rows.Add(new("What has been happening", TextRules.Clean(a.WhatIsHappening) ?? "You can tell us when we talk", nameof(a.WhatIsHappening)));
-        rows.Add(new("What would help", TextRules.Clean(a.WhatWouldHelp) ?? "You can tell us when we talk", nameof(a.WhatWouldHelp)));
-        rows.Add(new("Language", TextRules.Clean(a.PreferredLanguage) ?? "English", nameof(a.PreferredLanguage)));
-        rows.Add(new("Interpreter", YesNo(a.InterpreterNeeded) == true ? "Yes, please" : "No", nameof(a.InterpreterNeeded)));
-        rows.Add(new("What would make talking easier", TextRules.Clean(a.AccessNeeds) ?? notGiven, nameof(a.AccessNeeds)));
         rows.Add(new("Ethnic group", EthnicCategories.Describe(a.EthnicCategory), nameof(a.EthnicCategory)));
         rows.Add(new("Gender", EqualityOptions.Describe(EqualityOptions.Gender, a.Gender), nameof(a.Gender)));
         rows.Add(new("Sexual orientation", EqualityOptions.Describe(EqualityOptions.SexualOrientation, a.SexualOrientation), nameof(a.SexualOrientation)));

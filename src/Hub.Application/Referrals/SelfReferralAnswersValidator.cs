@@ -31,8 +31,7 @@ public sealed partial class SelfReferralAnswersValidator : AbstractValidator<Sel
             .NotEmpty().WithMessage("Enter an email address, like name@example.com")
             .When(a => a.ContactMethod == ContactMethod.Email);
         RuleFor(a => a.Email)
-            .Must(e => e!.Length <= 254 && ContactDetails.IsPlausibleEmail(e) && !Domain.Common.TextRules.HasForbiddenCharacters(e, false))
-            .WithMessage("Enter an email address in the correct format, like name@example.com")
+            .DeliverableEmail()
             .When(a => !string.IsNullOrWhiteSpace(a.Email));
 
         RuleFor(a => a.SafeToLeaveMessage)
@@ -75,6 +74,12 @@ public sealed partial class SelfReferralAnswersValidator : AbstractValidator<Sel
 
     private static bool HasAnyDateOfBirthPart(SelfReferralAnswers a) =>
         !string.IsNullOrWhiteSpace(a.BirthDay) || !string.IsNullOrWhiteSpace(a.BirthMonth) || !string.IsNullOrWhiteSpace(a.BirthYear);
+
+    /// <summary>
+    /// We would leave a voicemail, a text or an email: the person is asked whether that is safe. An
+    /// answer is needed before we phone or text; by email, no answer means no confirmation is sent.
+    /// </summary>
+    public static bool AsksAboutMessages(ContactMethod? method) => method is ContactMethod.Phone or ContactMethod.Text or ContactMethod.Email;
 
     private static bool BeYesOrNo(string? value) => value is "yes" or "no";
 

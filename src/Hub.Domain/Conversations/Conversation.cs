@@ -68,6 +68,7 @@ public sealed class Conversation : Entity
         Dialog = new Dictionary<string, RatedAnswer>(),
         Goals = content.Goals.Select(g => g with { Rating = null }).ToList(),
         OtherMeasures = new Dictionary<string, IReadOnlyDictionary<string, int?>>(),
+        CompletedSections = [],
     };
 
     /// <summary>
@@ -121,18 +122,66 @@ public sealed class Conversation : Entity
         Apply(content, userId, at);
     }
 
-    /// <summary>Completes the conversation and returns its first version.</summary>
+    /// <summary>
+    /// Completes the conversation given whole (every section at once, as an import or the seeder
+    /// does): each section counts as complete. Returns the first version.
+    /// </summary>
     public ConversationVersion Complete(ConversationContent content, Guid userId, DateTimeOffset at)
     {
         if (Status == ConversationStatus.Completed)
         {
             throw new DomainRuleException("This conversation is already complete.");
         }
-        Apply(content, userId, at);
+        Apply(content with { CompletedSections = ConversationSections.All }, userId, at);
+        return MarkCompleted(at);
+    }
+
+    /// <summary>The sections not yet marked complete, in task list order.</summary>
+    public IReadOnlyList<ConversationSection> IncompleteSections =>
+        Status == ConversationStatus.Completed ? [] : ConversationSections.All.Except(Content.CompletedSections).ToList();
+
+    /// <summary>
+    /// Completes a conversation held section by section: only when every section is marked
+    /// complete (a handler asks <see cref="IncompleteSections"/> first and says which are not).
+    /// </summary>
+    public ConversationVersion Complete(Guid userId, DateTimeOffset at)
+    {
+        if (Status == ConversationStatus.Completed)
+        {
+            throw new DomainRuleException("This conversation is already complete.");
+        }
+        if (IncompleteSections.Count > 0)
+        {
+            throw new DomainRuleException("Every section is completed before the conversation is.");
+        }
+        Apply(Content, userId, at);
+        return MarkCompleted(at);
+    }
+
+    /// <summary>
+    /// Saves one section (taken from <paramref name="posted"/>; the rest stays as it was). In a draft
+    /// the practitioner also says whether the section is complete (null leaves that as it was); in a
+    /// completed conversation the change is a new version, returned.
+    /// </summary>
+    public ConversationVersion? SaveSection(ConversationSection section, ConversationContent posted, bool? complete, Guid userId, DateTimeOffset at)
+    {
+        var content = Content.WithSection(section, posted);
+        if (Status == ConversationStatus.Completed)
+        {
+            Apply(content, userId, at);
+            VersionNumber++;
+            return new ConversationVersion(Id, VersionNumber, Content, userId, at);
+        }
+        Apply(complete is { } done ? content.MarkedComplete(section, done) : content, userId, at);
+        return null;
+    }
+
+    private ConversationVersion MarkCompleted(DateTimeOffset at)
+    {
         Status = ConversationStatus.Completed;
         CompletedAt = at;
         VersionNumber = 1;
-        return new ConversationVersion(Id, VersionNumber, content, userId, at);
+        return new ConversationVersion(Id, VersionNumber, Content, UpdatedByUserId, at);
     }
 
     /// <summary>Changes a completed conversation, keeping the earlier version as it was.</summary>
@@ -142,9 +191,9 @@ public sealed class Conversation : Entity
         {
             throw new DomainRuleException("A draft is saved, not revised.");
         }
-        Apply(content, userId, at);
+        Apply(content with { CompletedSections = ConversationSections.All }, userId, at);
         VersionNumber++;
-        return new ConversationVersion(Id, VersionNumber, content, userId, at);
+        return new ConversationVersion(Id, VersionNumber, Content, userId, at);
     }
 
     private void Apply(ConversationContent content, Guid userId, DateTimeOffset at)

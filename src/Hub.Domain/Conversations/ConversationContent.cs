@@ -29,6 +29,12 @@ public sealed record ConversationContent
     /// <summary>The practitioner's summary, kept apart from the person's words.</summary>
     public string? PractitionerSummary { get; init; }
 
+    /// <summary>
+    /// The sections the practitioner said are complete (the task list's "Completed"). Kept with the
+    /// content so a version shows what was finished; cleared when the content is carried forward.
+    /// </summary>
+    public IReadOnlyList<ConversationSection> CompletedSections { get; init; } = [];
+
     public static ConversationContent Empty { get; } = new();
 
     public bool HasAnyRating =>

@@ -30,6 +30,20 @@ public sealed partial record ContactDetails(ContactMethod PreferredMethod, strin
         return digits is not null && digits.Length is >= 10 and <= 15 && PhoneCharacters().IsMatch(phone.Trim());
     }
 
+    /// <summary>A UK mobile number (07…, or +44 7…): the only numbers a text goes to.</summary>
+    public static bool IsUkMobile(string? phone) =>
+        phone is not null && IsPlausiblePhone(phone) && NormalisePhone(phone) is { Length: 11 } digits && digits.StartsWith("07", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Why a text may not go to this person, or null when it may: they gave a mobile number,
+    /// chose texts and said messages are safe. Nothing is assumed from a missing answer.
+    /// </summary>
+    public NoTextReason? WhyNoText() =>
+        !IsUkMobile(Phone) ? NoTextReason.NoMobile
+        : PreferredMethod != ContactMethod.Text ? NoTextReason.DidNotChooseTexts
+        : SafeToLeaveMessage != true ? NoTextReason.NotSafe
+        : null;
+
     public static bool IsPlausibleEmail(string email) => EmailShape().IsMatch(email.Trim());
 
     [GeneratedRegex("[^0-9]")]

@@ -16,7 +16,11 @@ public enum MatchReasons
 /// </summary>
 public static class ReturningPersonMatch
 {
-    public static MatchReasons Compare(Person incoming, Person known)
+    public static MatchReasons Compare(Person incoming, Person known) =>
+        Compare(incoming, new MatchKeys(known.Id, known.PhoneKey, known.EmailKey, known.DateOfBirth, known.NameKey));
+
+    /// <summary>Compares with the keys of an earlier record only (what the search reads: never the whole record).</summary>
+    public static MatchReasons Compare(Person incoming, MatchKeys known)
     {
         var reasons = MatchReasons.None;
         if (incoming.PhoneKey is not null && incoming.PhoneKey == known.PhoneKey)
@@ -43,6 +47,9 @@ public static class ReturningPersonMatch
         return parts.Count == 0 ? "no match" : string.Join(", ", parts);
     }
 }
+
+/// <summary>The parts of a record that a match is decided on.</summary>
+public sealed record MatchKeys(Guid PersonId, string? PhoneKey, string? EmailKey, DateOnly? DateOfBirth, string? NameKey);
 
 /// <summary>A suggested earlier record for a referral, waiting for staff to confirm or dismiss it.</summary>
 public sealed class PossibleMatch

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Hub.Application.Common.Interfaces;
+using Hub.Application.Common.Messaging;
 using Hub.Application.PersonalData.ExportPersonalData;
 using Hub.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -18,8 +20,67 @@ internal sealed class EmailOutbox(HubDbContext db, TimeProvider clock) : IEmailO
             Body = email.Body,
             CreatedAt = now,
             NextAttemptAt = now,
+            PersonId = email.PersonId,
+            PlanLinkId = email.PlanLinkId,
         });
     }
+
+    public void Enqueue(OutgoingText text)
+    {
+        var now = clock.GetUtcNow();
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            Channel = MessageChannel.Text,
+            Purpose = text.Purpose,
+            To = text.To,
+            Subject = string.Empty,
+            Body = string.Empty,
+            Template = text.Template,
+            Personalisation = JsonSerializer.Serialize(text.Personalisation),
+            CreatedAt = now,
+            NextAttemptAt = now,
+            PersonId = text.PersonId,
+            PlanLinkId = text.PlanLinkId,
+        });
+    }
+
+    public async Task<IReadOnlyList<PersonMessage>> ForPerson(Guid personId, CancellationToken cancellationToken)
+    {
+        var rows = await db.OutboxMessages.AsNoTracking().Where(m => m.PersonId == personId).OrderByDescending(m => m.CreatedAt).Take(20)
+            .Select(m => new { m.Id, m.Purpose, m.Channel, m.CreatedAt, m.SentAt, m.FailedAt, m.CancelledAt, m.Delivery, m.DeliveryAt, m.LastError, m.Attempts })
+            .ToListAsync(cancellationToken);
+        return rows.Select(m => new PersonMessage(m.Id, m.Purpose, m.Channel, StateOf(m.SentAt, m.FailedAt, m.CancelledAt, m.Delivery), m.CreatedAt, m.SentAt,
+            m.DeliveryAt ?? m.FailedAt ?? m.CancelledAt, m.FailedAt is not null || m.Delivery is "permanent-failure" or "technical-failure" ? Explain(m.LastError, m.Delivery) : null,
+            m.Attempts)).ToList();
+    }
+
+    private static MessageState StateOf(DateTimeOffset? sent, DateTimeOffset? failed, DateTimeOffset? cancelled, string? delivery) =>
+        cancelled is not null ? MessageState.Cancelled
+        : failed is not null ? MessageState.NotSent
+        : sent is null ? MessageState.Queued
+        : delivery switch
+        {
+            "delivered" => MessageState.Delivered,
+            "permanent-failure" or "technical-failure" => MessageState.NotDelivered,
+            "temporary-failure" => MessageState.DeliveryDelayed,
+            _ => MessageState.Sent,
+        };
+
+    /// <summary>The recorded failure in words staff can act on (the record holds only its kind and code).</summary>
+    private static string Explain(string? error, string? delivery) => delivery switch
+    {
+        "permanent-failure" => "The phone number or address does not exist or is not in use",
+        "technical-failure" => "GOV.UK Notify could not send it",
+        _ => error switch
+        {
+            null => "It could not be sent",
+            _ when error.StartsWith(nameof(MimeKit.ParseException), StringComparison.Ordinal) || error.StartsWith("AddressRefused", StringComparison.Ordinal) => "The address cannot be used as it is written",
+            _ when error.StartsWith("SmtpCommandException", StringComparison.Ordinal) => "The mail server refused it",
+            _ when error.StartsWith("NotifyClientException 400", StringComparison.Ordinal) => "GOV.UK Notify refused it: the number or address is not one it can send to",
+            _ when error.StartsWith(nameof(MissingTemplateException), StringComparison.Ordinal) => "The hub is not set up to send this kind of message: tell your administrator",
+            _ => "It could not be sent after several tries",
+        },
+    };
 
     public async Task<IReadOnlyList<SentEmail>> SentTo(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken)
     {
@@ -36,6 +97,9 @@ internal sealed class EmailOutbox(HubDbContext db, TimeProvider clock) : IEmailO
         var lower = Lower(addresses);
         return lower.Count == 0 ? 0 : await db.OutboxMessages.Where(m => lower.Contains(m.To.ToLower())).ExecuteDeleteAsync(cancellationToken);
     }
+
+    public async Task<int> ForgetPeople(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken) =>
+        personIds.Count == 0 ? 0 : await db.OutboxMessages.Where(m => m.PersonId != null && personIds.Contains(m.PersonId.Value)).ExecuteDeleteAsync(cancellationToken);
 
     private static List<string> Lower(IReadOnlyCollection<string> addresses) =>
         addresses.Select(a => a.Trim().ToLowerInvariant()).Where(a => a.Length > 0).Distinct().ToList();

@@ -14,12 +14,37 @@ namespace Hub.Infrastructure.Jobs;
 // report queue); these jobs only drain those tables, each idempotently, so a retry or a rerun after
 // a stopped worker has one effect (docs/decisions/021).
 
-/// <summary>Drains the email outbox: every 15 seconds by default.</summary>
-public sealed class OutboxJob(OutboxDispatcher dispatcher, JobInstance instance)
+/// <summary>
+/// Drains the outbox (emails and texts): every 15 seconds by default. First it looks up the
+/// new-link requests waiting (so known and unknown addresses take the same path at the front door),
+/// which may queue links to send in the same run.
+/// </summary>
+public sealed class OutboxJob(OutboxDispatcher dispatcher, JobInstance instance, IMediator sender)
 {
     public const string Id = "email-outbox";
 
-    public Task<int> RunAsync(CancellationToken cancellationToken) => dispatcher.DispatchAsync(instance.Name, batchSize: 50, cancellationToken);
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        await sender.Send(new Application.SupportPlans.Link.ProcessPlanLinkRequests.ProcessPlanLinkRequests(), cancellationToken);
+        return await dispatcher.DispatchAsync(instance.Name, batchSize: 50, cancellationToken);
+    }
+}
+
+/// <summary>
+/// Seals new audit rows into the chain: every 5 seconds by default. Several instances may run it at
+/// once; the sealer's database lease lets one seal and the others return at once (docs/decisions/032).
+/// </summary>
+public sealed class AuditSealJob(AuditSealer sealer, JobInstance instance, ILogger<AuditSealJob> logger)
+{
+    public const string Id = "audit-seal";
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var result = await sealer.SealAsync(instance.Name, cancellationToken);
+        // A routine tick: Debug. Counts only.
+        logger.LogDebug("Audit seal: {Sealed} rows sealed{Elsewhere}", result.Sealed, result.LeaseHeldElsewhere ? " (another instance holds the lease)" : string.Empty);
+        return result.Sealed;
+    }
 }
 
 /// <summary>Every hour, queues the plan review reminders that are due (each review date gets one).</summary>

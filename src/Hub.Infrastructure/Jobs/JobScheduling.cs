@@ -99,6 +99,7 @@ public static class JobScheduling
         {
             var uk = new RecurringJobOptions { TimeZone = UkTime.Zone };
             jobs.AddOrUpdate<OutboxJob>(OutboxJob.Id, j => j.RunAsync(CancellationToken.None), Every(settings.OutboxIntervalSeconds), uk);
+            jobs.AddOrUpdate<AuditSealJob>(AuditSealJob.Id, j => j.RunAsync(CancellationToken.None), Every(settings.AuditSealIntervalSeconds), uk);
             jobs.AddOrUpdate<ReportJob>(ReportJob.Id, j => j.RunAsync(CancellationToken.None), Every(settings.ReportIntervalSeconds), uk);
             jobs.AddOrUpdate<ReviewReminderJob>(ReviewReminderJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Hourly(), uk);
             jobs.AddOrUpdate<MonthlyReportJob>(MonthlyReportJob.Id, j => j.RunAsync(CancellationToken.None), MonthlyReportJob.Schedule, uk);
@@ -123,8 +124,10 @@ public static class JobScheduling
             OnAttemptsExceeded = AttemptsExceededAction.Fail,
         }, JobFilterScope.Global, null);
 
+        private readonly JobFilter _telemetry = new(new Telemetry.JobTelemetryFilter(), JobFilterScope.Global, null);
+
         public IEnumerable<JobFilter> GetFilters(Job job) =>
-            JobFilterProviders.Providers.GetFilters(job).Where(f => f.Instance is not AutomaticRetryAttribute).Append(_retry);
+            JobFilterProviders.Providers.GetFilters(job).Where(f => f.Instance is not AutomaticRetryAttribute).Append(_retry).Append(_telemetry);
     }
 }
 

@@ -12,6 +12,9 @@ public sealed class JobSettings
     /// <summary>How often the email outbox is drained; under a minute it must divide 60.</summary>
     public int OutboxIntervalSeconds { get; set; } = 15;
 
+    /// <summary>How often new audit rows are sealed into the chain; under a minute it must divide 60.</summary>
+    public int AuditSealIntervalSeconds { get; set; } = 5;
+
     /// <summary>How often queued commissioner reports are made, besides the nudge when one is asked for.</summary>
     public int ReportIntervalSeconds { get; set; } = 30;
 

@@ -11,12 +11,14 @@ using Hub.Domain.Reports;
 using Hub.Domain.Referrals;
 using Hub.Domain.Spells;
 using Hub.Domain.SupportPlans;
+using Hub.Domain.Triage;
 using Hub.Infrastructure.DataProtection;
 using Hub.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Hub.Infrastructure.Persistence;
@@ -33,6 +35,7 @@ public abstract class HubDbContext(DbContextOptions options)
     public DbSet<ReferralSpell> Spells => Set<ReferralSpell>();
     public DbSet<CareStart> CareStarts => Set<CareStart>();
     public DbSet<PossibleMatch> PossibleMatches => Set<PossibleMatch>();
+    public DbSet<TriagePickUp> TriagePickUps => Set<TriagePickUp>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<ContactAttempt> ContactAttempts => Set<ContactAttempt>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
@@ -54,6 +57,8 @@ public abstract class HubDbContext(DbContextOptions options)
     public DbSet<PlanSuggestion> PlanSuggestions => Set<PlanSuggestion>();
     public DbSet<PlanAccessLink> PlanAccessLinks => Set<PlanAccessLink>();
     public DbSet<PersonSession> PersonSessions => Set<PersonSession>();
+    public DbSet<PlanLinkRequest> PlanLinkRequests => Set<PlanLinkRequest>();
+    public DbSet<PersonRefusalTally> PersonRefusalTallies => Set<PersonRefusalTally>();
     public DbSet<MoodCheckIn> MoodCheckIns => Set<MoodCheckIn>();
     public DbSet<SharedNote> SharedNotes => Set<SharedNote>();
     public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
@@ -82,6 +87,12 @@ public abstract class HubDbContext(DbContextOptions options)
             .HasFilter($"{leftAt} IS NULL").HasDatabaseName("IX_CareTeamMembers_Current");
         builder.Entity<CareTeamMember>().HasIndex(m => m.SpellId).IsUnique()
             .HasFilter($"{leftAt} IS NULL AND {QuoteIdentifier(nameof(CareTeamMember.Role))} = {(int)CareTeamRole.Lead}").HasDatabaseName("IX_CareTeamMembers_OneLead");
+        // The audit chain: each position once; the sealer reads the unsealed rows oldest first.
+        var sequence = QuoteIdentifier(nameof(AuditEvent.Sequence));
+        builder.Entity<AuditEvent>().HasIndex(e => e.Sequence).IsUnique()
+            .HasFilter($"{sequence} IS NOT NULL").HasDatabaseName("IX_AuditEvents_Sequence");
+        builder.Entity<AuditEvent>().HasIndex(e => new { e.At, e.Id })
+            .HasFilter($"{sequence} IS NULL").HasDatabaseName("IX_AuditEvents_Unsealed");
         builder.Entity<Handoff>().HasIndex(h => new { h.SpellId, h.ToMemberId }).IsUnique()
             .HasFilter($"{QuoteIdentifier(nameof(Handoff.Status))} = {(int)HandoffStatus.Pending}").HasDatabaseName("IX_Handoffs_OnePendingPerMember");
     }
@@ -96,10 +107,12 @@ public abstract class HubDbContext(DbContextOptions options)
         SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
 
     /// <summary>
-    /// Saves, sealing any new audit rows into the hash chain inside the same transaction as the
-    /// change they describe: both commit, or neither does. On a server database the transaction
-    /// runs in the retrying execution strategy (docs/decisions/018): after a transient fault it is
-    /// rolled back and run again whole, the rows sealed afresh from the chain's head.
+    /// Saves. New audit rows are stamped (writer, number, keyed MAC) and inserted unsealed with the
+    /// change they describe, in the same transaction; the sealer chains them later
+    /// (docs/decisions/032), so no save waits on the chain. On PostgreSQL a small save goes as one
+    /// batch with no BEGIN or COMMIT of its own: the server runs a batch ended by one Sync as one
+    /// implicit transaction, so it is one round trip and still all or nothing. A save that fails and
+    /// rolls back gives its audit numbers back to the writer.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -108,32 +121,114 @@ public abstract class HubDbContext(DbContextOptions options)
             return await SaveInOrderAsync(order, cancellationToken);
         }
         await ProcessingRestrictionGuard.EnsureAllowedAsync(this, cancellationToken);
-        var unsealed = ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-        if (unsealed.Count == 0)
+        var stamped = StampNewAuditRows();
+        var outermost = Database.CurrentTransaction is null;
+        try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return outermost && BatchesAreAtomic && IsSmallInsertOnlySave()
+                ? await SaveAsOneBatchAsync(acceptAllChangesOnSuccess, cancellationToken)
+                : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
-
-        if (Database.CurrentTransaction is not null)
+        catch when (outermost && stamped.Count > 0)
         {
-            await SealAuditRows(unsealed, cancellationToken);
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            GiveBack(stamped);
+            throw;
         }
+    }
 
-        // Changes are accepted only once the transaction has committed, so a retry saves them all again.
-        var written = await Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+    /// <summary>
+    /// Only inserts, and few: an insert that fails is an error, which ends the batch's implicit
+    /// transaction. An update or delete is not: EF finds a lost race by the rows it affected, after
+    /// the batch, and needs a transaction it can still roll back.
+    /// </summary>
+    private bool IsSmallInsertOnlySave()
+    {
+        var changed = 0;
+        foreach (var entry in ChangeTracker.Entries())
         {
-            await using IDbContextTransaction transaction = await Database.BeginTransactionAsync(token);
-            await SealAuditRows(unsealed, token);
-            var rows = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, token);
-            await transaction.CommitAsync(token);
-            return rows;
-        }, cancellationToken);
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                return false;
+            }
+            if (entry.State == EntityState.Added && ++changed > OneBatchLimit)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>One batch, no BEGIN or COMMIT; EF skips its execution strategy without a transaction of its own, so it is applied here.</summary>
+    private async Task<int> SaveAsOneBatchAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        var before = Database.AutoTransactionBehavior;
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+        int written;
+        try
+        {
+            // Changes are accepted only after success, so a retry saves them all again.
+            written = await Database.CreateExecutionStrategy().ExecuteAsync(
+                token => base.SaveChangesAsync(acceptAllChangesOnSuccess: false, token), cancellationToken);
+        }
+        finally
+        {
+            Database.AutoTransactionBehavior = before;
+        }
         if (acceptAllChangesOnSuccess)
         {
             ChangeTracker.AcceptAllChanges();
         }
         return written;
+    }
+
+    /// <summary>Changes saved as one batch without an explicit transaction; well under the provider's batch size, so EF never splits it.</summary>
+    private const int OneBatchLimit = 100;
+
+    /// <summary>Whether this provider runs a batch of statements as one implicit transaction (PostgreSQL).</summary>
+    protected virtual bool BatchesAreAtomic => false;
+
+    private AuditKey? _auditKey;
+
+    /// <summary>
+    /// The audit key from the application's services (see <see cref="AuditKeys"/>). A context made
+    /// by hand, outside any host (design-time tools, tests), has only the development key: rows it
+    /// writes fail verification against a real key, which shows rather than hides them.
+    /// </summary>
+    internal AuditKey AuditKey => _auditKey ??= this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(AuditKey)) as AuditKey
+        ?? AuditKeys.From(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+
+    private readonly List<AuditEvent> _stampedInTransaction = [];
+
+    private AuditWriter? _writer;
+
+    private AuditWriter Writer => _writer ??= AuditWriter.For(Database.GetConnectionString() ?? string.Empty);
+
+    private List<AuditEvent> StampNewAuditRows()
+    {
+        List<AuditEvent> stamped = [];
+        foreach (var entry in ChangeTracker.Entries<AuditEvent>())
+        {
+            if (entry.State == EntityState.Added && !entry.Entity.IsStamped)
+            {
+                entry.Entity.Stamp(Writer.Id, Writer.Take(), AuditKey);
+                stamped.Add(entry.Entity);
+            }
+        }
+        if (Database.CurrentTransaction is not null)
+        {
+            _stampedInTransaction.AddRange(stamped);
+        }
+        return stamped;
+    }
+
+    /// <summary>The rows were rolled back: their numbers go to the next rows saved, and they are stamped afresh if saved again.</summary>
+    private void GiveBack(IEnumerable<AuditEvent> rows)
+    {
+        foreach (var row in rows.Where(r => r.IsStamped && !r.IsSealed))
+        {
+            Writer.GiveBack(row.WriterNumber!.Value);
+            row.ClearStamp();
+        }
     }
 
     private bool savingInOrder;
@@ -166,24 +261,6 @@ public abstract class HubDbContext(DbContextOptions options)
         return rows;
     }
 
-    private async Task SealAuditRows(List<AuditEvent> unsealed, CancellationToken cancellationToken)
-    {
-        // Taking the write lock first: a no-op update that blocks other chain writers until we commit.
-        await AuditChainHeads.Where(h => h.Id == AuditChainHead.SingletonId)
-            .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence), cancellationToken);
-        var head = await AuditChainHeads.AsNoTracking().SingleAsync(h => h.Id == AuditChainHead.SingletonId, cancellationToken);
-
-        var (sequence, hash) = (head.LastSequence, head.LastHash);
-        foreach (var row in unsealed)
-        {
-            row.Seal(sequence, hash);
-            (sequence, hash) = (row.Sequence, row.Hash);
-        }
-
-        await AuditChainHeads.Where(h => h.Id == AuditChainHead.SingletonId)
-            .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, sequence).SetProperty(h => h.LastHash, hash), cancellationToken);
-    }
-
     /// <summary>
     /// Runs several saves as one transaction, inside the execution strategy. Before a retry the
     /// transaction has been rolled back, so every tracked entity is put back as it was before the
@@ -193,16 +270,30 @@ public abstract class HubDbContext(DbContextOptions options)
     {
         var before = ChangeTracker.Entries().Select(e => (Entry: e, e.State, Original: e.OriginalValues.Clone())).ToList();
         var attempts = 0;
-        await Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        try
         {
-            if (attempts++ > 0)
+            await Database.CreateExecutionStrategy().ExecuteAsync(async token =>
             {
-                PutBack(before);
-            }
-            await using var transaction = await Database.BeginTransactionAsync(token);
-            await steps(token);
-            await transaction.CommitAsync(token);
-        }, cancellationToken);
+                if (attempts++ > 0)
+                {
+                    GiveBack(_stampedInTransaction);
+                    _stampedInTransaction.Clear();
+                    PutBack(before);
+                }
+                await using var transaction = await Database.BeginTransactionAsync(token);
+                await steps(token);
+                await transaction.CommitAsync(token);
+            }, cancellationToken);
+        }
+        catch
+        {
+            GiveBack(_stampedInTransaction); // rolled back for good
+            throw;
+        }
+        finally
+        {
+            _stampedInTransaction.Clear();
+        }
     }
 
     private void PutBack(List<(EntityEntry Entry, EntityState State, PropertyValues Original)> before)

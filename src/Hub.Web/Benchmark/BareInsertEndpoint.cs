@@ -10,12 +10,15 @@ namespace Hub.Web.Benchmark;
 /// It is mapped only when <c>Hub:Benchmark:Enabled</c> is true and the host runs in the
 /// <c>Benchmark</c> environment; the setting in any other environment stops the host at start, so it
 /// cannot reach a real deployment by accident. The table is created by the benchmark, never by the hub.
+/// The same setting gives a route to the fair yardstick, a Razor Pages POST with antiforgery doing
+/// the same insert (Pages/Benchmark/FormInsert).
 /// </summary>
 internal static class BareInsertEndpoint
 {
     public const string Setting = "Hub:Benchmark:Enabled";
     public const string EnvironmentName = "Benchmark";
     public const string Path = "/benchmark/insert";
+    public const string PagePath = "/benchmark/forminsert";
 
     public static void MapBareInsertEndpoint(this WebApplication app)
     {

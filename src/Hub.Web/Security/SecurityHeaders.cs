@@ -17,15 +17,25 @@ internal static class SecurityHeaders
     private static readonly string DashboardContentSecurityPolicy = ContentSecurityPolicy.Replace(
         "style-src 'self';", "style-src 'self' 'unsafe-inline';", StringComparison.Ordinal);
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        // Signing in and out with a single sign-on provider is a form post the hub answers with a
+        // redirect to the provider, which browsers check against form-action too.
+        var providers = app.ApplicationServices.GetRequiredService<SingleSignOnSettings>().Providers
+            .Select(p => new Uri(p.Authority).GetLeftPart(UriPartial.Authority)).Distinct().ToList();
+        var formAction = "form-action 'self';";
+        var withProviders = providers.Count == 0 ? formAction : $"form-action 'self' {string.Join(' ', providers)};";
+        var pagePolicy = ContentSecurityPolicy.Replace(formAction, withProviders, StringComparison.Ordinal);
+        var dashboardPolicy = DashboardContentSecurityPolicy.Replace(formAction, withProviders, StringComparison.Ordinal);
+        return app.Use(async (context, next) =>
         {
             // Read now: the dashboard moves its prefix into PathBase while it answers.
             var dashboard = JobsDashboard.IsDashboard(context.Request.Path);
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = dashboard ? DashboardContentSecurityPolicy : ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = dashboard ? dashboardPolicy : pagePolicy;
+                headers.Remove("Server");
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
@@ -40,6 +50,7 @@ internal static class SecurityHeaders
             });
             await next();
         });
+    }
 
     private static bool IsStaticAsset(PathString path) =>
         path.StartsWithSegments("/nhsuk") || path.StartsWithSegments("/assets") || path.StartsWithSegments("/js") || path.StartsWithSegments("/css");

@@ -81,7 +81,7 @@ internal sealed class HubProcess : IAsyncDisposable
             ["Database__Provider"] = "Postgres",
             ["ConnectionStrings__Hub"] = connectionString,
             ["Hub__Benchmark__Enabled"] = "true",
-            ["Hub__PublicFormRateLimit__Permits"] = int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Hub__RateLimits__PublicForm__Permits"] = int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // As in a real deployment, each referral also queues the triage team's email (no SMTP host: it waits in the outbox).
             ["Hub__Notifications__TriageInbox"] = "triage@benchmark.invalid",
         };
@@ -96,11 +96,55 @@ internal sealed class HubProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var hub = new HubProcess(process, logFile, connectionString, new Uri($"http://127.0.0.1:{port}"));
+        var hub = new HubProcess(process, logFile, connectionString, new Uri($"http://127.0.0.1:{port}")) { _dll = dll, _webProject = webProject, _environment = environment };
         await hub.WaitUntilReadyAsync();
         hub.PostgresVersion = await hub.ScalarAsync<string>("SELECT current_setting('server_version')");
         Console.Error.WriteLine($"The hub is running at {hub.BaseAddress} (log: {logFile}).");
         return hub;
+    }
+
+    private string _dll = string.Empty;
+    private string _webProject = string.Empty;
+    private Dictionary<string, string> _environment = [];
+
+    /// <summary>Waits (up to <paramref name="within"/>) until the sealer job has sealed every audit row; returns how many are still unsealed.</summary>
+    public async Task<long> WaitUntilAuditSealedAsync(TimeSpan within)
+    {
+        var until = DateTime.UtcNow + within;
+        while (true)
+        {
+            var unsealed = await ScalarAsync<long>("SELECT count(*) FROM \"AuditEvents\" WHERE \"Sequence\" IS NULL");
+            if (unsealed == 0 || DateTime.UtcNow > until)
+            {
+                return unsealed;
+            }
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    public Task<long> CountAuditRowsAsync() => ScalarAsync<long>("SELECT count(*) FROM \"AuditEvents\"");
+
+    /// <summary>Runs the operator's <c>verify-audit</c> command against the hub's database; its exit code (0: intact) and its line.</summary>
+    public async Task<(int ExitCode, string Output)> VerifyAuditAsync()
+    {
+        var start = new ProcessStartInfo("dotnet", [_dll, "verify-audit"])
+        {
+            WorkingDirectory = _webProject,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in _environment)
+        {
+            start.Environment[key] = value;
+        }
+        start.Environment["Hub__Jobs__Enabled"] = "false";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start verify-audit.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var lines = ((await output) + (await error)).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return (process.ExitCode, lines.LastOrDefault(l => l.StartsWith("Audit trail", StringComparison.Ordinal)) ?? string.Join(" ", lines.TakeLast(3)));
     }
 
     public async Task<long> CountReferralsAsync() => await ScalarAsync<long>("SELECT count(*) FROM \"Referrals\"");

@@ -57,8 +57,14 @@ internal static partial class Soak
         var (tokensStored, rowsStored) = await hub.CountStoredAsync(tally.Forms.Select(f => f.Token).ToList());
         var result = new SoakResult(options, elapsed, tally, confirmed.Count, tokensStored, rowsStored,
             await hub.CountReferralsAsync() - before, await hub.CountDuplicateFormTokensAsync(), hub.PeakWorkingSetBytes, hub.ReadLog(), hub.PostgresVersion);
+        Console.Error.WriteLine("Waiting for the sealer job to seal every audit row...");
+        var unsealed = await hub.WaitUntilAuditSealedAsync(TimeSpan.FromMinutes(2));
+        var auditRows = await hub.CountAuditRowsAsync();
+        var (verifyExit, verified) = await hub.VerifyAuditAsync();
         Console.WriteLine(result.Markdown());
-        return result.Passed ? 0 : 1;
+        Console.WriteLine(string.Create(En, $"Audit trail after the soak: {auditRows:N0} rows, {unsealed:N0} left unsealed (bar: 0) once the sealer job had run; ") +
+            string.Create(En, $"`verify-audit` (exit {verifyExit}, bar: 0): {verified}"));
+        return result.Passed && unsealed == 0 && verifyExit == 0 ? 0 : 1;
     }
 
     private static async Task RunClientAsync(Uri baseAddress, int client, DateTime deadline, int doubleEvery, Tally tally)

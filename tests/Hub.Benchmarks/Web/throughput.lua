@@ -5,7 +5,8 @@
 -- protection against a double submit keys on it, so each request is a new referral) and the
 -- antiforgery token. The antiforgery cookie and token come from one GET of /refer, made by the
 -- benchmark before wrk starts (HUB_COOKIE, HUB_TOKEN); they stay valid for the whole session.
--- HUB_TARGET=bare posts the same bodies to the bare-insert yardstick instead.
+-- HUB_TARGET=bare posts the same bodies to the bare-insert yardstick instead; HUB_TARGET=page to the
+-- fair yardstick, a Razor Pages POST with antiforgery doing the same one insert (302 like the send).
 --
 -- No new request starts after HUB_ACTIVE_MS: wrk runs a few seconds longer, so every request it
 -- sent has its answer when it stops and the responses counted here match the rows stored.
@@ -26,7 +27,8 @@ local target = os.getenv("HUB_TARGET") or "form"
 local cookie = os.getenv("HUB_COOKIE") or ""
 local antiforgery = os.getenv("HUB_TOKEN") or ""
 local active_ms = tonumber(os.getenv("HUB_ACTIVE_MS") or "10000")
-local path = target == "bare" and "/benchmark/insert" or "/refer?handler=send"
+local paths = { bare = "/benchmark/insert", page = "/benchmark/forminsert", form = "/refer?handler=send" }
+local path = paths[target] or paths.form
 local success = target == "bare" and 204 or 302
 
 local threads = {}

@@ -85,8 +85,12 @@ public sealed class CareJourneyTests(CareJourneyFixture hub, ITestOutputHelper o
         await jo.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
         await jo.GetByRole(AriaRole.Link, new() { Name = "Network meetings" }).ClickAsync();
         await axe.ScanAsync(jo, "network meetings");
-        var anHourAgo = UkTime.ToLocal(hub.Clock.GetUtcNow().AddHours(-1)).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
-        await jo.GetByLabel("When").FillAsync(anHourAgo);
+        var anHourAgo = UkTime.ToLocal(hub.Clock.GetUtcNow().AddHours(-1));
+        var when = jo.GetByRole(AriaRole.Group, new() { Name = "When" });
+        foreach (var (box, value) in new[] { ("Day", anHourAgo.Day), ("Month", anHourAgo.Month), ("Year", anHourAgo.Year), ("Hour", anHourAgo.Hour), ("Minute", anHourAgo.Minute) })
+        {
+            await when.GetByLabel(box, new() { Exact = true }).FillAsync(value.ToString(CultureInfo.InvariantCulture));
+        }
         await jo.GetByRole(AriaRole.Group, new() { Name = "How" }).GetByLabel("Face to face", new() { Exact = true }).CheckAsync();
         await jo.GetByLabel("Where").SelectOptionAsync(new SelectOptionValue { Label = "Café" });
         await jo.GetByLabel("Jo Reilly (peer support worker)").CheckAsync();
@@ -206,16 +210,6 @@ public sealed class CareJourneyTests(CareJourneyFixture hub, ITestOutputHelper o
     {
         await using var context = await hub.NewContextAsync(NoJavaScript);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/refer");
-        await page.GetByLabel("Phone call", new() { Exact = true }).CheckAsync();
-        await page.GetByLabel("Phone number (for a call or text)").FillAsync(phone);
-        await page.GetByRole(AriaRole.Group, new() { Name = "Is it safe for us to leave a message?" })
-            .GetByLabel("Yes", new() { Exact = true }).CheckAsync();
-        await page.GetByLabel("What should we call you? (optional)").FillAsync(name);
-        await page.GetByLabel("What has been happening? (optional)").FillAsync(words);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send my request" }).ClickAsync();
-        await page.ShouldBeOnAsync("/refer/sent");
-        return (await page.Locator(".hub-reference").InnerTextAsync()).Trim();
+return await PublicForm.SendSelfReferralAsync(page, "Phone call", phone, safeToLeaveMessage: true, name: name, happening: words);
     }
 }

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Hub.Infrastructure.Email;
 using Hub.Infrastructure.Persistence;
+using Hub.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -11,81 +13,128 @@ namespace Hub.BrowserTests.Referrals;
 /// A person refers themselves in a real browser against the real hub: on a phone without
 /// JavaScript, and on a keyboard alone. Every page reached is scanned with axe.
 /// </summary>
-public sealed class SelfReferralJourneyTests(BrowserFixture hub, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+public sealed class SelfReferralJourneyTests(FrontDoorFixture hub, ITestOutputHelper output) : IClassFixture<FrontDoorFixture>
 {
+    public const string HubPhone = "020 7946 0000";
+
     private const string ReferencePattern = "^[A-Z0-9]{4}-[A-Z0-9]{4}$";
 
     /// <summary>Invented words: an emoji, Arabic (right to left) and a line break, which must all survive unchanged.</summary>
     private const string WhatIsHappening = "I have not slept properly for weeks 😔\nMy mum says: أشعر بالتعب الشديد كل يوم";
 
-    [SkippableFact]
-    public async Task Should_send_a_referral_and_show_its_reference_when_a_person_on_a_phone_without_javascript_fills_in_the_form()
+    /// <summary>A small phone: 375 x 667 CSS pixels (an iPhone SE), the size the start button must fit.</summary>
+    private static BrowserNewContextOptions Phone(bool javaScript) => new()
     {
-        var phone = new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
-            IsMobile = true,
-            HasTouch = true,
-            JavaScriptEnabled = false,
-        };
-        await using var axe = new AxeAudit(hub, output, phone);
-        await using var context = await hub.NewContextAsync(phone);
+        ViewportSize = new ViewportSize { Width = 375, Height = 667 },
+        IsMobile = true,
+        HasTouch = true,
+        JavaScriptEnabled = javaScript,
+    };
+
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Should_take_a_person_on_a_phone_through_every_question_to_a_reference_and_a_confirmation_email(bool javaScript)
+    {
+        hub.Smtp.Require();
+        var email = $"noor.{(javaScript ? "js" : "nojs")}@example.org";
+        await using var axe = new AxeAudit(hub, output, Phone(javaScript));
+        await using var context = await hub.NewContextAsync(Phone(javaScript));
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/");
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Get support with your mental health");
+        var start = page.GetByRole(AriaRole.Button, new() { Name = "Start now" });
+        var box = (await start.BoundingBoxAsync()).ShouldNotBeNull();
+        (box.Y + box.Height).ShouldBeLessThanOrEqualTo(667, "the start button is above the fold on a 375 x 667 phone");
+        (await page.Locator("main").InnerTextAsync()).ShouldContain(HubPhone, Case.Sensitive, "the hub's number for someone who would rather talk");
+        (await page.Locator(".hub-urgent-help").InnerTextAsync()).ShouldNotContain("refer yourself below");
         await Scan(page, axe, "start page");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Start now" }).TapAsync();
+        await start.TapAsync();
         await page.ShouldBeOnAsync("/refer");
-        (await page.Locator("h1").InnerTextAsync()).ShouldBe("Ask the Living Well Hub for support");
-        await Scan(page, axe, "self-referral form");
+        (await page.Locator("h1").InnerTextAsync()).ShouldBe("How would you like us to contact you?");
+        // The contact details sit under the method chosen: hidden until chosen with JavaScript, all shown without.
+        (await page.GetByLabel("Email address", new() { Exact = true }).IsVisibleAsync()).ShouldBe(!javaScript);
+        await Scan(page, axe, "question: contact");
 
-        // Continue with nothing filled in: the NHS error summary, linked to the fields.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).TapAsync();
-        await page.Locator(".nhsuk-error-summary").WaitForAsync();
+        // Continue with nothing chosen: the NHS error summary, linked to the question.
+        await PublicForm.ContinueAsync(page);
         (await page.TitleAsync()).ShouldStartWith("Error: ");
-        (await page.Locator(".nhsuk-error-summary__list li").AllInnerTextsAsync())
-            .ShouldContain("Select how you would like us to get in touch");
+        (await page.Locator(".nhsuk-error-summary__list li").AllInnerTextsAsync()).ShouldBe(["Select how you would like us to get in touch"]);
         await page.ErrorSummaryLinksShouldLeadToFieldsAsync();
-        await Scan(page, axe, "self-referral form with errors");
+        await Scan(page, axe, "question: contact, with an error");
 
-        await page.GetByLabel("Phone call", new() { Exact = true }).CheckAsync();
-        await page.GetByLabel("Phone number (for a call or text)").FillAsync("07700 900 731");
-        await page.GetByRole(AriaRole.Group, new() { Name = "Is it safe for us to leave a message?" })
-            .GetByLabel("No", new() { Exact = true }).CheckAsync();
-        await page.GetByLabel("What should we call you? (optional)").FillAsync("Noor");
-        await page.GetByLabel("What has been happening? (optional)").FillAsync(WhatIsHappening);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).TapAsync();
+        await page.GetByLabel("Email", new() { Exact = true }).CheckAsync();
+        (await page.GetByLabel("Email address", new() { Exact = true }).IsVisibleAsync()).ShouldBeTrue("revealed under the method chosen");
+        await page.GetByLabel("Email address", new() { Exact = true }).FillAsync(email);
+        await PublicForm.ContinueAsync(page);
 
-        await page.Locator("h1", new() { HasTextString = "Check your answers before sending" }).WaitForAsync();
+        await page.ShouldBeOnAsync("/refer/messages");
+        await Scan(page, axe, "question: messages");
+        await page.GetByLabel("Yes", new() { Exact = true }).CheckAsync();
+        await PublicForm.ContinueAsync(page);
+
+        await page.ShouldBeOnAsync("/refer/name");
+        await Scan(page, axe, "question: name");
+        // Back goes to the question before, with the answer kept.
+        await page.ClickAndWaitForPageAsync(page.Locator("a.nhsuk-back-link"));
+        await page.ShouldBeOnAsync("/refer/messages");
+        (await page.GetByLabel("Yes", new() { Exact = true }).IsCheckedAsync()).ShouldBeTrue("Back keeps what was answered");
+        await PublicForm.ContinueAsync(page);
+        await page.GetByLabel("What should we call you?").FillAsync("Noor");
+        await PublicForm.ContinueAsync(page);
+
+        await page.ShouldBeOnAsync("/refer/happening");
+        await Scan(page, axe, "question: what has been happening");
+        await page.GetByLabel("What has been happening?").FillAsync(WhatIsHappening);
+        await PublicForm.ContinueAsync(page);
+
+        // Every other question is optional: each page is scanned and left blank.
+        foreach (var (path, name) in new[]
+        {
+            ("/refer/help", "what would help"), ("/refer/language", "language"), ("/refer/talking", "making talking easier"),
+            ("/refer/before", "been in touch before"), ("/refer/ethnic-group", "ethnic group"), ("/refer/gender", "gender"),
+            ("/refer/sexual-orientation", "sexual orientation"), ("/refer/disability", "disability"), ("/refer/sharing", "sharing"),
+        })
+        {
+            await page.ShouldBeOnAsync(path);
+            await Scan(page, axe, "question: " + name);
+            await PublicForm.ContinueAsync(page);
+        }
+
+        await page.ShouldBeOnAsync("/refer/check");
+        (await page.Locator("h1").InnerTextAsync()).ShouldBe(PublicForm.CheckHeading);
         (await AnswerTo(page, "Name we should use")).ShouldBe("Noor");
-        (await AnswerTo(page, "How to get in touch")).ShouldBe("Phone call: 07700 900 731");
-        (await AnswerTo(page, "Safe to leave a message")).ShouldBe("No");
+        (await AnswerTo(page, "How to get in touch")).ShouldBe($"Email: {email}");
+        (await AnswerTo(page, "Safe to leave a message")).ShouldBe("Yes");
         (await AnswerTo(page, "What has been happening")).ShouldBe(WhatIsHappening);
+        (await AnswerTo(page, "Language")).ShouldBe("Not given");
+        (await AnswerTo(page, "Interpreter")).ShouldBe("Not given");
         await Scan(page, axe, "check your answers");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send my request" }).TapAsync();
+        // Change goes to the question and straight back to the check page.
+        await page.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Link, new() { Name = "Change name we should use" }));
+        await page.ShouldBeOnAsync("/refer/name");
+        (await page.GetByLabel("What should we call you?").InputValueAsync()).ShouldBe("Noor");
+        await page.GetByLabel("What should we call you?").FillAsync("Noor A");
+        await PublicForm.ContinueAsync(page);
+        await page.ShouldBeOnAsync("/refer/check");
+        (await AnswerTo(page, "Name we should use")).ShouldBe("Noor A");
+
+        await page.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Send my request" }), tap: true);
         await page.ShouldBeOnAsync("/refer/sent");
         var reference = (await page.Locator(".hub-reference").InnerTextAsync()).Trim();
         reference.ShouldMatch(ReferencePattern);
+        (await page.Locator(".hub-urgent-help").InnerTextAsync()).ShouldNotContain("refer yourself below");
         await Scan(page, axe, "request sent");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "More about urgent help" }).TapAsync();
-        await page.ShouldBeOnAsync("/help/urgent");
-        (await page.Locator("h1").InnerTextAsync()).ShouldBe("Get help now");
-        await Scan(page, axe, "urgent help");
-
-        // The other public pages, from the footer every page carries.
-        var footer = page.GetByRole(AriaRole.Contentinfo);
-        await footer.GetByRole(AriaRole.Link, new() { Name = "How we use your information" }).TapAsync();
-        await page.ShouldBeOnAsync("/help/privacy");
-        (await page.Locator("h1").InnerTextAsync()).ShouldBe("How we use your information");
-        await Scan(page, axe, "how we use your information");
-        await footer.GetByRole(AriaRole.Link, new() { Name = "Accessibility" }).TapAsync();
-        await page.ShouldBeOnAsync("/help/accessibility");
-        (await page.Locator("h1").InnerTextAsync()).ShouldBe("Accessibility");
-        await Scan(page, axe, "accessibility statement");
+        // Back after sending shows a page, never the browser's "resubmit" prompt: the check page, now saying it was sent.
+        await page.GoBackAsync();
+        await page.ShouldBeOnAsync("/refer/check");
+        (await page.Locator("h1").InnerTextAsync()).ShouldBe("You have already sent this request");
+        (await page.Locator(".hub-reference").InnerTextAsync()).Trim().ShouldBe(reference);
+        await Scan(page, axe, "back after sending");
 
         using (var scope = hub.Factory.Services.CreateScope())
         {
@@ -93,63 +142,35 @@ public sealed class SelfReferralJourneyTests(BrowserFixture hub, ITestOutputHelp
             var stored = await db.Referrals.AsNoTracking().SingleAsync(r => r.Reference == reference);
             stored.WhatIsHappening.ShouldBe(WhatIsHappening);
             var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == stored.PersonId);
-            person.PreferredName.ShouldBe("Noor");
-            person.Contact.Phone.ShouldBe("07700 900 731");
-            person.Contact.SafeToLeaveMessage.ShouldBe(false);
+            person.PreferredName.ShouldBe("Noor A");
+            person.Contact.Email.ShouldBe(email);
+            person.Contact.SafeToLeaveMessage.ShouldBe(true);
+            person.Communication.PreferredLanguage.ShouldBeNull("a blank language is not given, never English");
+            person.Communication.InterpreterNeeded.ShouldBeNull("an unanswered interpreter question is not given, never No");
+            (await db.Referrals.CountAsync(r => r.PersonId == person.Id)).ShouldBe(1);
+
+            (await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAsync("self-referral-journey", 20, CancellationToken.None)).ShouldBeGreaterThanOrEqualTo(1);
         }
+        var confirmation = hub.Smtp.Messages().Single(m => SmtpServer.Header(m, "To")?.Contains(email, StringComparison.OrdinalIgnoreCase) == true);
+        var body = SmtpServer.Body(confirmation);
+        body.ShouldContain($"Your reference is {reference}");
+        body.ShouldContain("within 2 working days");
+        body.ShouldNotContain("Noor", Case.Sensitive, "no personal details beyond the reference and the next step");
+        body.ShouldNotContain("slept", Case.Sensitive);
 
         axe.ShouldHaveFoundNoViolations();
     }
 
     [SkippableFact]
-    public async Task Should_send_a_referral_when_a_person_uses_only_the_keyboard()
+    public async Task Should_store_no_email_confirmation_when_the_person_chose_a_phone_call()
     {
-        await using var context = await hub.NewContextAsync();
+        await using var context = await hub.NewContextAsync(Phone(javaScript: false));
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
-
-        // The first Tab reaches the skip link, as the NHS.UK design system expects.
-        await page.Keyboard.PressAsync("Tab");
-        (await page.FocusedMatchesAsync("a.nhsuk-skip-link")).ShouldBeTrue("the first Tab should reach the skip link");
-
-        await page.TabToAsync("a[href='/refer']");
-        await page.Keyboard.PressAsync("Enter");
-        await page.ShouldBeOnAsync("/refer");
-
-        // Into the first radio group; Space chooses "Phone call".
-        await page.TabToAsync("#Answers_ContactMethod");
-        await page.Keyboard.PressAsync("Space");
-        (await page.IsCheckedAsync("#Answers_ContactMethod")).ShouldBeTrue();
-
-        await page.TabToAsync("#Answers_Phone");
-        await page.Keyboard.TypeAsync("07700 900 742");
-
-        // Tab enters the yes/no group on "Yes"; an arrow key moves to "No" and chooses it.
-        await page.TabToAsync("input[name='Answers.SafeToLeaveMessage']");
-        await page.Keyboard.PressAsync("ArrowRight");
-        (await page.IsCheckedAsync("input[name='Answers.SafeToLeaveMessage'][value='no']")).ShouldBeTrue();
-
-        await page.TabToAsync("#Answers_PreferredName");
-        await page.Keyboard.TypeAsync("Kai");
-        await page.TabToAsync("#Answers_WhatIsHappening");
-        await page.Keyboard.InsertTextAsync(WhatIsHappening);
-
-        await page.TabToAsync("form button[type='submit']");
-        await page.Keyboard.PressAsync("Enter");
-        await page.Locator("h1", new() { HasTextString = "Check your answers before sending" }).WaitForAsync();
-        (await AnswerTo(page, "Name we should use")).ShouldBe("Kai");
-        (await AnswerTo(page, "What has been happening")).ShouldBe(WhatIsHappening);
-
-        await page.TabToAsync("button[formaction='/refer?handler=send']");
-        await page.Keyboard.PressAsync("Enter");
-        await page.ShouldBeOnAsync("/refer/sent");
-        var reference = (await page.Locator(".hub-reference").InnerTextAsync()).Trim();
-        reference.ShouldMatch(ReferencePattern);
+        var reference = await PublicForm.SendSelfReferralAsync(page, "Phone call", "07700 900 731", safeToLeaveMessage: true, name: "Ari");
 
         using var scope = hub.Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-        var stored = await db.Referrals.AsNoTracking().SingleAsync(r => r.Reference == reference);
-        stored.WhatIsHappening.ShouldBe(WhatIsHappening);
+        (await db.Set<OutboxMessage>().AsNoTracking().CountAsync(m => m.Subject.Contains(reference))).ShouldBe(0, "a confirmation goes only by email, only when chosen");
     }
 
     /// <summary>
@@ -185,4 +206,14 @@ public sealed class SelfReferralJourneyTests(BrowserFixture hub, ITestOutputHelp
             .Filter(new() { Has = page.Locator("dt", new() { HasTextRegex = new Regex("^" + Regex.Escape(question) + "$") }) })
             .Locator(".nhsuk-summary-list__value")
             .InnerTextAsync();
+}
+
+/// <summary>The hub with a real SMTP server and its own phone number (<c>Hub:HubPhone</c>), as a deployed front door has.</summary>
+public sealed class FrontDoorFixture : MailingBrowserFixture
+{
+    protected override void Configure(HubWebFactory factory)
+    {
+        base.Configure(factory);
+        factory.With("Hub:HubPhone", SelfReferralJourneyTests.HubPhone);
+    }
 }

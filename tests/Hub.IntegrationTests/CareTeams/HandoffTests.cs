@@ -55,7 +55,7 @@ public sealed class HandoffTests(DatabaseFixture database) : IClassFixture<Datab
         (await CurrentTeam(host, referral.SpellId)).ShouldBe([(b.Id, CareTeamRole.Lead)]);
         var handoff = await StoredHandoff(host, offer.HandoffId);
         (handoff.Status, handoff.DecidedByUserId, handoff.DecidedAt).ShouldBe((HandoffStatus.Accepted, (Guid?)b.Id, (DateTimeOffset?)host.Clock.GetUtcNow()));
-        var audit = await host.WithDb(db => db.AuditEvents.AsNoTracking().Where(e => e.RecordId == offer.HandoffId).OrderBy(e => e.Sequence).ToListAsync());
+        var audit = await host.WithDb(db => db.AuditEvents.AsNoTracking().Where(e => e.RecordId == offer.HandoffId).OrderBy(e => e.WriterNumber).ToListAsync());
         audit.Select(e => (e.Action, e.RecordType, e.ActorUserId, e.Screen, e.PersonId)).ShouldBe(
         [
             (AuditAction.Create, nameof(Handoff), (Guid?)a.Id, "Care team: offer handoff", (Guid?)referral.PersonId),

@@ -50,5 +50,5 @@ public sealed class RecordAccessTests(DatabaseFixture database) : IClassFixture<
     }
 
     private static Task<List<AuditEvent>> DeniedRows(ApplicationHost host, Guid personId) =>
-        host.WithDb(db => db.AuditEvents.AsNoTracking().Where(e => e.PersonId == personId && e.Action == AuditAction.Denied).OrderBy(e => e.Sequence).ToListAsync());
+        host.WithDb(db => db.AuditEvents.AsNoTracking().Where(e => e.PersonId == personId && e.Action == AuditAction.Denied).OrderBy(e => e.WriterNumber).ToListAsync());
 }

@@ -193,7 +193,8 @@ public sealed class EmailOutboxTests(DatabaseFixture database, SmtpServer smtp) 
         })));
         var reference = (await host.SendAsPublic(Referral("Worker stops"))).Reference;
 
-        await Should.ThrowAsync<OperationCanceledException>(() => Dispatch(host, "worker-that-stops"));
+        // The worker is stopped (its token cancelled) right after the relay accepted the message.
+        await Should.ThrowAsync<OperationCanceledException>(() => host.WithService<OutboxDispatcher, int>(d => d.DispatchAsync("worker-that-stops", 50, stopsOnce.Stop.Token)));
         var left = await Stored(host, reference);
         (left.SentAt, left.ClaimedBy, left.Attempts).ShouldBe((null, "worker-that-stops", 0));
         (await Dispatch(host)).ShouldBe(0, "the claim holds until it lapses");
@@ -240,6 +241,7 @@ public sealed class EmailOutboxTests(DatabaseFixture database, SmtpServer smtp) 
     private sealed class StopsAfterSending : ISmtpSender
     {
         private int _calls;
+        public CancellationTokenSource Stop { get; } = new();
         public ISmtpSender? Inner { get; set; }
         public bool IsConfigured => true;
 
@@ -248,7 +250,8 @@ public sealed class EmailOutboxTests(DatabaseFixture database, SmtpServer smtp) 
             await Inner!.SendAsync(message, cancellationToken);
             if (Interlocked.Increment(ref _calls) == 1)
             {
-                throw new OperationCanceledException("Injected: the worker stopped");
+                await Stop.CancelAsync(); // injected: the worker is stopped
+                cancellationToken.ThrowIfCancellationRequested();
             }
         }
     }

@@ -125,7 +125,7 @@ public sealed class JobReliabilityTests(DatabaseFixture database, SmtpServer smt
         using (var connection = storage.GetConnection())
         {
             var recurring = Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection);
-            recurring.Select(r => r.Id).ShouldBe([OutboxJob.Id, ReportJob.Id, ReviewReminderJob.Id, MonthlyReportJob.Id, RetentionJob.Id], ignoreOrder: true);
+            recurring.Select(r => r.Id).ShouldBe([OutboxJob.Id, AuditSealJob.Id, ReportJob.Id, ReviewReminderJob.Id, MonthlyReportJob.Id, RetentionJob.Id], ignoreOrder: true);
             recurring.ShouldAllBe(r => r.TimeZoneId == "Europe/London" || r.TimeZoneId == "GMT Standard Time");
             recurring.Single(r => r.Id == RetentionJob.Id).Cron.ShouldBe("30 2 * * *");
             recurring.Single(r => r.Id == MonthlyReportJob.Id).Cron.ShouldBe("0 6 1 * *");

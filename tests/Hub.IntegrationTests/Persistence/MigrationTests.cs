@@ -1,7 +1,10 @@
 using Hub.Application.Referrals;
 using Hub.Domain.Audit;
 using Hub.Domain.People;
+using Hub.Infrastructure.Jobs;
 using Hub.Infrastructure.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
 using Hub.Infrastructure.Persistence.Providers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -68,6 +71,14 @@ public sealed class MigrationTests
                 await db.SaveChangesAsync();
                 var edit = await Should.ThrowAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEvents\" SET \"Screen\" = 'edited'"));
                 edit.Message.ShouldContain("append-only");
+                var remove = await Should.ThrowAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEvents\""));
+                remove.Message.ShouldContain("append-only");
+                // The sealer's one update is allowed, once.
+                var sealer = new AuditSealer(db, AuditKeys.From(new ConfigurationBuilder().Build()), TimeProvider.System, NullLogger<AuditSealer>.Instance);
+                (await sealer.SealAsync("test", CancellationToken.None)).Sealed.ShouldBe(1);
+                (await db.AuditEvents.AsNoTracking().SingleAsync()).Sequence.ShouldBe(1);
+                var reseal = await Should.ThrowAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEvents\" SET \"Sequence\" = 2"));
+                reseal.Message.ShouldContain("append-only");
             }
         }
         finally

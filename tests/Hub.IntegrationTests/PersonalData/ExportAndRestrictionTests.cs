@@ -54,10 +54,12 @@ public sealed class ExportAndRestrictionTests(ExportAndRestrictionTests.World fi
     private static readonly Dictionary<Type, string> SectionOf = new()
     {
         [typeof(Person)] = "person",
+        [typeof(Hub.Infrastructure.Email.OutboxMessage)] = "emails",
         [typeof(Referral)] = "referrals",
         [typeof(ReferralSpell)] = "spells",
         [typeof(PossibleMatch)] = "possibleMatches",
         [typeof(Contact)] = "contacts",
+        [typeof(Hub.Domain.Triage.TriagePickUp)] = "triagePickUps",
         [typeof(ContactAttempt)] = "contactAttempts",
         [typeof(Domain.Conversations.Conversation)] = "conversations",
         [typeof(Domain.Conversations.ConversationVersion)] = "conversationVersions",
@@ -154,7 +156,7 @@ public sealed class ExportAndRestrictionTests(ExportAndRestrictionTests.World fi
         again.Errors.Single().ErrorMessage.ShouldBe("Processing is not restricted for this person");
 
         var screens = await _host.WithDb(db => db.AuditEvents.Where(a => a.PersonId == _world.SubjectId && a.Action == AuditAction.Update && a.Screen.StartsWith("Data protection"))
-            .OrderBy(a => a.Sequence).Select(a => a.Screen).ToListAsync());
+            .OrderBy(a => a.WriterNumber).Select(a => a.Screen).ToListAsync());
         screens.ShouldBe(["Data protection: restrict processing", "Data protection: lift restriction"]);
     }
 

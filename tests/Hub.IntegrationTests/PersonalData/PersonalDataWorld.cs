@@ -70,7 +70,10 @@ public sealed class PersonalDataWorld
                     ? subjectReferral.RecordAttempt(now.AddHours(-1), AttemptMethod.Phone, AttemptResult.NoAnswer, "Invented: no answer", staff[0], now)
                     : throw new InvalidOperationException("the subject's referral is loaded"),
                 new PossibleMatch(joinedReferral, subject.Id, MatchReasons.SamePhone),
-                new OutboxMessage { Purpose = "test", To = subject.Contact.Email!.ToUpperInvariant(), Subject = "Your plan", Body = "Hello", CreatedAt = now, NextAttemptAt = now });
+                // Made directly: the domain allows a pick-up only while a referral waits for triage.
+                (Hub.Domain.Triage.TriagePickUp)Activator.CreateInstance(typeof(Hub.Domain.Triage.TriagePickUp), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic, null,
+                    [referralId, staff[0], now], null)!,
+                new OutboxMessage { Purpose = "test", To = subject.Contact.Email!.ToUpperInvariant(), Subject = "Your plan", Body = "Hello", CreatedAt = now, NextAttemptAt = now, PersonId = subject.Id });
             joined.MarkMergedInto(subject);
             await db.SaveChangesAsync();
             return new PersonalDataWorld

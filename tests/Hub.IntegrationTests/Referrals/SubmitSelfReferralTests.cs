@@ -117,4 +117,53 @@ public sealed class SubmitSelfReferralTests(DatabaseFixture database) : IClassFi
         ex.Errors.ShouldContain(e => e.PropertyName == "Answers.WhatIsHappening");
         (await host.WithDb(db => db.Referrals.CountAsync(r => r.FormToken == token))).ShouldBe(0);
     }
+
+    [SkippableFact]
+    public async Task Should_write_the_persons_confirmation_with_the_referral_only_when_they_chose_email_and_said_messages_are_safe()
+    {
+        await using var host = new ApplicationHost(database.ConnectionString);
+        var safe = Guid.NewGuid();
+        var notSaid = Guid.NewGuid();
+        var byPhone = Guid.NewGuid();
+
+        var sent = await host.SendAsPublic(new SubmitSelfReferral(new SelfReferralAnswers
+        {
+            ContactMethod = ContactMethod.Email, Email = "rowan.confirm@example.org", SafeToLeaveMessage = "yes",
+            PreferredName = "Rowan", WhatIsHappening = "I keep crying at work.",
+        }, safe));
+        var quiet = await host.SendAsPublic(new SubmitSelfReferral(new SelfReferralAnswers { ContactMethod = ContactMethod.Email, Email = "sol.confirm@example.org" }, notSaid));
+        var phoned = await host.SendAsPublic(new SubmitSelfReferral(Answers("07700 900 031"), byPhone));
+
+        var emails = await host.WithDb(db => db.OutboxMessages.AsNoTracking()
+            .Where(m => m.Purpose == ReferenceConfirmation.Purpose).ToListAsync());
+        var confirmation = emails.ShouldHaveSingleItem("one confirmation: email chosen and messages safe; none when not said, none by phone");
+        confirmation.To.ShouldBe("rowan.confirm@example.org");
+        confirmation.Subject.ShouldContain(sent.Reference);
+        confirmation.Body.ShouldContain($"Your reference is {sent.Reference}");
+        confirmation.Body.ShouldContain("within 2 working days");
+        confirmation.Body.ShouldNotContain("Rowan", Case.Sensitive, "no personal details beyond the reference and the next step");
+        confirmation.Body.ShouldNotContain("crying", Case.Sensitive);
+        emails.ShouldNotContain(m => m.Subject.Contains(quiet.Reference) || m.Subject.Contains(phoned.Reference));
+    }
+
+    [SkippableFact]
+    public async Task Should_store_a_blank_language_and_an_unanswered_interpreter_question_as_not_given()
+    {
+        await using var host = new ApplicationHost(database.ConnectionString);
+        var blank = Guid.NewGuid();
+        var no = Guid.NewGuid();
+
+        await host.SendAsPublic(new SubmitSelfReferral(Answers("07700 900 032") with { PreferredLanguage = "  " }, blank));
+        await host.SendAsPublic(new SubmitSelfReferral(Answers("07700 900 033") with { PreferredLanguage = "English", InterpreterNeeded = "no" }, no));
+
+        var people = await host.WithDb(db => db.Referrals.AsNoTracking().Where(r => r.FormToken == blank || r.FormToken == no)
+            .Join(db.People, r => r.PersonId, p => p.Id, (r, p) => new { r.FormToken, p.Communication.PreferredLanguage, p.Communication.InterpreterNeeded })
+            .ToListAsync());
+        var notGiven = people.Single(p => p.FormToken == blank);
+        notGiven.PreferredLanguage.ShouldBeNull("a blank language is not given, not English");
+        notGiven.InterpreterNeeded.ShouldBeNull("an unanswered question is not given, not No");
+        var answered = people.Single(p => p.FormToken == no);
+        answered.PreferredLanguage.ShouldBe("English");
+        answered.InterpreterNeeded.ShouldBe(false);
+    }
 }

@@ -20,7 +20,7 @@ public sealed class CrashMidWriteTests(DatabaseFixture database) : IClassFixture
         faults.Reset(failAt: null);
         await host.SendAsPublic(Submit(Guid.NewGuid()));
         var commands = faults.Seen;
-        commands.ShouldBeGreaterThan(3);
+        commands.ShouldBeInRange(1, 3, "the write is one batch (the match search before it is a look-up)");
 
         for (var failAt = 1; failAt <= commands; failAt++)
         {

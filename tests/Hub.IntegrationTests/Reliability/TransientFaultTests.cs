@@ -34,7 +34,7 @@ public sealed class TransientFaultTests(DatabaseFixture database, ITestOutputHel
     {
         faults.Reset(failAt: null);
         await host.SendAsPublic(Submit(Guid.NewGuid()));
-        faults.Seen.ShouldBeGreaterThan(3);
+        faults.Seen.ShouldBeInRange(1, 3, "the write is one batch (the match search before it is a look-up)");
         return faults.Seen;
     }
 
@@ -117,7 +117,9 @@ public sealed class TransientFaultTests(DatabaseFixture database, ITestOutputHel
         var error = await Should.ThrowAsync<RetryLimitExceededException>(() => host.SendAsPublic(Submit(token)));
 
         faults.Faults.ShouldBe(TransientFaults.MaxRetries + 1, "the first try and every retry, and no more");
-        error.InnerException.ShouldBeOfType<PostgresException>().SqlState.ShouldBe(PostgresErrorCodes.SerializationFailure);
+        // The write is one batch, whose failure EF reports as a failed save around the server's error.
+        var cause = error.InnerException is DbUpdateException failedSave ? failedSave.InnerException : error.InnerException;
+        cause.ShouldBeOfType<PostgresException>().SqlState.ShouldBe(PostgresErrorCodes.SerializationFailure);
         faults.Reset(failAt: null);
         (await Counts(host, token)).ShouldBe((0, 0, 0));
 

@@ -84,8 +84,9 @@ public sealed class PlanRemindersAndCheckInsTests(DatabaseFixture database) : IC
 
         await host.SendAsPublic(new RequestPlanLink(" Known.493@Example.org "));
         await host.SendAsPublic(new RequestPlanLink("unknown.493@example.org"));
+        await host.SendAsPublic(new Hub.Application.SupportPlans.Link.ProcessPlanLinkRequests.ProcessPlanLinkRequests()); // the background half
 
-        (await Outbox(host, "known.493@example.org", "plan-link")).ShouldHaveSingleItem();
+        (await Outbox(host, "known.493@example.org", "plan-link-request")).ShouldHaveSingleItem();
         (await host.WithDb(db => db.OutboxMessages.CountAsync(m => m.To == "unknown.493@example.org"))).ShouldBe(0);
         (await host.WithDb(db => db.PlanAccessLinks.CountAsync(l => l.PersonId == referral.PersonId))).ShouldBe(1);
     }

@@ -40,7 +40,7 @@ public sealed class TriageTests(DatabaseFixture database) : IClassFixture<Databa
         var record = await host.SendAsPractitioner(new GetReferralRecord(referral.Id));
         await host.SendAsPractitioner(new RecordTriageOutcome(referral.Id, TriageOutcome.ConversationBooked, null, record.Version));
 
-        var rows = await host.WithDb(db => db.AuditEvents.AsNoTracking().Where(a => a.PersonId == referral.PersonId).OrderBy(a => a.Sequence).ToListAsync());
+        var rows = await host.WithDb(db => db.AuditEvents.AsNoTracking().Where(a => a.PersonId == referral.PersonId).OrderBy(a => a.WriterNumber).ToListAsync());
         rows.Select(r => (r.Action, r.RecordType)).ShouldBe(new[]
         {
             (AuditAction.Create, nameof(Referral)),
@@ -141,8 +141,8 @@ public sealed class TriageQueueTests(DatabaseFixture database) : IClassFixture<D
         var pages = 0;
         do
         {
-            var page = await host.SendAsPractitioner(new GetTriageQueue(after, PageSize: 3));
-            page.TotalWaiting.ShouldBe(7);
+            var page = await host.SendAsPractitioner(new GetTriageQueue(After: after, PageSize: 3));
+            page.Matching.ShouldBe(7);
             seen.AddRange(page.Rows);
             after = page.Next;
             pages++;

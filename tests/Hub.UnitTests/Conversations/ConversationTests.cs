@@ -84,7 +84,10 @@ public sealed class ConversationTests
         conversation.VersionNumber.ShouldBe(1);
         version.Number.ShouldBe(1);
         version.ConversationId.ShouldBe(conversation.Id);
-        version.Content.ShouldBeSameAs(content);
+        version.Content.WhatMatters.ShouldBe(content.WhatMatters);
+        version.Content.Dialog.ShouldBeSameAs(content.Dialog);
+        version.Content.CompletedSections.ShouldBe(ConversationSections.All, "given whole, every section counts as completed");
+        version.Content.ShouldBeSameAs(conversation.Content, "the version is what is stored");
         version.SavedByUserId.ShouldBe(Practitioner);
         version.SavedAt.ShouldBe(Start.AddHours(1));
     }

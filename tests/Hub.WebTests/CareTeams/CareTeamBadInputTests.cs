@@ -111,7 +111,11 @@ public sealed class CareTeamBadInputTests(DatabaseFixture database) : IClassFixt
         var meetings = await practitioner.GetDocumentAsync(MeetingsUrl(referralId));
         var typed = new Dictionary<string, string>
         {
-            ["Plan.When"] = "next Tuesday after lunch",
+            ["Plan.When.Day"] = "30",
+            ["Plan.When.Month"] = "11",
+            ["Plan.When.Year"] = "2026",
+            ["Plan.When.Hour"] = "after lunch",
+            ["Plan.When.Minute"] = "00",
             ["Plan.Medium"] = "Phone",
             ["Plan.Place"] = "Cafe",
             ["Plan.Staff"] = practitionerId.ToString(),
@@ -123,11 +127,13 @@ public sealed class CareTeamBadInputTests(DatabaseFixture database) : IClassFixt
 
         var page = await response.ShouldComeBackSafelyAsync("a meeting plan with a date that cannot be read");
         var link = page.ErrorLinks().ShouldHaveSingleItem();
-        link.Text.ShouldStartWith("Enter the date and time");
-        link.Text.ShouldBe("Enter the date and time, like 28/11/2026 14:30");
-        link.Target.ShouldBe("Plan_When");
+        link.Text.ShouldBe("Date of the meeting must be a real time, like 14:30");
+        link.Target.ShouldBe("Plan_When_Hour", "the summary links to the box with the problem");
         page.InlineError("Plan_When").ShouldBe(link.Text);
-        page.InputValue("Plan.When").ShouldBe(typed["Plan.When"], "the date typed is kept to be corrected");
+        foreach (var box in new[] { "Day", "Month", "Year", "Hour" })
+        {
+            page.InputValue($"Plan.When.{box}").ShouldBe(typed[$"Plan.When.{box}"], "what was typed is kept to be corrected");
+        }
         page.QuerySelector<IHtmlInputElement>("input[name='Plan.Medium']:checked")?.Value.ShouldBe("Phone", "how they will meet is kept");
         page.QuerySelector<IHtmlSelectElement>("select[name='Plan.Place']")!.Value.ShouldBe("Cafe", "where is kept");
         page.QuerySelector<IHtmlInputElement>($"input[name='Plan.Staff'][value='{practitionerId}']")!.IsChecked.ShouldBeTrue("the invited member stays ticked");
@@ -146,10 +152,10 @@ public sealed class CareTeamBadInputTests(DatabaseFixture database) : IClassFixt
         var referralId = await Factory.NewReferralAsync();
         (await practitioner.OfferWorkAsync(referralId, practitionerId, CareTeamRole.Lead, "Invented note: I will lead.")).IsRedirect().ShouldBeTrue("the practitioner joins the care team");
         // A meeting planned for this minute can be recorded straight away.
-        var now = UkTime.ToLocal(DateTimeOffset.UtcNow).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
-        var planned = await practitioner.SubmitAsync(await practitioner.GetDocumentAsync(MeetingsUrl(referralId)), "form[action*='handler=plan']", new Dictionary<string, string>
+        var now = UkTime.ToLocal(DateTimeOffset.UtcNow);
+        var planned = await practitioner.SubmitAsync(await practitioner.GetDocumentAsync(MeetingsUrl(referralId)), "form[action*='handler=plan']", new Dictionary<string, string>(WebTestExtensions.DateTimeBoxes("Plan.When", now))
         {
-            ["Plan.When"] = now, ["Plan.Medium"] = "Phone", ["Plan.Place"] = "Cafe", ["Plan.Staff"] = practitionerId.ToString(),
+            ["Plan.Medium"] = "Phone", ["Plan.Place"] = "Cafe", ["Plan.Staff"] = practitionerId.ToString(),
         });
         planned.IsRedirect().ShouldBeTrue("the meeting is planned");
         var personId = await Factory.WithDbAsync(db => db.Referrals.AsNoTracking().Where(r => r.Id == referralId).Select(r => r.PersonId).SingleAsync());

@@ -25,7 +25,7 @@ public sealed class ConversationAccessTests(DatabaseFixture database) : IClassFi
         var conversationId = await ConversationWithWordsAsync();
         var anonymous = Factory.NewClient();
 
-        foreach (var url in new[] { EditUrl(conversationId), ViewUrl(conversationId), $"{ViewUrl(conversationId)}/versions/1" })
+        foreach (var url in new[] { EditUrl(conversationId), SectionUrl(conversationId, "what-matters"), ViewUrl(conversationId), $"{ViewUrl(conversationId)}/versions/1" })
         {
             var response = await anonymous.GetAsync(url);
 
@@ -54,7 +54,7 @@ public sealed class ConversationAccessTests(DatabaseFixture database) : IClassFi
         foreach (var email in new[] { Practitioner, TeamLeader })
         {
             var client = await Factory.SignedInAsync(email);
-            foreach (var url in new[] { EditUrl(conversationId), ViewUrl(conversationId) })
+            foreach (var url in new[] { SectionUrl(conversationId, "what-matters"), ViewUrl(conversationId) })
             {
                 var response = await client.GetAsync(url);
 
@@ -71,7 +71,7 @@ public sealed class ConversationAccessTests(DatabaseFixture database) : IClassFi
         var conversationId = await ConversationWithWordsAsync();
         var client = await Factory.SignedInAsync(TeamLeader);
 
-        foreach (var url in new[] { EditUrl(conversationId), ViewUrl(conversationId), EditUrl(conversationId), ViewUrl(conversationId) })
+        foreach (var url in new[] { EditUrl(conversationId), ViewUrl(conversationId), SectionUrl(conversationId, "strengths"), EditUrl(conversationId), ViewUrl(conversationId) })
         {
             var before = await Factory.ViewAuditRowsAsync(conversationId);
 
@@ -87,7 +87,7 @@ public sealed class ConversationAccessTests(DatabaseFixture database) : IClassFi
         var client = await Factory.SignedInAsync(email);
         var auditedBefore = await Factory.ViewAuditRowsAsync(conversationId);
 
-        foreach (var url in new[] { EditUrl(conversationId), ViewUrl(conversationId) })
+        foreach (var url in new[] { EditUrl(conversationId), SectionUrl(conversationId, "what-matters"), ViewUrl(conversationId) })
         {
             var response = await client.GetAsync(url);
 
@@ -130,7 +130,7 @@ public sealed class ConversationAccessTests(DatabaseFixture database) : IClassFi
     private static string RoleOf(string email) => email.Split('@')[0];
 
     private static string Describe(string url) =>
-        url.EndsWith("/edit", StringComparison.Ordinal) ? "edit page" : url.Contains("/versions/", StringComparison.Ordinal) ? "version page" : "view page";
+        url.EndsWith("/edit", StringComparison.Ordinal) ? "task list" : url.Contains("/edit/", StringComparison.Ordinal) ? "section page" : url.Contains("/versions/", StringComparison.Ordinal) ? "version page" : "view page";
 
     public void Dispose() => _factory?.Dispose();
 }

@@ -59,14 +59,15 @@ public sealed class ConversationAutosaveTests(DatabaseFixture database) : IClass
     public async Task Should_answer_422_and_save_nothing_when_autosaving_an_invalid_rating()
     {
         var (client, conversationId) = await NewConversationAsync();
-        var page = await client.EditPageAsync(conversationId);
+        var page = await client.EditPageAsync(conversationId, "dialog");
         var before = await Factory.StoredStateAsync(conversationId);
+        var rating = page.DialogRatingField("accommodation");
 
         var response = await AutosaveAsync(client, page, conversationId, new()
         {
-            [page.DialogRatingField("accommodation")] = "9",
-            [WhatMattersField] = "Words that must wait for the explicit save",
-        });
+            [rating] = "9",
+            [rating.Replace(".Rating", ".Comment", StringComparison.Ordinal)] = "Words that must wait for the explicit save",
+        }, "dialog");
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         using var json = await JsonAsync(response);
@@ -99,11 +100,11 @@ public sealed class ConversationAutosaveTests(DatabaseFixture database) : IClass
     }
 
     /// <summary>Posts the form's own fields to the autosave URL, as the script does with FormData.</summary>
-    private static Task<HttpResponseMessage> AutosaveAsync(HttpClient client, IHtmlDocument page, Guid conversationId, Dictionary<string, string> values)
+    private static Task<HttpResponseMessage> AutosaveAsync(HttpClient client, IHtmlDocument page, Guid conversationId, Dictionary<string, string> values, string section = "what-matters")
     {
         var form = page.QuerySelector(EditForm)!;
-        form.GetAttribute("data-autosave-url").ShouldBe(AutosaveUrl(conversationId), "the script posts to the autosave handler");
-        form.SetAttribute("action", AutosaveUrl(conversationId));
+        form.GetAttribute("data-autosave-url").ShouldBe(AutosaveUrl(conversationId, section), "the script posts to the section's autosave handler");
+        form.SetAttribute("action", AutosaveUrl(conversationId, section));
         return client.SubmitAsync(page, EditForm, values);
     }
 

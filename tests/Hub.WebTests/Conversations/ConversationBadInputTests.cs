@@ -59,7 +59,7 @@ public sealed class ConversationBadInputTests(DatabaseFixture database) : IClass
     {
         var (client, conversationId) = await DraftWithWordsAsync();
         var stored = await Factory.StoredStateAsync(conversationId);
-        var page = await client.EditPageAsync(conversationId);
+        var page = await client.EditPageAsync(conversationId, "goals");
 
         var response = await client.SubmitAsync(page, EditForm, new Dictionary<string, string>
         {
@@ -81,11 +81,10 @@ public sealed class ConversationBadInputTests(DatabaseFixture database) : IClass
     {
         var client = await Factory.SignedInAsync(Practitioner);
         var (_, conversationId) = await Factory.NewConversationAsync(client);
-        var page = await client.EditPageAsync(conversationId);
         var rated = new Dictionary<string, int> { ["mental-health"] = 3, ["friendships"] = 6 };
-        var values = rated.ToDictionary(r => page.DialogRatingField(r.Key), r => r.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var values = rated.ToDictionary(r => "dialog:" + r.Key, r => r.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-        var completed = await client.SubmitAsync(page, EditForm, values, CompleteButton);
+        var completed = await client.CompleteAsync(conversationId, values);
 
         completed.IsRedirect().ShouldBeTrue("the conversation is completed");
         var unanswered = BuiltInMeasures.Dialog.Items.Select(i => i.Code).Except(rated.Keys).ToList();
@@ -123,14 +122,15 @@ public sealed class ConversationBadInputTests(DatabaseFixture database) : IClass
     {
         var (client, conversationId) = await DraftWithWordsAsync();
         var stored = await Factory.StoredStateAsync(conversationId);
-        var page = await client.EditPageAsync(conversationId);
+        var page = await client.EditPageAsync(conversationId, "dialog");
         var field = page.DialogRatingField("physical-health");
+        var comment = page.DialogRatingField("accommodation").Replace(".Rating", ".Comment", StringComparison.Ordinal);
 
-        // Together with a change elsewhere, which must not be saved either.
+        // Together with a change elsewhere in the section, which must not be saved either.
         var response = await client.SubmitAsync(page, EditForm, new Dictionary<string, string>
         {
             [field] = posted,
-            ["Form.GoingWell"] = "Walking to the shop",
+            [comment] = "Walking to the shop",
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK, $"a rating of '{posted}' sends the form back");
@@ -139,7 +139,7 @@ public sealed class ConversationBadInputTests(DatabaseFixture database) : IClass
         link.Text.ShouldBe(DialogMessage);
         ShouldPointAtAnElement(shown, link.Target, IdOf(field), DialogMessage);
         shown.QuerySelector($"#{link.Target}")!.GetAttribute("name").ShouldBe(field, "the link lands on the physical health rating");
-        shown.TextareaValue("Form.GoingWell").ShouldBe("Walking to the shop", "what was typed elsewhere is kept");
+        shown.QuerySelector<IHtmlInputElement>($"input[name='{comment}']")!.Value.ShouldBe("Walking to the shop", "what was typed elsewhere is kept");
         (await Factory.StoredStateAsync(conversationId)).ShouldBe(stored, "nothing is saved");
     }
 

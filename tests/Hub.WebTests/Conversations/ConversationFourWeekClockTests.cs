@@ -18,7 +18,7 @@ public sealed class ConversationFourWeekClockTests(DatabaseFixture database) : I
     {
         var client = await Factory.SignedInAsync(Practitioner);
         var (referralId, conversationId) = await Factory.NewConversationAsync(client);
-        var page = await client.EditPageAsync(conversationId);
+        var page = await client.EditPageAsync(conversationId, "dialog");
 
         // A draft with a rating is not yet an assessment.
         (await client.SubmitAsync(page, EditForm, new Dictionary<string, string> { [page.DialogRatingField("leisure-activities")] = "5" })).IsRedirect().ShouldBeTrue();
@@ -26,8 +26,7 @@ public sealed class ConversationFourWeekClockTests(DatabaseFixture database) : I
         afterDraft.AssessedAt.ShouldBeNull("a draft is not a meaningful assessment");
         afterDraft.BaselineMeasuredAt.ShouldBeNull("a draft's ratings are not a baseline measure");
 
-        page = await client.EditPageAsync(conversationId);
-        var completed = await client.SubmitAsync(page, EditForm, submitSelector: CompleteButton);
+        var completed = await client.CompleteAsync(conversationId);
 
         completed.IsRedirect().ShouldBeTrue("the conversation is completed");
         var spell = await Factory.SpellOfReferralAsync(referralId);
@@ -43,15 +42,15 @@ public sealed class ConversationFourWeekClockTests(DatabaseFixture database) : I
     {
         var client = await Factory.SignedInAsync(Practitioner);
         var (referralId, conversationId) = await Factory.NewConversationAsync(client);
-        var page = await client.EditPageAsync(conversationId);
+        var page = await client.EditPageAsync(conversationId, "dialog");
 
         // Words, a goal without a rating and a DIALOG comment, but no rating anywhere.
-        var completed = await client.SubmitAsync(page, EditForm, new Dictionary<string, string>
+        var completed = await client.CompleteAsync(conversationId, new Dictionary<string, string>
         {
             [WhatMattersField] = "Being able to get out of the house",
             ["Form.Goals[0].Text"] = "Walk to the park",
             [page.DialogRatingField("mental-health").Replace(".Rating", ".Comment", StringComparison.Ordinal)] = "Up and down",
-        }, CompleteButton);
+        });
 
         completed.IsRedirect().ShouldBeTrue("the conversation is completed");
         var spell = await Factory.SpellOfReferralAsync(referralId);

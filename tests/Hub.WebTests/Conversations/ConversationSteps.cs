@@ -27,17 +27,27 @@ internal static class ConversationSteps
     public const string SignInPath = "/staff/account/sign-in";
     public const string AccessDeniedPath = "/staff/account/access-denied";
 
-    /// <summary>The conversation form; its own action saves a draft.</summary>
+    /// <summary>A section page's form; its own action saves the section ("Save and continue").</summary>
     public const string EditForm = "form#conversation-form";
-    public const string CompleteButton = "button[formaction$='handler=complete']";
+
+    /// <summary>The task list's form that completes the conversation.</summary>
+    public const string CompleteForm = "form#complete-form";
+
+    /// <summary>The answer to "Have you completed this section?" on every section page of a draft.</summary>
+    public const string SectionDoneField = "SectionDone";
+
+    /// <summary>The section pages, in task list order, by the last part of their address.</summary>
+    public static readonly string[] Sections = ["what-matters", "strengths", "people", "dialog", "life-areas", "safety-plan", "goals", "summary"];
 
     public const string WhatMattersField = "Form.WhatMatters";
 
     private static int _phoneCounter;
 
+    /// <summary>The task list.</summary>
     public static string EditUrl(Guid id) => $"/staff/conversations/{id}/edit";
+    public static string SectionUrl(Guid id, string section) => $"/staff/conversations/{id}/edit/{section}";
     public static string ViewUrl(Guid id) => $"/staff/conversations/{id}";
-    public static string AutosaveUrl(Guid id) => $"/staff/conversations/{id}/edit?handler=autosave";
+    public static string AutosaveUrl(Guid id, string section = "what-matters") => $"/staff/conversations/{id}/edit/{section}?handler=autosave";
 
     /// <summary>A client signed in through the real sign-in form as a demo account.</summary>
     public static async Task<HttpClient> SignedInAsync(this HubWebFactory factory, string email)
@@ -84,18 +94,66 @@ internal static class ConversationSteps
         return (referralId, await practitioner.StartConversationAsync(referralId));
     }
 
-    public static async Task<IHtmlDocument> EditPageAsync(this HttpClient client, Guid conversationId)
+    /// <summary>A section's page (by default the first, "what matters").</summary>
+    public static async Task<IHtmlDocument> EditPageAsync(this HttpClient client, Guid conversationId, string section = "what-matters")
+    {
+        var response = await client.GetAsync(SectionUrl(conversationId, section));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return await response.ReadDocumentAsync();
+    }
+
+    public static async Task<IHtmlDocument> TaskListAsync(this HttpClient client, Guid conversationId)
     {
         var response = await client.GetAsync(EditUrl(conversationId));
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         return await response.ReadDocumentAsync();
     }
 
-    /// <summary>Saves a draft through the form with <paramref name="values"/> filled in and checks it was saved.</summary>
+    /// <summary>The section page a form field belongs to.</summary>
+    public static string SectionOf(string field) => field switch
+    {
+        _ when field.StartsWith("Form.WhatMatters", StringComparison.Ordinal) || field.StartsWith("Form.GoingWell", StringComparison.Ordinal) => "what-matters",
+        _ when field.StartsWith("Form.Strengths", StringComparison.Ordinal) || field.StartsWith("Form.Resources", StringComparison.Ordinal) => "strengths",
+        _ when field.StartsWith("Person.", StringComparison.Ordinal) => "people",
+        _ when field.StartsWith("Form.Dialog", StringComparison.Ordinal) || field.StartsWith("Form.Other", StringComparison.Ordinal) => "dialog",
+        _ when field.StartsWith("Form.Needs", StringComparison.Ordinal) => "life-areas",
+        _ when field.StartsWith("Form.SafetyPlan", StringComparison.Ordinal) => "safety-plan",
+        _ when field.StartsWith("Form.Goals", StringComparison.Ordinal) => "goals",
+        _ when field.StartsWith("Form.PractitionerSummary", StringComparison.Ordinal) => "summary",
+        _ => throw new InvalidOperationException($"No section holds {field}."),
+    };
+
+    /// <summary>Saves each section <paramref name="values"/> touch, through its own page, and checks each was saved.</summary>
     public static async Task SaveDraftAsync(this HttpClient client, Guid conversationId, IDictionary<string, string> values)
     {
-        var saved = await client.SubmitAsync(await client.EditPageAsync(conversationId), EditForm, values);
-        saved.IsRedirect().ShouldBeTrue("a valid draft is saved");
+        foreach (var section in values.GroupBy(v => SectionOf(v.Key)))
+        {
+            var saved = await client.SubmitAsync(await client.EditPageAsync(conversationId, section.Key), EditForm, section);
+            saved.IsRedirect().ShouldBeTrue($"a valid section ({section.Key}) is saved");
+        }
+    }
+
+    /// <summary>
+    /// Completes the conversation as a practitioner does: every section saved through its page with
+    /// <paramref name="values"/> filled in and "Yes, I've completed this section", then the task
+    /// list's "Complete conversation". DIALOG ratings are given by item code ("dialog:mental-health").
+    /// Returns the response to the completion.
+    /// </summary>
+    public static async Task<HttpResponseMessage> CompleteAsync(this HttpClient client, Guid conversationId, IDictionary<string, string>? values = null)
+    {
+        values ??= new Dictionary<string, string>();
+        foreach (var section in Sections)
+        {
+            var page = await client.EditPageAsync(conversationId, section);
+            const string dialog = "dialog:";
+            var filled = values
+                .Where(v => (v.Key.StartsWith(dialog, StringComparison.Ordinal) ? "dialog" : SectionOf(v.Key)) == section)
+                .Select(v => v.Key.StartsWith(dialog, StringComparison.Ordinal) ? new KeyValuePair<string, string>(page.DialogRatingField(v.Key[dialog.Length..]), v.Value) : v)
+                .Append(new(SectionDoneField, "yes"));
+            var saved = await client.SubmitAsync(page, EditForm, filled);
+            saved.IsRedirect().ShouldBeTrue($"the section {section} is saved and marked completed");
+        }
+        return await client.SubmitAsync(await client.TaskListAsync(conversationId), CompleteForm);
     }
 
     /// <summary>The form field name of a DIALOG item's rating (the rows carry their item code in a hidden field).</summary>

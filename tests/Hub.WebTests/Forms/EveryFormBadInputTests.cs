@@ -30,12 +30,15 @@ public sealed class EveryFormBadInputTests(DatabaseFixture database, ITestOutput
     {
         ["/error/{code:int?}"] = "the error page itself",
         ["/staff/jobs/{**path}"] = "Hangfire's dashboard: read-only, none of its pages is a hub form (ADR 021)",
+        ["/refer/{step?}"] = "the self-referral's question pages: GeneratedBadInputTests sends to each of them",
     };
 
     /// <summary>Forms found but not sent here, and why.</summary>
     private static readonly (string Action, string Why)[] NotSent =
     [
-        ("/refer", "the self-referral form: GeneratedBadInputTests"),
+        ("/refer", "the self-referral's first question: GeneratedBadInputTests"),
+        ("/refer/check", "the self-referral's send: GeneratedBadInputTests"),
+        ("/refer/sent?handler=restart", "forgets a sent self-referral in this browser; it has no field but its token"),
         ("/staff/account/sign-in", "staff sign-in: GeneratedBadInputTests"),
         ("/staff/account/sign-out", "ends the session the fuzzer uses; it has no field but its token"),
         ("/my/plan?handler=signout", "ends the person's session; it has no field but its token"),

@@ -45,8 +45,7 @@ internal sealed partial class FuzzArrangement
 
         // Dee: a completed conversation, the practitioner leading with the peer worker involved, and a meeting due to be recorded.
         var done = await practitioner.StartConversationAsync(dee);
-        var edit = await practitioner.EditPageAsync(done);
-        (await practitioner.SubmitAsync(edit, EditForm, new Dictionary<string, string> { [WhatMattersField] = "Invented: the allotment." }, CompleteButton))
+        (await practitioner.CompleteAsync(done, new Dictionary<string, string> { [WhatMattersField] = "Invented: the allotment." }))
             .IsRedirect().ShouldBeTrue("the arranged conversation is completed");
         (await practitioner.OfferWorkAsync(dee, practitionerId, CareTeamRole.Lead, "Invented note: I will lead.")).IsRedirect().ShouldBeTrue("the practitioner leads");
         var peerId = await factory.UserIdAsync(Peer);
@@ -55,10 +54,10 @@ internal sealed partial class FuzzArrangement
         var myWork = await peer.GetDocumentAsync("/staff/handoffs");
         var offer = await factory.HandoffToAsync(dee, peerId);
         (await peer.SubmitAsync(myWork, myWork.FormFor(AcceptForm, offer.Id))).IsRedirect().ShouldBeTrue("the peer worker joins the care team");
-        var now = Hub.Application.Common.UkTime.ToLocal(DateTimeOffset.UtcNow).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
-        (await practitioner.SubmitAsync(await practitioner.GetDocumentAsync(MeetingsUrl(dee)), "form[action*='handler=plan']", new Dictionary<string, string>
+        var now = Hub.Application.Common.UkTime.ToLocal(DateTimeOffset.UtcNow);
+        (await practitioner.SubmitAsync(await practitioner.GetDocumentAsync(MeetingsUrl(dee)), "form[action*='handler=plan']", new Dictionary<string, string>(WebTestExtensions.DateTimeBoxes("Plan.When", now))
         {
-            ["Plan.When"] = now, ["Plan.Medium"] = "Phone", ["Plan.Place"] = "Cafe", ["Plan.Staff"] = practitionerId.ToString(), ["Plan.Others"] = "Invented Aunt",
+            ["Plan.Medium"] = "Phone", ["Plan.Place"] = "Cafe", ["Plan.Staff"] = practitionerId.ToString(), ["Plan.Others"] = "Invented Aunt",
         })).IsRedirect().ShouldBeTrue("a meeting is planned for now, so it can be recorded");
 
         // Tomasz: a conversation in progress, and work offered to the practitioner waiting for an answer.
@@ -70,7 +69,8 @@ internal sealed partial class FuzzArrangement
         (await practitioner.SubmitAsync(planPage, "form[action$='handler=start']", [])).IsRedirect().ShouldBeTrue("the plan is started");
         planPage = await practitioner.GetDocumentAsync($"/staff/care/{byEmail}/plan");
         (await practitioner.SubmitAsync(planPage, "form[action$='handler=link#Link']", [])).IsRedirect().ShouldBeTrue("the link is sent");
-        var body = await factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Purpose == "plan-link").Select(m => m.Body).SingleAsync());
+        var planLinkTo = await factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Purpose == "plan-link").Select(m => m.To).SingleAsync());
+        var body = await SentMessages.DispatchAndReadAsync(factory.Services, planLinkTo);
         var person = factory.NewClient();
         var landing = await person.GetDocumentAsync(LinkPattern().Match(body).Value);
         (await person.SubmitAsync(landing, "form", [])).IsRedirect().ShouldBeTrue("R opens their plan");
@@ -113,6 +113,7 @@ internal sealed partial class FuzzArrangement
             {
                 ["/staff/triage/referrals/{id:guid}"] = [$"/staff/triage/referrals/{deeAgain}"],
                 ["/staff/conversations/{id:guid}/edit"] = [EditUrl(open)],
+                ["/staff/conversations/{id:guid}/edit/{section:length(5,12)}"] = Sections.Select(section => SectionUrl(open, section)).ToArray(),
                 ["/staff/conversations/{id:guid}"] = [ViewUrl(done)],
                 ["/staff/conversations/{id:guid}/versions/{number:int}"] = [$"/staff/conversations/{done}/versions/1"],
                 ["/staff/care/{id:guid}/routing"] = [RoutingUrl(dee)],

@@ -47,6 +47,9 @@ internal static class BadInputs
 {
     public static readonly string[] AnswerFields = typeof(SelfReferralAnswers).GetProperties().Select(p => "Answers." + p.Name).ToArray();
 
+    /// <summary>Every question page of the self-referral; an input goes to one of them, or is answered page by page and sent.</summary>
+    public static readonly string[] QuestionSlugs = Hub.Web.Pages.Refer.SelfReferralQuestions.All.Select(q => q.Slug).ToArray();
+
     /// <summary>Script payloads carry the marker "hubxss"; a response must never contain one unencoded.</summary>
     public static readonly string[] Html =
     [
@@ -108,7 +111,7 @@ internal static class BadInputs
             (2, AcceptableButHostileText()),
             (5, RandomFields()));
         return from fields in fieldsGen
-               from target in Gen.Frequency((65, Gen.Constant("review")), (30, Gen.Constant("send")), (5, Gen.Constant("change")))
+               from target in Gen.Frequency((70, Gen.Elements(QuestionSlugs)), (30, Gen.Constant("send")))
                from token in Gen.Frequency(
                    (9, Gen.Constant(new Labelled(BadInput.FreshToken, "token"))),
                    (1, Gen.Elements("", "not-a-guid", Guid.Empty.ToString(), "{" + Guid.Empty + "}", new string('f', 5000), "00000000-0000-0000-0000-00000000000g")
@@ -251,10 +254,10 @@ internal static class BadInputs
     public static IEnumerable<BadInput> Oversize()
     {
         var twoMegabytes = Repeat("I feel low. ", 2 * 1024 * 1024);
-        yield return new BadInput("review", [new("Answers.ContactMethod", "TheyWillCallUs"), new("Answers.WhatIsHappening", twoMegabytes)], new HashSet<string> { "oversize" });
+        yield return new BadInput("happening", [new("Answers.ContactMethod", "TheyWillCallUs"), new("Answers.WhatIsHappening", twoMegabytes)], new HashSet<string> { "oversize" });
         yield return new BadInput("send", [new("Answers.ContactMethod", "TheyWillCallUs"), new("Answers.AccessNeeds", twoMegabytes), new("FormToken", BadInput.FreshToken)], new HashSet<string> { "oversize" });
-        yield return new BadInput("review", Enumerable.Range(0, 2_000).Select(i => new WireField(AnswerFields[i % AnswerFields.Length], "x")).ToList(), new HashSet<string> { "oversize", "repeated-field" });
-        yield return new BadInput("review", [new("Answers.ContactMethod", "TheyWillCallUs"), new(new string('A', 5_000), "x")], new HashSet<string> { "oversize" });
+        yield return new BadInput("contact", Enumerable.Range(0, 2_000).Select(i => new WireField(AnswerFields[i % AnswerFields.Length], "x")).ToList(), new HashSet<string> { "oversize", "repeated-field" });
+        yield return new BadInput("contact", [new("Answers.ContactMethod", "TheyWillCallUs"), new(new string('A', 5_000), "x")], new HashSet<string> { "oversize" });
         yield return new BadInput("send", Enumerable.Range(0, 40).Select(i => new WireField("Answers.WhatWouldHelp", Repeat("\U0001F600", 5_000))).Append(new("FormToken", BadInput.FreshToken)).ToList(), new HashSet<string> { "oversize", "repeated-field" });
     }
 }

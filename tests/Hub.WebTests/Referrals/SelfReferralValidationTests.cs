@@ -105,15 +105,14 @@ public sealed class SelfReferralValidationTests(DatabaseFixture database) : ICla
         // U+202E makes "I paid 1000£ back" display reversed: staff would read something else than was stored.
         const string disguised = "I paid \u202Ekcab £0001\u202C yesterday";
 
-        var page = await RejectedAsync(Answers(("ContactMethod", "TheyWillCallUs"), ("WhatIsHappening", disguised), ("PreferredName", "Kit\u202E")));
+        var namePage = await RejectedAsync(Answers(("ContactMethod", "TheyWillCallUs"), ("PreferredName", "Kit\u202E")));
+        var happeningPage = await RejectedAsync(Answers(("ContactMethod", "TheyWillCallUs"), ("WhatIsHappening", disguised)));
 
-        page.ErrorSummary().ShouldBe(
-        [
-            "Your name must be on one line and must not contain hidden characters",
-            "What has been happening contains hidden characters we cannot store. Try typing it again rather than pasting it",
-        ], ignoreOrder: true);
-        ErrorLinks(page).ShouldBe(["#Answers_PreferredName", "#Answers_WhatIsHappening"], ignoreOrder: true);
-        (page.QuerySelector<IHtmlTextAreaElement>("#Answers_WhatIsHappening")!.Value == disguised).ShouldBeTrue();
+        namePage.ErrorSummary().ShouldBe(["Your name must be on one line and must not contain hidden characters"]);
+        ErrorLinks(namePage).ShouldBe(["#Answers_PreferredName"]);
+        happeningPage.ErrorSummary().ShouldBe(["What has been happening contains hidden characters we cannot store. Try typing it again rather than pasting it"]);
+        ErrorLinks(happeningPage).ShouldBe(["#Answers_WhatIsHappening"]);
+        (happeningPage.QuerySelector<IHtmlTextAreaElement>("#Answers_WhatIsHappening")!.Value == disguised).ShouldBeTrue();
     }
 
     [SkippableFact]
@@ -167,7 +166,7 @@ public sealed class SelfReferralValidationTests(DatabaseFixture database) : ICla
     }
 
     [SkippableFact]
-    public async Task Should_bring_back_the_form_with_every_answer_kept_when_the_person_chooses_change()
+    public async Task Should_show_every_answer_kept_on_its_own_page_and_come_back_to_check_after_a_change()
     {
         var ethnicity = EthnicCategories.All[2].Code;
         var answers = Answers(
@@ -181,24 +180,29 @@ public sealed class SelfReferralValidationTests(DatabaseFixture database) : ICla
         var client = Factory.NewClient();
         var check = await client.CheckPageAsync(answers);
 
-        var change = await client.SubmitAsync(check, "form", submitSelector: ChangeButton);
-
-        change.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var form = await change.ReadDocumentAsync();
-        form.Text("h1").ShouldBe(FormPageHeading);
-        form.ErrorSummary().ShouldBeEmpty();
+        // Every "Change" link opens the page that asked it, with the answer kept.
+        var changeLinks = check.QuerySelectorAll(".nhsuk-summary-list__actions a").Select(a => a.GetAttribute("href")!).ToList();
+        changeLinks.ShouldAllBe(href => href.EndsWith("?change=true"));
         foreach (var (field, value) in answers)
         {
-            FieldValue(form, field).ShouldBe(value.Replace("\r\n", "\n"), $"{field} should be kept");
+            var question = Hub.Web.Pages.Refer.SelfReferralQuestions.Asking(field["Answers.".Length..]);
+            changeLinks.ShouldContain(question.Path + "?change=true", $"{field} has a change link");
+            var page = await client.GetDocumentAsync(question.Path + "?change=true");
+            page.QuerySelector("a.nhsuk-back-link")!.GetAttribute("href").ShouldBe("/refer/check", "back from a change goes to the check page");
+            var name = field == "Answers.Phone" ? "TextPhone" : field;
+            FieldValue(page, name).ShouldBe(value.Replace("\r\n", "\n"), $"{field} should be kept");
         }
 
-        // And continuing again shows the same answers to check.
-        var again = await client.SubmitAsync(form, ReferralForm);
-        var checkAgain = await again.ReadDocumentAsync();
-        checkAgain.Text("h1").ShouldBe(CheckPageHeading);
-        checkAgain.QuerySelectorAll(".nhsuk-summary-list__value").Select(v => v.TextContent.Trim())
-            .ShouldBe(check.QuerySelectorAll(".nhsuk-summary-list__value").Select(v => v.TextContent.Trim()));
-        (await Factory.CountReferralsAsync()).ShouldBe(before, "changing an answer stores nothing");
+        // Changing one answer goes straight back to the check page, with only that answer changed.
+        var namePage = await client.GetDocumentAsync("/refer/name?change=true");
+        var changed = await client.SubmitAsync(namePage, "form", Answers(("PreferredName", "Kit M")));
+        changed.IsRedirect().ShouldBeTrue();
+        changed.PathOf().ShouldBe("/refer/check");
+        var checkAgain = await client.GetDocumentAsync("/refer/check");
+        var was = check.QuerySelectorAll(".nhsuk-summary-list__value").Select(v => v.TextContent.Trim()).ToList();
+        var now = checkAgain.QuerySelectorAll(".nhsuk-summary-list__value").Select(v => v.TextContent.Trim()).ToList();
+        now.ShouldBe(was.Select(v => v == "Kit" ? "Kit M" : v).ToList());
+        (await Factory.CountReferralsAsync()).ShouldBe(before, "answering and changing store nothing");
     }
 
     [SkippableFact]
@@ -254,7 +258,8 @@ public sealed class SelfReferralValidationTests(DatabaseFixture database) : ICla
         var response = await client.ReviewAsync(answers);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await response.ReadDocumentAsync();
-        page.Text("h1").ShouldBe(FormPageHeading, "a rejected answer brings the form back");
+        page.Text("h1").ShouldNotBe(CheckPageHeading, "a rejected answer brings its question page back");
+        page.ErrorSummary().ShouldNotBeEmpty();
         (await Factory.CountReferralsAsync()).ShouldBe(before);
         return page;
     }

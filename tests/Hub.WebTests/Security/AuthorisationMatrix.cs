@@ -6,7 +6,7 @@ namespace Hub.WebTests.Security;
 public sealed partial record MatrixRow(int Line, string Method, string Address, string Record, IReadOnlyDictionary<Role, (string Own, string Other)> Answers)
 {
     public static readonly IReadOnlySet<string> Outcomes = new HashSet<string>(StringComparer.Ordinal)
-        { "200", "403", "404", "sign-in", "signed-out", "denied", "refused", "pass" };
+        { "200", "401", "403", "404", "sign-in", "signed-out", "denied", "refused", "pass" };
 
     private static readonly IReadOnlySet<string> RecordKinds = new HashSet<string>(StringComparer.Ordinal)
         { "-", "referral", "conversation", "member", "offer", "report", "proposal" };
@@ -45,6 +45,7 @@ public sealed partial record MatrixRow(int Line, string Method, string Address, 
             "number" => "1",
             "token" => "a-link-that-was-never-issued",
             "path" => string.Empty, // a catch-all (the jobs dashboard): its own start page
+            "section" => "people", // the conversation section with every handler
             _ => m.Groups["optional"].Success ? string.Empty : throw new InvalidOperationException($"Line {Line}: no value for {m.Value}."),
         });
         var (path, query) = HubEndpoints.SplitQuery(filled);

@@ -94,7 +94,7 @@ public sealed class AuthorisationMatrixTests(AccessWorld world, ITestOutputHelpe
         }
 
         var audited = await world.AuditSinceAsync(_auditHead);
-        _auditHead = audited.Count > 0 ? audited[^1].Sequence : _auditHead;
+        _auditHead = audited.Count > 0 ? audited[^1].WriterNumber!.Value : _auditHead;
         var denials = audited.Where(a => a.Action == AuditAction.Denied).ToList();
         if (expected is "denied" or "refused")
         {

@@ -45,12 +45,28 @@ public sealed class BareInsertEndpointTests(DatabaseFixture database) : IClassFi
     {
         using var factory = new HubWebFactory(database.ConnectionString).With("Hub:Benchmark:Enabled", "true").With("environment", "Benchmark");
         await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
-            "CREATE TABLE IF NOT EXISTS benchmark_inserts (id uuid PRIMARY KEY, received_at timestamptz NOT NULL)"));
+            "CREATE TABLE IF NOT EXISTS benchmark_inserts (id uuid PRIMARY KEY, received_at timestamptz NOT NULL); TRUNCATE benchmark_inserts"));
         var client = factory.NewClient();
 
         (await client.PostAsync(Path, null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await client.PostAsync(Path, null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         (await factory.WithDbAsync(db => db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM benchmark_inserts").SingleAsync())).ShouldBe(2);
+    }
+
+    [SkippableFact]
+    public async Task Should_check_antiforgery_and_insert_one_row_per_post_on_the_fair_yardstick_page_in_the_benchmark_environment()
+    {
+        using var factory = new HubWebFactory(database.ConnectionString).With("Hub:Benchmark:Enabled", "true").With("environment", "Benchmark");
+        await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "CREATE TABLE IF NOT EXISTS benchmark_inserts (id uuid PRIMARY KEY, received_at timestamptz NOT NULL); TRUNCATE benchmark_inserts"));
+        var client = factory.NewClient();
+        var token = ((AngleSharp.Html.Dom.IHtmlInputElement)(await client.GetDocumentAsync("/refer")).QuerySelector("input[name='__RequestVerificationToken']")!).Value;
+
+        (await client.PostAsync("/benchmark/forminsert", new FormUrlEncodedContent([]))).StatusCode.ShouldBe(HttpStatusCode.BadRequest, "no antiforgery token, no insert");
+        var sent = await client.PostAsync("/benchmark/forminsert", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+
+        sent.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await factory.WithDbAsync(db => db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM benchmark_inserts").SingleAsync())).ShouldBe(1);
     }
 }

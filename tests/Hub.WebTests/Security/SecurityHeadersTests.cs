@@ -106,8 +106,8 @@ public sealed class SecurityHeadersTests(AccessWorld world, ITestOutputHelper ou
         var client = world.NewClient();
         var fields = Answers(("ContactMethod", "TheyWillCallUs"), ("WhatIsHappening", "Posted from another site"));
 
-        var review = await client.PostAsync("/refer?handler=review", new FormUrlEncodedContent(fields));
-        var send = await client.PostAsync("/refer?handler=send",
+        var review = await client.PostAsync("/refer", new FormUrlEncodedContent(fields));
+        var send = await client.PostAsync("/refer/check",
             new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["FormToken"] = Guid.NewGuid().ToString() }));
 
         review.StatusCode.ShouldBe(HttpStatusCode.BadRequest);

@@ -69,7 +69,7 @@ public sealed class StaffAccessTests(DatabaseFixture database) : IClassFixture<D
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await response.ReadDocumentAsync();
         page.Text("h1").ShouldBe("Triage queue");
-        var shown = page.QuerySelectorAll("table.nhsuk-table tbody tr td:first-child a").Select(a => a.TextContent.Trim()).ToList();
+        var shown = page.QuerySelectorAll("table.hub-queue tbody tr td:first-child a").Select(a => a.TextContent.Trim()).ToList();
         shown.ShouldNotBeEmpty();
         shown.ShouldBe(await WaitingReferencesAsync(), ignoreOrder: true);
     }

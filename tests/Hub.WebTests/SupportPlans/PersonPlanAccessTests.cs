@@ -26,7 +26,7 @@ public sealed partial class PersonPlanAccessTests(DatabaseFixture database) : IC
         (await practitioner.SubmitAsync(planPage, "form[action$='handler=start']", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         planPage = await practitioner.GetDocumentAsync($"/staff/care/{referralId}/plan");
         (await practitioner.SubmitAsync(planPage, "form[action$='handler=link#Link']", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var body = await Factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Purpose == "plan-link" && m.To == "plan.person.481@example.org").Select(m => m.Body).SingleAsync());
+        var body = await SentMessages.DispatchAndReadAsync(Factory.Services, "plan.person.481@example.org");
         var linkPath = LinkPattern().Match(body).Value;
 
         // Staff sign-in is not the person's sign-in.

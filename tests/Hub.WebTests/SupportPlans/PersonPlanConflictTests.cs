@@ -66,7 +66,7 @@ public sealed partial class PersonPlanConflictTests(DatabaseFixture database) : 
             new Dictionary<string, string> { ["Section"] = "WhatMattersToMe", ["Text"] = StaffWords })).IsRedirect().ShouldBeTrue();
         (await practitioner.SubmitAsync(await practitioner.GetDocumentAsync(planUrl), "form[action$='handler=link#Link']", [])).IsRedirect().ShouldBeTrue();
 
-        var body = await Factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Purpose == "plan-link" && m.To == email).Select(m => m.Body).SingleAsync());
+        var body = await SentMessages.DispatchAndReadAsync(Factory.Services, email);
         var person = Factory.NewClient();
         var opened = await person.SubmitAsync(await person.GetDocumentAsync(LinkPattern().Match(body).Value), "form", []);
         opened.Headers.Location!.ToString().ShouldBe("/my/plan");

@@ -21,7 +21,7 @@ public sealed class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehavio
         }
         finally
         {
-            logger.LogInformation("Handled {Request} for user {UserId} ({Role}) in {ElapsedMs} ms",
+            logger.Log(request is IRoutineJobRequest ? LogLevel.Debug : LogLevel.Information, "Handled {Request} for user {UserId} ({Role}) in {ElapsedMs} ms",
                 typeof(TRequest).Name, user.UserId, user.Role, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }

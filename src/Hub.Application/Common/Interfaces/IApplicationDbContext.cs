@@ -10,6 +10,7 @@ using Hub.Domain.Reports;
 using Hub.Domain.Referrals;
 using Hub.Domain.Spells;
 using Hub.Domain.SupportPlans;
+using Hub.Domain.Triage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Application.Common.Interfaces;
@@ -25,6 +26,7 @@ public interface IApplicationDbContext
     DbSet<ReferralSpell> Spells { get; }
     DbSet<CareStart> CareStarts { get; }
     DbSet<PossibleMatch> PossibleMatches { get; }
+    DbSet<TriagePickUp> TriagePickUps { get; }
     DbSet<Contact> Contacts { get; }
     DbSet<ContactAttempt> ContactAttempts { get; }
     DbSet<AuditEvent> AuditEvents { get; }
@@ -46,6 +48,8 @@ public interface IApplicationDbContext
     DbSet<PlanSuggestion> PlanSuggestions { get; }
     DbSet<PlanAccessLink> PlanAccessLinks { get; }
     DbSet<PersonSession> PersonSessions { get; }
+    DbSet<PlanLinkRequest> PlanLinkRequests { get; }
+    DbSet<PersonRefusalTally> PersonRefusalTallies { get; }
     DbSet<MoodCheckIn> MoodCheckIns { get; }
     DbSet<SharedNote> SharedNotes { get; }
     DbSet<ReportRun> ReportRuns { get; }

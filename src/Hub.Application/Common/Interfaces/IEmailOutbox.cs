@@ -1,20 +1,37 @@
+using Hub.Application.Common.Messaging;
+
 namespace Hub.Application.Common.Interfaces;
 
 /// <summary>
-/// Queues an email to be sent after the current change commits: the message is stored with the
-/// handler's next save, in the same transaction, and a background job sends it exactly once.
-/// Bodies must hold no more personal data than the recipient needs.
+/// Queues a message (an email, or a text through GOV.UK Notify) to be sent after the current change
+/// commits: the message is stored with the handler's next save, in the same transaction, and a
+/// background job sends it. A message that cannot be sent is marked failed with its reason, never
+/// dropped in silence. Bodies must hold no more personal data than the recipient needs.
 /// </summary>
 public interface IEmailOutbox
 {
     void Enqueue(OutgoingEmail email);
+
+    /// <summary>Queues a text message: a Notify template and its personalisation, never free text.</summary>
+    void Enqueue(OutgoingText text);
+
+    /// <summary>What was queued for a person and what became of it (for staff on the record and the plan page), newest first.</summary>
+    Task<IReadOnlyList<PersonMessage>> ForPerson(Guid personId, CancellationToken cancellationToken);
 
     /// <summary>Emails queued for any of these addresses, without their content (for a subject access export).</summary>
     Task<IReadOnlyList<PersonalData.ExportPersonalData.SentEmail>> SentTo(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken);
 
     /// <summary>Deletes every email queued for these addresses (a record destroyed at the end of retention).</summary>
     Task<int> Forget(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every message (email or text) queued for these people (a record destroyed at the end of retention).</summary>
+    Task<int> ForgetPeople(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken);
 }
 
 /// <param name="Purpose">Why it is sent (for example "triage-new-referral"); logged instead of the content.</param>
-public sealed record OutgoingEmail(string To, string Subject, string Body, string Purpose);
+/// <param name="PersonId">The person it is for, when it is for a person: staff then see on the record whether it went.</param>
+/// <param name="PlanLinkId">
+/// A pending <see cref="Domain.SupportPlans.PlanAccessLink"/> whose token is minted when the message is
+/// sent and put where the body says <see cref="PlanLinks.Placeholder"/> (docs/decisions/030).
+/// </param>
+public sealed record OutgoingEmail(string To, string Subject, string Body, string Purpose, Guid? PersonId = null, Guid? PlanLinkId = null);

@@ -36,7 +36,7 @@ public sealed class SaveCommunityOfferValidator : AbstractValidator<SaveCommunit
         RuleFor(c => c.CostNote).SafeText("The cost", 1000, multiline: false);
         RuleFor(c => c.Phone).SafeText("The phone number", OpenReferralImport.PhoneMaxLength, multiline: false, storedMax: OpenReferralImport.PhoneMaxLength);
         RuleFor(c => c.Email).SafeText("The email address", OpenReferralImport.EmailMaxLength, multiline: false, storedMax: OpenReferralImport.EmailMaxLength)
-            .Matches(@"^[^@\s]+@[^@\s]+\.[^@\s]+$").When(c => !string.IsNullOrWhiteSpace(c.Email)).WithMessage("Enter an email address like name@example.org");
+            .DeliverableEmail("Enter an email address like name@example.org").When(c => !string.IsNullOrWhiteSpace(c.Email));
         RuleFor(c => c.Url).SafeText("The website", OpenReferralImport.UrlMaxLength, multiline: false, storedMax: OpenReferralImport.UrlMaxLength)
             .Must(u => Uri.TryCreate(u!.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
             .When(c => !string.IsNullOrWhiteSpace(c.Url)).WithMessage("Enter the website address starting https://");

@@ -26,14 +26,7 @@ public sealed class ConversationContentValidator : AbstractValidator<Conversatio
         RuleFor(c => c.PractitionerSummary).SafeText("Your summary", WordsLimit, multiline: true);
 
         RuleFor(c => c.Network.Count).LessThanOrEqualTo(MaxNetworkMembers).WithMessage($"A network map holds up to {MaxNetworkMembers} people").OverridePropertyName("Network");
-        RuleForEach(c => c.Network).ChildRules(member =>
-        {
-            member.RuleFor(m => m.Name).NotEmpty().WithMessage("Enter a name or description for each person, like \"Mum\" or \"neighbour\"");
-            member.RuleFor(m => (string?)m.Name).SafeText("Name", NameLimit, multiline: false);
-            member.RuleFor(m => m.Relationship).SafeText("Relationship", NameLimit, multiline: false);
-            member.RuleFor(m => m.Quality).IsInEnum().WithMessage("Select whether the relationship is supportive, mixed or strained");
-            member.RuleFor(m => m.Frequency).IsInEnum().WithMessage("Select how often they are in touch");
-        });
+        RuleForEach(c => c.Network).SetValidator(new NetworkMemberValidator());
 
         // One rule over the whole dictionary, so each failure is named by its item ("Dialog.mental-health").
         RuleFor(c => c.Dialog).Custom((dialog, context) =>
@@ -101,6 +94,19 @@ public sealed class ConversationContentValidator : AbstractValidator<Conversatio
                 }
             }
         });
+    }
+}
+
+/// <summary>Someone in the network map: named, with how the relationship is and how often they are in touch.</summary>
+public sealed class NetworkMemberValidator : AbstractValidator<NetworkMember>
+{
+    public NetworkMemberValidator()
+    {
+        RuleFor(m => m.Name).NotEmpty().WithMessage("Enter a name or description for each person, like \"Mum\" or \"neighbour\"");
+        RuleFor(m => (string?)m.Name).SafeText("Name", ConversationContentValidator.NameLimit, multiline: false);
+        RuleFor(m => m.Relationship).SafeText("Relationship", ConversationContentValidator.NameLimit, multiline: false);
+        RuleFor(m => m.Quality).IsInEnum().WithMessage("Select whether the relationship is supportive, mixed or strained");
+        RuleFor(m => m.Frequency).IsInEnum().WithMessage("Select how often they are in touch");
     }
 }
 

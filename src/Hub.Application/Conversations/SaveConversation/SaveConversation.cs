@@ -23,6 +23,9 @@ public sealed record SaveConversation(Guid ConversationId, ConversationContent C
 
 public sealed record SaveConversationResult(bool Saved, Guid Token, int VersionNumber, ConflictDetails? Conflict)
 {
+    /// <summary>After a section save, that section's fingerprint as now stored (see <c>ConversationSections.StampOf</c>).</summary>
+    public string? SectionStamp { get; init; }
+
     public static SaveConversationResult Done(Guid token, int version) => new(true, token, version, null);
 }
 

@@ -4,7 +4,6 @@ using Hub.Application.Common.Interfaces;
 using Hub.Application.Common.Saving;
 using Hub.Domain.Audit;
 using Hub.Domain.Conversations;
-using Hub.Domain.Outcomes;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,7 +35,7 @@ public sealed class SaveConversationHandler(IApplicationDbContext db, ICurrentUs
         if (version is not null)
         {
             db.ConversationVersions.Add(version);
-            await RecordOutcomes(conversation, now, cancellationToken);
+            await db.RecordOutcomesAsync(conversation, now, cancellationToken);
         }
         audit.Record(request.Intent == SaveIntent.SaveDraft ? AuditAction.Update : AuditAction.Create, conversation.PersonId,
             nameof(Conversation), conversation.Id, request.Intent switch
@@ -61,48 +60,9 @@ public sealed class SaveConversationHandler(IApplicationDbContext db, ICurrentUs
         return null;
     }
 
-    /// <summary>
-    /// The outcome records follow the latest version. Completing a first conversation gives the
-    /// spell its meaningful assessment; any conversation with a rating (first or review) gives it a
-    /// rated measure, dated when it was taken (there is no separate held-on date: the save of the
-    /// version that carries the ratings), and the spell keeps the earliest as its baseline.
-    /// </summary>
-    private async Task RecordOutcomes(Conversation conversation, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        // Removed through the change tracker so the swap commits with the new version, or not at all.
-        db.OutcomeRecords.RemoveRange(await db.OutcomeRecords.Where(o => o.ConversationId == conversation.Id).ToListAsync(cancellationToken));
-        var isBaseline = conversation.Kind == ConversationKind.First;
-        var at = conversation.CompletedAt ?? now;
-        foreach (var (code, ratings) in ConversationRatings.All(conversation.Content))
-        {
-            db.OutcomeRecords.Add(new OutcomeRecord(conversation.PersonId, conversation.SpellId, conversation.Id, code, isBaseline, at, ratings));
-        }
-
-        if (isBaseline || conversation.Content.HasAnyRating)
-        {
-            var spell = await db.Spells.FirstAsync(s => s.Id == conversation.SpellId, cancellationToken);
-            if (isBaseline)
-            {
-                spell.RecordAssessment(at);
-            }
-            if (conversation.Content.HasAnyRating)
-            {
-                // Taken when this version was saved: the completion itself, or a later version that
-                // first carried ratings. The spell keeps the earliest, whichever conversation it came from.
-                spell.RecordBaselineMeasure(now);
-            }
-        }
-    }
-
-    /// <summary>What someone else saved, shown to this practitioner: a read of the record, so it is audited.</summary>
     private async Task<SaveConversationResult> Conflict(Conversation current, CancellationToken cancellationToken)
     {
-        db.DiscardChanges();
-        audit.Record(AuditAction.View, current.PersonId, nameof(Conversation), current.Id, "Conversation: conflict on save");
-        await db.SaveChangesAsync(cancellationToken);
-        var names = await staff.DisplayNames([current.UpdatedByUserId], cancellationToken);
-        var by = names.TryGetValue(current.UpdatedByUserId, out var n) ? n : "another member of staff";
-        return new SaveConversationResult(false, current.ConcurrencyToken, current.VersionNumber,
-            new ConflictDetails(current.Content, by, current.UpdatedAt, current.ConcurrencyToken));
+        var conflict = await db.ConflictAsync(audit, staff, current, cancellationToken);
+        return new SaveConversationResult(false, current.ConcurrencyToken, current.VersionNumber, conflict);
     }
 }

@@ -85,12 +85,14 @@ public sealed class ApplyRetentionHandler(IApplicationDbContext db, IEmailOutbox
             await db.CareTeamMembers.Where(m => people.Contains(m.PersonId)).ExecuteDeleteAsync(token);
             await db.ContactAttempts.Where(c => referrals.Contains(c.ReferralId)).ExecuteDeleteAsync(token);
             await db.Contacts.Where(c => referrals.Contains(c.ReferralId)).ExecuteDeleteAsync(token);
+            await db.TriagePickUps.Where(p => referrals.Contains(p.ReferralId)).ExecuteDeleteAsync(token);
             await db.PossibleMatches.Where(m => referrals.Contains(m.ReferralId) || people.Contains(m.CandidatePersonId)).ExecuteDeleteAsync(token);
             await db.Referrals.Where(r => people.Contains(r.PersonId)).ExecuteDeleteAsync(token);
             await db.Spells.Where(x => people.Contains(x.PersonId)).ExecuteUpdateAsync(u => u.SetProperty(x => x.PreviousSpellId, (Guid?)null), token);
             await db.Spells.Where(x => people.Contains(x.PersonId)).ExecuteDeleteAsync(token);
             await db.People.Where(p => people.Contains(p.Id)).ExecuteDeleteAsync(token);
             await outbox.Forget(emails, token);
+            await outbox.ForgetPeople(people, token); // texts too (issue 21)
             await db.SaveChangesAsync(token);
         }, cancellationToken);
     }

@@ -80,6 +80,8 @@ public sealed class ExportPersonalDataHandler(IApplicationDbContext db, ICurrent
                 await db.Spells.AsNoTracking().Where(s => ids.Contains(s.PersonId)).OrderBy(s => s.StartedAt).ToListAsync(cancellationToken)),
             Section("possibleMatches", "Possible matches", "Where a new referral looked like someone already known, and what staff decided.",
                 await db.PossibleMatches.AsNoTracking().Where(m => referralIds.Contains(m.ReferralId) || ids.Contains(m.CandidatePersonId)).ToListAsync(cancellationToken)),
+            Section("triagePickUps", "Who picked up your request", "When a member of the hub team said they were working on your request, so that no one else called you at the same time.",
+                await db.TriagePickUps.AsNoTracking().Where(p => referralIds.Contains(p.ReferralId)).OrderBy(p => p.PickedUpAt).ToListAsync(cancellationToken)),
             Section("contacts", "Contacts", "Appointments and conversations held with you, with staff notes.",
                 await db.Contacts.AsNoTracking().Where(c => referralIds.Contains(c.ReferralId)).OrderBy(c => c.At).ToListAsync(cancellationToken)),
             Section("contactAttempts", "Attempts to reach you", "Calls, texts and emails staff tried, and what happened.",
@@ -115,7 +117,7 @@ public sealed class ExportPersonalDataHandler(IApplicationDbContext db, ICurrent
             Section("emails", "Emails sent to you", "Emails the hub sent to your address: why, the subject, and when (their content is not kept here, as links in them are secret).",
                 await outbox.SentTo(emailAddresses, cancellationToken)),
             Section("accessLog", "Who opened or changed your record", "Every time staff (or you) opened or changed your record, refused access included.",
-                (await db.AuditEvents.AsNoTracking().Where(a => a.PersonId != null && ids.Contains(a.PersonId.Value)).OrderBy(a => a.Sequence).ToListAsync(cancellationToken))
+                (await db.AuditEvents.AsNoTracking().Where(a => a.PersonId != null && ids.Contains(a.PersonId.Value)).OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync(cancellationToken))
                     .Select(a => new AccessLogRow(a.At, a.ActorUserId, a.ActorRole, a.Action, a.RecordType, a.Screen)).ToList()),
         };
 

@@ -1,5 +1,6 @@
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
+using Hub.Application.Common.Messaging;
 using Hub.Domain.Audit;
 using Hub.Domain.Common;
 using Hub.Domain.People;
@@ -10,18 +11,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Application.Referrals.SubmitSelfReferral;
 
-public sealed class SubmitSelfReferralHandler(IApplicationDbContext db, AuditTrail audit, TimeProvider clock, IEmailOutbox outbox, TriageNotificationSettings notifications)
+public sealed class SubmitSelfReferralHandler(IApplicationDbContext db, AuditTrail audit, TimeProvider clock, IEmailOutbox outbox, TriageNotificationSettings notifications,
+    ReferenceConfirmationSettings confirmation)
     : IRequestHandler<SubmitSelfReferral, SubmitSelfReferralResult>
 {
     private const int MaxCandidates = 5;
 
+    /// <summary>
+    /// Writes the referral in two round trips on PostgreSQL: the possible-match search (keys only),
+    /// then one batch with everything else (its audit row unsealed; the sealer chains it later). A
+    /// repeated form token is decided by the unique index alone: the batch fails, nothing is kept,
+    /// and the stored reference is read back only then.
+    /// </summary>
     public async Task<SubmitSelfReferralResult> Handle(SubmitSelfReferral request, CancellationToken cancellationToken)
     {
-        if (await FindByToken(request.FormToken, cancellationToken) is { } existing)
-        {
-            return new SubmitSelfReferralResult(existing, AlreadySubmitted: true);
-        }
-
         // A reference collision is possible (about 34 bits); try again with a fresh one.
         for (var attempt = 1; ; attempt++)
         {
@@ -74,6 +77,20 @@ public sealed class SubmitSelfReferralHandler(IApplicationDbContext db, AuditTra
                 "This email holds no personal details on purpose: sign in to read the request.",
                 "triage-new-referral"));
         }
+        // The person's own confirmation, in the same transaction: the referral and its message are stored together or not at all.
+        switch (ReferenceConfirmation.ChannelFor(person.Contact))
+        {
+            case ConfirmationChannel.Email:
+                outbox.Enqueue(ReferenceConfirmation.Email(person.Contact.Email!, reference, confirmation));
+                break;
+            case ConfirmationChannel.Text:
+                // Only to a mobile the person gave when they chose texts and said messages are safe.
+                outbox.Enqueue(new OutgoingText(person.Contact.Phone!, MessageTemplates.ReferralConfirmation,
+                    new Dictionary<string, string> { ["reference"] = $"{reference}" }, "referral-confirmation", person.Id));
+                break;
+            case ConfirmationChannel.None:
+                break;
+        }
         return reference;
     }
 
@@ -88,17 +105,22 @@ public sealed class SubmitSelfReferralHandler(IApplicationDbContext db, AuditTra
             return [];
         }
 
+        // Plain locals, tested here: EF turns each into a parameter as it is. A test of the incoming
+        // person inside the query would be evaluated by compiling a lambda on every send.
+        var (id, phone, email, dateOfBirth, name) = (incoming.Id, incoming.PhoneKey, incoming.EmailKey, incoming.DateOfBirth, incoming.NameKey);
+        var (byPhone, byEmail, byNameAndBirth) = (phone is not null, email is not null, dateOfBirth is not null && name is not null);
         var candidates = await db.People.AsNoTracking()
-            .Where(p => p.MergedIntoPersonId == null && p.Id != incoming.Id)
-            .Where(p => (incoming.PhoneKey != null && p.PhoneKey == incoming.PhoneKey)
-                     || (incoming.EmailKey != null && p.EmailKey == incoming.EmailKey)
-                     || (incoming.DateOfBirth != null && incoming.NameKey != null && p.DateOfBirth == incoming.DateOfBirth && p.NameKey == incoming.NameKey))
+            .Where(p => p.MergedIntoPersonId == null && p.Id != id)
+            .Where(p => (byPhone && p.PhoneKey == phone)
+                     || (byEmail && p.EmailKey == email)
+                     || (byNameAndBirth && p.DateOfBirth == dateOfBirth && p.NameKey == name))
             .OrderByDescending(p => p.CreatedAt)
             .Take(MaxCandidates)
+            .Select(p => new MatchKeys(p.Id, p.PhoneKey, p.EmailKey, p.DateOfBirth, p.NameKey))
             .ToListAsync(cancellationToken);
 
         return candidates
-            .Select(c => (c.Id, ReturningPersonMatch.Compare(incoming, c)))
+            .Select(c => (c.PersonId, ReturningPersonMatch.Compare(incoming, c)))
             .Where(m => m.Item2 != MatchReasons.None)
             .ToList();
     }

@@ -14,7 +14,7 @@ namespace Hub.Application.Reports.GenerateReports;
 /// the web page and the CSV are saved first; then the PDF. If the PDF cannot be made the report
 /// ends as failed with what to do, and the page and CSV stay available; a PDF is saved only whole.
 /// </summary>
-public sealed record GenerateQueuedReports(int Limit = 20) : IRequest<int>;
+public sealed record GenerateQueuedReports(int Limit = 20) : IRequest<int>, Common.Interfaces.IRoutineJobRequest;
 
 public sealed class GenerateQueuedReportsHandler(
     IApplicationDbContext db, IReportDocument document, IPdfRenderer pdf, TimeProvider clock, ILogger<GenerateQueuedReportsHandler> logger)

@@ -19,7 +19,7 @@ public sealed class ReportSchedule
 /// On the first of the month: queues last month's report for each scheduled scope, once. Running it
 /// again in the same month (a retry, a second instance) queues nothing new.
 /// </summary>
-public sealed record QueueMonthlyReports : IRequest<int>;
+public sealed record QueueMonthlyReports : IRequest<int>, Common.Interfaces.IRoutineJobRequest;
 
 public sealed class QueueMonthlyReportsHandler(IApplicationDbContext db, ReportSchedule schedule, IReportQueue queue, TimeProvider clock)
     : IRequestHandler<QueueMonthlyReports, int>

@@ -4,6 +4,7 @@ using Hub.Application.Common;
 using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
+using Hub.Application.Common.Messaging;
 using Hub.Application.Common.Loading;
 using Hub.Application.Common.Saving;
 using Hub.Application.Common.Validation;
@@ -80,7 +81,12 @@ public sealed class CloseSpellHandler(IApplicationDbContext db, ICurrentUser use
         var emailed = person.Contact.PreferredMethod == ContactMethod.Email && person.Contact.Email is not null && person.Contact.SafeToLeaveMessage != false;
         if (emailed)
         {
-            outbox.Enqueue(new OutgoingEmail(person.Contact.Email!, "A message from the Living Well team", message, "spell-closed-come-back"));
+            outbox.Enqueue(new OutgoingEmail(person.Contact.Email!, "A message from the Living Well team", message, "spell-closed-come-back", person.Id));
+        }
+        // The way back by text, only when the person chose texts and said messages are safe (issue 21).
+        else if (MessageRoute.TextTo(person.Contact) is { } mobile)
+        {
+            outbox.Enqueue(new OutgoingText(mobile, MessageTemplates.WayBack, new Dictionary<string, string> { ["link"] = address.Link("/refer") }, "way-back", person.Id));
         }
 
         audit.Record(AuditAction.Update, spell.PersonId, nameof(ReferralSpell), spell.Id, "Care team: close spell");

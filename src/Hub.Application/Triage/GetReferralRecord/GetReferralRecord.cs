@@ -5,6 +5,7 @@ using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
 using Hub.Application.Spells.GetSpellClock;
 using Hub.Domain.Audit;
+using Hub.Domain.Common;
 using Hub.Domain.CareTeams;
 using Hub.Domain.Contacts;
 using Hub.Domain.Conversations;
@@ -42,7 +43,10 @@ public sealed record ReferralRecord(
     IReadOnlyList<EarlierReferralRow> EarlierReferrals,
     IReadOnlyList<ConversationRow> Conversations,
     CareSummary Care,
-    SpellClockSummary Clock);
+    SpellClockSummary Clock,
+    GetTriageQueue.PickUpLine? PickedUp = null,
+    DateOnly? FirstContactDueBy = null,
+    bool FirstContactOverdue = false);
 
 public sealed record ConversationRow(Guid ConversationId, ConversationKind Kind, ConversationStatus Status, int VersionNumber, DateTimeOffset UpdatedAt, bool InThisSpell);
 
@@ -65,7 +69,7 @@ public sealed record ContactRow(DateTimeOffset At, ContactMedium Medium, Contact
 
 public sealed record EarlierReferralRow(Guid ReferralId, string Reference, DateTimeOffset ReceivedAt, ReferralStatus Status, TriageOutcome? Outcome);
 
-public sealed class GetReferralRecordHandler(IApplicationDbContext db, IStaffDirectory staff, AuditTrail audit, TimeProvider clock)
+public sealed class GetReferralRecordHandler(IApplicationDbContext db, IStaffDirectory staff, ICurrentUser user, UkWorkingDays workingDays, AuditTrail audit, TimeProvider clock)
     : IRequestHandler<GetReferralRecord, ReferralRecord>
 {
     public async Task<ReferralRecord> Handle(GetReferralRecord request, CancellationToken cancellationToken)
@@ -110,9 +114,12 @@ public sealed class GetReferralRecordHandler(IApplicationDbContext db, IStaffDir
         var agreed = await db.CommunityLinks.AsNoTracking().Where(l => l.SpellId == referral.SpellId)
             .Join(db.CommunityOffers, l => l.OfferId, o => o.Id, (l, o) => o.Name).ToListAsync(cancellationToken);
         var planned = await db.NetworkMeetings.CountAsync(m => m.SpellId == referral.SpellId && m.Status == MeetingStatus.Planned, cancellationToken);
+        var pickUp = await db.TriagePickUps.AsNoTracking().Where(p => p.ReferralId == referral.Id)
+            .Select(p => new { p.PickedUpByUserId, p.PickedUpAt }).FirstOrDefaultAsync(cancellationToken);
 
         var names = await staff.DisplayNames(attempts.Select(a => a.StaffUserId).Concat(contacts.SelectMany(c => c.StaffAttendees.Append(c.StaffUserId)))
-            .Concat(team.Select(t => t.MemberId)).Concat(pending.Select(p => p.ToMemberId)), cancellationToken);
+            .Concat(team.Select(t => t.MemberId)).Concat(pending.Select(p => p.ToMemberId))
+            .Concat(pickUp is null ? [] : [pickUp.PickedUpByUserId]), cancellationToken);
         string NameOf(Guid id) => names.TryGetValue(id, out var n) ? n : "A former member of staff";
 
         audit.Record(AuditAction.View, person.Id, nameof(Referral), referral.Id, "Triage: referral record");
@@ -133,6 +140,9 @@ public sealed class GetReferralRecordHandler(IApplicationDbContext db, IStaffDir
             new CareSummary(found.Spell.IsOpen, found.Spell.ClosureReason, found.Spell.ClosureNote, found.Spell.PreviousSpellId is not null,
                 team.Select(t => new CareTeamLine(NameOf(t.MemberId), t.Role, false)).Concat(pending.Select(p => new CareTeamLine(NameOf(p.ToMemberId), p.Role, true))).ToList(),
                 agreed, planned),
-            SpellClockSummary.Of(found.Spell, now));
+            SpellClockSummary.Of(found.Spell, now),
+            pickUp is null ? null : new GetTriageQueue.PickUpLine(pickUp.PickedUpByUserId, NameOf(pickUp.PickedUpByUserId), pickUp.PickedUpAt, pickUp.PickedUpByUserId == user.UserId),
+            referral.Status == ReferralStatus.AwaitingTriage ? workingDays.FirstContactDueBy(referral.ReceivedAt) : null,
+            referral.Status == ReferralStatus.AwaitingTriage && !contacts.Any(c => c.Attended) && workingDays.IsFirstContactOverdue(referral.ReceivedAt, now));
     }
 }

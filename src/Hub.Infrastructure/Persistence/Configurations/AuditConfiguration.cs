@@ -8,9 +8,11 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
 {
     public void Configure(EntityTypeBuilder<AuditEvent> builder)
     {
-        builder.ToTable("AuditEvents");
-        builder.HasKey(e => e.Sequence);
-        builder.Property(e => e.Sequence).ValueGeneratedNever();
+        // The triggers refuse edits and deletions (the sealer may only fill the seal columns, once).
+        builder.ToTable("AuditEvents", t => t.HasTrigger("AuditEvents_AppendOnly"));
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.Mac).HasMaxLength(64).IsFixedLength();
         builder.Property(e => e.ActorRole).HasMaxLength(40);
         builder.Property(e => e.RecordType).HasMaxLength(60);
         builder.Property(e => e.Screen).HasMaxLength(120);
@@ -28,6 +30,7 @@ internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<Aud
         builder.ToTable("AuditChainHead");
         builder.Property(h => h.Id).ValueGeneratedNever();
         builder.Property(h => h.LastHash).HasMaxLength(64).IsFixedLength();
+        builder.Property(h => h.LeaseHolder).HasMaxLength(100);
         builder.HasData(new AuditChainHead());
     }
 }

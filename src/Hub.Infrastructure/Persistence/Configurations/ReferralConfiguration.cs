@@ -77,3 +77,17 @@ internal sealed class PossibleMatchConfiguration : IEntityTypeConfiguration<Poss
         builder.HasIndex(m => new { m.ReferralId, m.Decision });
     }
 }
+
+internal sealed class TriagePickUpConfiguration : IEntityTypeConfiguration<Hub.Domain.Triage.TriagePickUp>
+{
+    public void Configure(EntityTypeBuilder<Hub.Domain.Triage.TriagePickUp> builder)
+    {
+        builder.ToTable("TriagePickUps");
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.HasOne<Referral>().WithMany().HasForeignKey(p => p.ReferralId).OnDelete(DeleteBehavior.Cascade);
+        // One pick-up per referral: two people picking up at once, the second insert is refused.
+        builder.HasIndex(p => p.ReferralId).IsUnique();
+        // "Picked up by": the queue filtered to one member's pick-ups.
+        builder.HasIndex(p => p.PickedUpByUserId);
+    }
+}

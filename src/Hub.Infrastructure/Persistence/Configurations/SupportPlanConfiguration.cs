@@ -60,6 +60,37 @@ internal sealed class PlanAccessLinkConfiguration : IEntityTypeConfiguration<Pla
         builder.HasOne<Person>().WithMany().HasForeignKey(l => l.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(l => l.TokenHash).IsUnique();
         builder.HasIndex(l => l.PersonId);
+        builder.Property(l => l.Handle).HasMaxLength(PrintedCode.HandleLength);
+        // Two exchanges of one link (or two wrong tries of one code) at once: the second save is refused.
+        builder.Property(l => l.UsedAt).IsConcurrencyToken();
+        builder.Property(l => l.FailedTries).IsConcurrencyToken();
+        builder.HasIndex(l => l.Handle).IsUnique(); // nulls (links) never clash; SQL Server filters them out by convention
+    }
+}
+
+internal sealed class PlanLinkRequestConfiguration : IEntityTypeConfiguration<PlanLinkRequest>
+{
+    public void Configure(EntityTypeBuilder<PlanLinkRequest> builder)
+    {
+        builder.ToTable("PlanLinkRequests");
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Address).HasMaxLength(254);
+        builder.Property(r => r.AddressKey).HasMaxLength(64).IsFixedLength();
+        builder.Property(r => r.ClientKey).HasMaxLength(64).IsFixedLength();
+        builder.HasIndex(r => new { r.AddressKey, r.RequestedAt });
+        builder.HasIndex(r => new { r.ClientKey, r.RequestedAt });
+        builder.HasIndex(r => r.ProcessedAt);
+        builder.Property(r => r.ProcessedAt).IsConcurrencyToken(); // two workers never both answer one request
+    }
+}
+
+internal sealed class PersonRefusalTallyConfiguration : IEntityTypeConfiguration<PersonRefusalTally>
+{
+    public void Configure(EntityTypeBuilder<PersonRefusalTally> builder)
+    {
+        builder.ToTable("PersonRefusalTallies");
+        builder.HasKey(t => new { t.Kind, t.Hour });
+        builder.Property(t => t.Kind).HasMaxLength(60);
     }
 }
 

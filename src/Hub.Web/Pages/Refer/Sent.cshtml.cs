@@ -1,14 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Web.Pages.Refer;
 
-public sealed class SentModel : PageModel
+/// <summary>The confirmation: the reference kept in this browser's journey, so a refresh or coming back still shows it.</summary>
+public sealed class SentModel(SelfReferralJourneyStore journeys, IOptions<HubOptions> options) : PageModel
 {
     public string? Reference { get; private set; }
 
+    public string? HubPhone => options.Value.HubPhone;
+
+    /// <summary>False when this browser has sent nothing (or its journey has expired): the page then says so.</summary>
+    public bool Sent { get; private set; }
+
     public void OnGet()
     {
-        // Peek, so a refresh of this page still shows the reference.
-        Reference = TempData.Peek(IndexModel.ReferenceKey) as string;
+        var journey = journeys.Read(HttpContext);
+        Sent = journey?.IsSent == true;
+        Reference = journey?.SentReference;
+    }
+
+    /// <summary>"Start a new request": forgets the sent one in this browser (a post, so no link can do it by itself).</summary>
+    public IActionResult OnPostRestart()
+    {
+        journeys.Clear(HttpContext);
+        return Redirect("/refer");
     }
 }

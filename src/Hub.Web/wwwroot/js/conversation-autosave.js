@@ -1,5 +1,5 @@
 // Saves a draft conversation in the background while the practitioner types. Without JavaScript
-// the "Save draft" button does the same; nothing here is needed for the page to work.
+// the "Save and continue" button does the same; nothing here is needed for the page to work.
 const form = document.getElementById('conversation-form');
 const status = document.getElementById('autosave-status');
 
@@ -33,12 +33,14 @@ if (form && form.dataset.autosave === 'true' && window.fetch && window.FormData)
     const result = await response.json();
     if (result.saved) {
       form.querySelector('input[name="Token"]').value = result.token;
+      const stamp = form.querySelector('input[name="Stamp"]');
+      if (stamp && result.stamp) stamp.value = result.stamp;
       status.textContent = `Draft saved automatically at ${result.at}.`;
     } else if (result.conflict) {
-      status.textContent = 'Someone else has saved this conversation. Use "Save draft" to see both versions; nothing you typed is lost.';
+      status.textContent = 'Someone else has saved this conversation. Use "Save and continue" to see both versions; nothing you typed is lost.';
     } else {
       dirty = true;
-      status.textContent = 'Not saved automatically: use "Save draft" to see what needs changing.';
+      status.textContent = 'Not saved automatically: use "Save and continue" to see what needs changing.';
     }
   };
 
@@ -48,7 +50,7 @@ if (form && form.dataset.autosave === 'true' && window.fetch && window.FormData)
     pending = save()
       .catch(() => {
         dirty = true;
-        status.textContent = 'Could not save automatically. Your words are still here; try "Save draft".';
+        status.textContent = 'Could not save automatically. Your words are still here; try "Save and continue".';
       })
       .finally(() => { pending = null; });
   }, 20000);

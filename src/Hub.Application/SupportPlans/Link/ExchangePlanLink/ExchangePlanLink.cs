@@ -18,17 +18,15 @@ public sealed class ExchangePlanLinkHandler(IApplicationDbContext db, AuditTrail
 {
     public async Task<ExchangeResult> Handle(ExchangePlanLink request, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.Token) || request.Token.Length > 100)
-        {
-            return new ExchangeResult(null, null, LinkProblem.Expired);
-        }
-        var hash = PlanAccessLink.Hash(request.Token.Trim());
-        var link = await db.PlanAccessLinks.FirstOrDefaultAsync(l => l.TokenHash == hash, cancellationToken);
-        var now = clock.GetUtcNow();
+        var hash = string.IsNullOrWhiteSpace(request.Token) || request.Token.Length > 100 ? null : PlanAccessLink.Hash(request.Token.Trim());
+        var link = hash is null ? null : await db.PlanAccessLinks.FirstOrDefaultAsync(l => l.TokenHash == hash && l.Kind == AccessKind.Link, cancellationToken);
         if (link is null)
         {
+            // A guess, a mistyped or a forged link: audited, aggregated per hour.
+            await PersonRefusals.RecordAsync(db, audit, clock, PersonRefusals.UnknownLink, null, nameof(PlanAccessLink), Guid.Empty, "Person: unknown link refused", cancellationToken);
             return new ExchangeResult(null, null, LinkProblem.Expired);
         }
+        var now = clock.GetUtcNow();
         if (link.ProblemAt(now) is { } problem)
         {
             audit.Record(AuditAction.Denied, link.PersonId, nameof(PlanAccessLink), link.Id, $"Person: link refused ({problem})");

@@ -1,9 +1,6 @@
 using FluentValidation;
-using Hub.Application.Common.Auditing;
-using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
-using Hub.Application.SupportPlans.Link;
-using Hub.Domain.Audit;
+using Hub.Application.Common.Validation;
 using Hub.Domain.People;
 using Hub.Domain.SupportPlans;
 using MediatR;
@@ -12,36 +9,42 @@ using Microsoft.EntityFrameworkCore;
 namespace Hub.Application.SupportPlans.Link.RequestPlanLink;
 
 /// <summary>
-/// Someone asks for a new link to their plan with the email address they gave. The answer is the
-/// same whether or not the address is known, so nobody can learn who uses the hub from it.
+/// Someone asks for a new link to their plan with the email address or mobile number they gave.
+/// The request takes the same path whether or not the address is known: it is counted against the
+/// limits per address and per client and, within them, queued; the background worker looks the
+/// address up later (<see cref="ProcessPlanLinkRequests"/>). So the answer, and the time it takes,
+/// say nothing about who uses the hub.
 /// </summary>
-public sealed record RequestPlanLink(string? Email) : IRequest<Unit>;
+/// <param name="ClientAddress">The client's network address, for the limit per client; never stored as typed.</param>
+public sealed record RequestPlanLink(string? EmailOrMobile, string? ClientAddress = null) : IRequest<Unit>;
 
 public sealed class RequestPlanLinkValidator : AbstractValidator<RequestPlanLink>
 {
     public RequestPlanLinkValidator() =>
-        RuleFor(c => c.Email).NotEmpty().WithMessage("Enter the email address you gave us")
-            .Must(e => e is null || (e.Length <= 254 && e.Contains('@', StringComparison.Ordinal) && !Domain.Common.TextRules.HasForbiddenCharacters(e, allowLineBreaks: false)))
-            .WithMessage("Enter an email address, like name@example.com");
+        RuleFor(c => c.EmailOrMobile).NotEmpty().WithMessage("Enter the email address or mobile number you gave us")
+            .Must(e => e is null || (e.Contains('@', StringComparison.Ordinal) ? EmailAddressRules.IsDeliverable(e) : ContactDetails.IsUkMobile(e.Trim())))
+            .WithMessage("Enter an email address, like name@example.com, or a mobile number, like 07700 900 982");
 }
 
-public sealed class RequestPlanLinkHandler(IApplicationDbContext db, AuditTrail audit, TimeProvider clock, IEmailOutbox outbox, Common.HubAddress address)
-    : IRequestHandler<RequestPlanLink, Unit>
+public sealed class RequestPlanLinkHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<RequestPlanLink, Unit>
 {
     public async Task<Unit> Handle(RequestPlanLink request, CancellationToken cancellationToken)
     {
-        var key = ContactDetails.NormaliseEmail(request.Email);
-        var people = await db.People.Where(p => p.EmailKey == key && p.MergedIntoPersonId == null && db.SupportPlans.Any(s => s.PersonId == p.Id))
-            .Select(p => new { p.Id, p.PreferredName, p.Contact }).Take(3).ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        foreach (var found in people)
+        var address = Normalise(request.EmailOrMobile!);
+        var request_ = new PlanLinkRequest(address, request.ClientAddress, clock.GetUtcNow());
+        var since = request_.RequestedAt - PlanLinkRequest.Window;
+        // Both counts run for every request, known address or not.
+        var forAddress = await db.PlanLinkRequests.CountAsync(r => r.AddressKey == request_.AddressKey && r.RequestedAt > since, cancellationToken);
+        var forClient = await db.PlanLinkRequests.CountAsync(r => r.ClientKey == request_.ClientKey && r.RequestedAt > since, cancellationToken);
+        if (forAddress < PlanLinkRequest.PerAddress && forClient < PlanLinkRequest.PerClient)
         {
-            var (link, token) = PlanAccessLink.Issue(found.Id, null, now);
-            db.PlanAccessLinks.Add(link);
-            outbox.Enqueue(PlanLinkEmail.For(found.Contact.Email!, found.PreferredName, address.Link("/my/link/" + token)));
-            audit.Record(AuditAction.Create, found.Id, nameof(PlanAccessLink), link.Id, "Person: asked for a new link");
+            db.PlanLinkRequests.Add(request_);
+            await db.SaveChangesAsync(cancellationToken);
         }
-        await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }
+
+    /// <summary>An email address in lower case, or a phone number as its digits (07…).</summary>
+    public static string Normalise(string typed) =>
+        typed.Contains('@', StringComparison.Ordinal) ? ContactDetails.NormaliseEmail(typed)! : ContactDetails.NormalisePhone(typed)!;
 }

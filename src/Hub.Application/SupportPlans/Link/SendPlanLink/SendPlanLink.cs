@@ -1,10 +1,9 @@
-using Hub.Application.Common;
 using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
+using Hub.Application.Common.Messaging;
 using Hub.Application.Common.Validation;
 using Hub.Domain.Audit;
-using Hub.Domain.People;
 using Hub.Domain.SupportPlans;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -12,15 +11,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Hub.Application.SupportPlans.Link.SendPlanLink;
 
 /// <summary>
-/// Sends the person a one-time sign-in link to their plan by email, through the outbox. Only to an
-/// email address they gave; the message names no service and carries no clinical words.
+/// Queues a one-time sign-in link to the person's plan, by text or email as they chose
+/// (<see cref="MessageRoute"/>). A new link cancels their earlier unused ones. The answer is the
+/// channel it will go by: the page says "queued", never "sent", until the outbox has sent it.
 /// </summary>
-public sealed record SendPlanLink(Guid ReferralId) : IRequest<Unit>, IReferralScoped;
+public sealed record SendPlanLink(Guid ReferralId) : IRequest<MessageChannel>, IReferralScoped;
 
-public sealed class SendPlanLinkHandler(IApplicationDbContext db, ICurrentUser user, AuditTrail audit, TimeProvider clock, IEmailOutbox outbox, HubAddress address)
-    : IRequestHandler<SendPlanLink, Unit>
+public sealed class SendPlanLinkHandler(IApplicationDbContext db, ICurrentUser user, AuditTrail audit, TimeProvider clock, IEmailOutbox outbox)
+    : IRequestHandler<SendPlanLink, MessageChannel>
 {
-    public async Task<Unit> Handle(SendPlanLink request, CancellationToken cancellationToken)
+    public async Task<MessageChannel> Handle(SendPlanLink request, CancellationToken cancellationToken)
     {
         var found = await (from r in db.Referrals.AsNoTracking()
                            join p in db.People on r.PersonId equals p.Id
@@ -30,16 +30,16 @@ public sealed class SendPlanLinkHandler(IApplicationDbContext db, ICurrentUser u
         {
             throw Refuse.Because("Link", "Start the person's plan first");
         }
-        if (found.Person.Contact.Email is not { } email)
+        var route = MessageRoute.For(found.Person.Contact);
+        if (route.Channel is not { } channel)
         {
-            throw Refuse.Because("Link", "The person has not given an email address. Add one with them first, or show them their plan in person");
+            throw Refuse.Because("Link", route.WhyNot!);
         }
         var now = clock.GetUtcNow();
-        var (link, token) = PlanAccessLink.Issue(found.Person.Id, user.UserId, now);
-        db.PlanAccessLinks.Add(link);
-        outbox.Enqueue(PlanLinkEmail.For(email, found.Person.PreferredName, address.Link("/my/link/" + token)));
+        var link = await PlanLinkIssuing.IssueAsync(db, found.Person.Id, user.UserId, now, cancellationToken);
+        PlanLinkEmail.Enqueue(outbox, route, MessageRoute.FirstName(found.Person.PreferredName, found.Person.Contact), link.Id, found.Person.Id);
         audit.Record(AuditAction.Create, found.Person.Id, nameof(PlanAccessLink), link.Id, "Support plan: send link");
         await db.SaveChangesAsync(cancellationToken);
-        return Unit.Value;
+        return channel;
     }
 }

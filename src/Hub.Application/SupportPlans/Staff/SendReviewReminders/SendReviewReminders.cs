@@ -2,6 +2,7 @@ using Hub.Application.Common.Saving;
 using Hub.Application.Common;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
+using Hub.Application.Common.Messaging;
 using Hub.Domain.Audit;
 using Hub.Domain.People;
 using Hub.Domain.SupportPlans;
@@ -16,7 +17,7 @@ namespace Hub.Application.SupportPlans.Staff.SendReviewReminders;
 /// mark that it was sent is saved with the emails in one transaction, so however often the job runs,
 /// each review date gets one reminder.
 /// </summary>
-public sealed record SendReviewReminders : IRequest<int>;
+public sealed record SendReviewReminders : IRequest<int>, Common.Interfaces.IRoutineJobRequest;
 
 public sealed class SendReviewRemindersHandler(IApplicationDbContext db, IStaffDirectory staff, IEmailOutbox outbox, HubAddress address, TimeProvider clock)
     : IRequestHandler<SendReviewReminders, int>
@@ -47,11 +48,16 @@ public sealed class SendReviewRemindersHandler(IApplicationDbContext db, IStaffD
             if (plan.RemindMe)
             {
                 var person = await db.People.AsNoTracking().Where(p => p.Id == plan.PersonId).Select(p => new { p.PreferredName, p.Contact }).FirstAsync(cancellationToken);
-                if (person.Contact.Email is { } email && person.Contact.SafeToLeaveMessage != false)
+                if (MessageRoute.TextTo(person.Contact) is { } mobile)
+                {
+                    outbox.Enqueue(new OutgoingText(mobile, MessageTemplates.ReviewReminder, new Dictionary<string, string> { ["date"] = review },
+                        "plan-review-reminder-person", plan.PersonId));
+                }
+                else if (person.Contact.Email is { } email && person.Contact.SafeToLeaveMessage != false)
                 {
                     outbox.Enqueue(new OutgoingEmail(email, "Your plan: time to look at it again",
                         $"{(person.PreferredName is null ? "Hello" : "Hello " + person.PreferredName)},\n\nYou asked us to remind you: your plan is due to be looked at again on {review}. Whoever supports you will be in touch, or you can ask them.\n",
-                        "plan-review-reminder-person"));
+                        "plan-review-reminder-person", plan.PersonId));
                 }
             }
             plan.MarkReminded();

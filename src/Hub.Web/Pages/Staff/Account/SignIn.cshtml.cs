@@ -1,4 +1,5 @@
 using Hub.Infrastructure.Identity;
+using Hub.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -6,8 +7,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Hub.Web.Pages.Staff.Account;
 
-public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, SingleSignOnSettings singleSignOn, ILogger<SignInModel> logger) : PageModel
 {
+    /// <summary>The single sign-on providers staff may use beside a hub password.</summary>
+    public IReadOnlyList<SingleSignOnProvider> Providers => singleSignOn.Providers;
+
+    /// <summary>Why a single sign-on did not finish, from the address the hub itself redirected to (never free text from it).</summary>
+    public string? SingleSignOnProblem => Request.Query["sso"].ToString() switch
+    {
+        "failed" => "Signing in with your organisation's account did not work. Try again, or sign in with your hub email address and password.",
+        "locked" => "Your hub account is locked or cannot sign in at the moment. Speak to your team leader if you need help now.",
+        _ => null,
+    };
+
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -56,6 +68,18 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<Sta
         }
         ModelState.AddModelError(nameof(Email), "Enter a correct email address and password");
         return Page();
+    }
+
+    /// <summary>Starts a single sign-on with one of the configured providers; it returns to <c>/staff/account/sso/return</c>.</summary>
+    public IActionResult OnPostExternal(string? provider)
+    {
+        if (singleSignOn.Providers.FirstOrDefault(p => p.Name == provider) is not { } chosen)
+        {
+            return NotFound();
+        }
+        var scheme = SingleSignOn.SchemeOf(chosen.Name);
+        var properties = signIn.ConfigureExternalAuthenticationProperties(scheme, $"{SingleSignOn.ReturnPath}?ReturnUrl={Uri.EscapeDataString(SafeReturnUrl())}");
+        return Challenge(properties, scheme);
     }
 
     private string SafeReturnUrl() =>

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Hub.Web.Design.Forms;
 using System.Globalization;
 using Hub.Application.Common;
 using Hub.Application.Meetings.GetMeetings;
@@ -15,14 +17,14 @@ public sealed class MeetingsModel(IMediator mediator, TimeProvider clock) : Staf
 {
 
     public MeetingPlanning Planning { get; private set; } = null!;
-    public string Tomorrow { get; private set; } = string.Empty;
     public DateTimeOffset Now { get; private set; }
 
     [BindProperty] public PlanInput Plan { get; set; } = new();
 
     public sealed class PlanInput
     {
-        public string? When { get; set; }
+        [NhsDate, Display(Name = "Date of the meeting")]
+        public DateTimeOffset? When { get; set; }
         public string? Medium { get; set; }
         public string? Place { get; set; }
         public List<string> Staff { get; set; } = [];
@@ -39,16 +41,21 @@ public sealed class MeetingsModel(IMediator mediator, TimeProvider clock) : Staf
 
     public async Task<IActionResult> OnPostPlanAsync(Guid id, CancellationToken cancellationToken)
     {
+        var dateErrors = ModelState.DateErrors("Plan.When");
         ClearBindingErrors();
-        var at = ModelState.ReadWhen(Plan.When, "Plan.When", "28/11/2026 14:30");
-        if (at is not null)
+        ModelState.AddErrors(dateErrors);
+        if (Plan.When is null && dateErrors.Count == 0)
+        {
+            ModelState.AddModelError("Plan.When", "Enter the date and time of the meeting");
+        }
+        if (Plan.When is { } at)
         {
             var network = Plan.Network.Concat(Lines(Plan.Others)).ToList();
-            var command = new PlanNetworkMeeting(id, at.Value, ParseEnum<ContactMedium>(Plan.Medium) ?? default, ParseEnum<ContactPlace>(Plan.Place) ?? default,
+            var command = new PlanNetworkMeeting(id, at, ParseEnum<ContactMedium>(Plan.Medium) ?? default, ParseEnum<ContactPlace>(Plan.Place) ?? default,
                 Plan.Staff.Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList(), network, Plan.Purpose);
             if (await TryRun(() => mediator.Send(command, cancellationToken), "Plan"))
             {
-                SetNotice($"Network meeting planned for {UkTime.Format(at.Value)}. Invited staff have been emailed");
+                SetNotice($"Network meeting planned for {UkTime.Format(at)}. Invited staff have been emailed");
                 return RedirectToPage(new { id });
             }
             MoveError("Plan.At", "Plan.When");
@@ -96,7 +103,10 @@ public sealed class MeetingsModel(IMediator mediator, TimeProvider clock) : Staf
     {
         Planning = await mediator.Send(new GetMeetingPlanning(id), cancellationToken);
         Now = clock.GetUtcNow();
-        var tomorrow = UkTime.ToLocal(Now).Date.AddDays(1).AddHours(10);
-        Tomorrow = tomorrow.ToString(FormValues.WhenFormat, CultureInfo.InvariantCulture);
+        if (Plan.When is null && !Request.HasFormContentType)
+        {
+            // Tomorrow at 10am, to change.
+            Plan.When = UkTime.FromLocal(UkTime.ToLocal(Now).Date.AddDays(1).AddHours(10));
+        }
     }
 }

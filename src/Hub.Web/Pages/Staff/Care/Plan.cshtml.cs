@@ -1,3 +1,6 @@
+using Hub.Application.Common.Messaging;
+using Hub.Application.Messaging.GetPersonMessages;
+using Hub.Application.SupportPlans.Link.PrintPlanCode;
 using Hub.Application.SupportPlans.Link.RevokePlanAccess;
 using Hub.Application.SupportPlans.Link.SendPlanLink;
 using Hub.Application.SupportPlans.Staff.GetStaffPlan;
@@ -15,6 +18,12 @@ namespace Hub.Web.Pages.Staff.Care;
 public sealed class PlanModel(IMediator mediator) : StaffPage
 {
     public StaffPlanView? Plan { get; private set; }
+
+    /// <summary>How a link can reach the person, and the messages already queued with where each stands.</summary>
+    public PersonMessages? Messages { get; private set; }
+
+    /// <summary>A code just printed: shown on this response only (never in a URL, a redirect or a cookie).</summary>
+    public PrintedPlanCode? PrintedCode { get; private set; }
     public Guid ReferralId { get; private set; }
 
     [BindProperty] public string? Section { get; set; }
@@ -64,9 +73,13 @@ public sealed class PlanModel(IMediator mediator) : StaffPage
     public async Task<IActionResult> OnPostLinkAsync(Guid id, CancellationToken cancellationToken)
     {
         ClearBindingErrors();
-        if (await TryRun(() => mediator.Send(new SendPlanLink(id), cancellationToken), null))
+        MessageChannel channel = default;
+        if (await TryRun(async () => channel = await mediator.Send(new SendPlanLink(id), cancellationToken), null))
         {
-            SetNotice("A link has been sent to the person's email address. It works once, for 24 hours");
+            // Queued, not sent: the messages below say when it has gone, or that it could not.
+            SetNotice(channel == MessageChannel.Text
+                ? "A link is queued to go to the person by text. Below you can see when it has been sent, or if it could not be. Earlier links no longer work"
+                : "A link is queued to go to the person by email. Below you can see when it has been sent, or if it could not be. Earlier links no longer work");
             return RedirectToPage(new { id });
         }
         await Load(id, cancellationToken);
@@ -80,9 +93,25 @@ public sealed class PlanModel(IMediator mediator) : StaffPage
         return RedirectToPage(new { id });
     }
 
+    public async Task<IActionResult> OnPostCodeAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ClearBindingErrors();
+        PrintedPlanCode? printed = null;
+        if (await TryRun(async () => printed = await mediator.Send(new PrintPlanCode(id), cancellationToken), null))
+        {
+            PrintedCode = printed;
+        }
+        await Load(id, cancellationToken);
+        return Page();
+    }
+
     private async Task Load(Guid id, CancellationToken cancellationToken)
     {
         ReferralId = id;
         Plan = await mediator.Send(new GetStaffPlan(id), cancellationToken);
+        if (Plan is not null)
+        {
+            Messages = await mediator.Send(new GetPersonMessages(id), cancellationToken);
+        }
     }
 }

@@ -1,18 +1,156 @@
+using System.Globalization;
+using FluentValidation.Results;
 using Hub.Application.Triage.GetTriageQueue;
+using Hub.Domain.Referrals;
+using Hub.Web.Validation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Hub.Web.Pages.Staff.Triage;
 
-public sealed class IndexModel(IMediator mediator) : PageModel
+/// <summary>
+/// The triage queue as the team's shared work: one GET form (search and filters, so it works without
+/// JavaScript and a filtered queue can be bookmarked), a page at a time by keyset.
+/// </summary>
+public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageModel, IShowsValidationFailures
 {
-    public TriageQueuePage Queue { get; private set; } = new([], null, 0);
+    /// <summary>Today in the UK, for saying when a referral was picked up.</summary>
+    public DateOnly Today { get; } = Hub.Application.Common.UkTime.Today(clock.GetUtcNow());
 
-    public async Task OnGetAsync(long? afterTicks, string? afterReference, CancellationToken cancellationToken)
+    public TriageQueuePage? Queue { get; private set; }
+
+    /// <summary>The filters as sent back in the form and the next-page link (raw, so a wrong one is shown as typed).</summary>
+    public QueueFilters Filters { get; private set; } = new();
+
+    public bool Filtered => Filters.Q is { Length: > 0 } || Filters.Status is not (null or "" or "waiting") || Filters.Waited is { Length: > 0 } and not "any"
+        || Filters.Source is { Length: > 0 } || Filters.Neighbourhood is { Length: > 0 } || Filters.Picked is { Length: > 0 } and not "any";
+
+    public sealed record QueueFilters(string? Q = null, string? Status = null, string? Waited = null, string? Source = null, string? Neighbourhood = null,
+        string? Picked = null, string? Order = null);
+
+    public string FieldFor(ValidationFailure failure) => failure.PropertyName switch
     {
-        TriageQueueCursor? after = afterTicks is { } ticks && ticks > 0 && ticks < DateTimeOffset.MaxValue.UtcTicks && afterReference is { Length: <= 9 }
-            ? new TriageQueueCursor(new DateTimeOffset(ticks, TimeSpan.Zero), afterReference)
-            : null;
-        Queue = await mediator.Send(new GetTriageQueue(after), cancellationToken);
+        nameof(GetTriageQueue.Search) => "q",
+        nameof(GetTriageQueue.Status) => "status",
+        nameof(GetTriageQueue.Waiting) => "waited",
+        nameof(GetTriageQueue.Source) => "source",
+        nameof(GetTriageQueue.Neighbourhood) => "neighbourhood",
+        nameof(GetTriageQueue.PickedUp) or nameof(GetTriageQueue.PickedUpBy) => "picked",
+        _ => string.Empty,
+    };
+
+    public async Task OnGetAsync(string? q, string? status, string? waited, string? source, string? neighbourhood, string? picked, string? order, string? after,
+        CancellationToken cancellationToken)
+    {
+        Filters = new QueueFilters(q, status, waited, source, neighbourhood, picked, order);
+        var request = Read(after);
+        if (!ModelState.IsValid || request is null)
+        {
+            return;
+        }
+        // A refused search (a practitioner asking for closed referrals, an unreadable phone number)
+        // comes back as a ValidationException: ValidationFailurePageFilter puts it on its field.
+        Queue = await mediator.Send(request, cancellationToken);
+    }
+
+    /// <summary>The query string as a request, or errors in ModelState naming the field that was not understood.</summary>
+    private GetTriageQueue? Read(string? after)
+    {
+        var f = Filters;
+        var statusValue = Choose(f.Status, "status", "Select which referrals to show", ("", QueueStatus.Waiting), ("waiting", QueueStatus.Waiting),
+            ("triaged", QueueStatus.Triaged), ("closed", QueueStatus.Closed), ("all", QueueStatus.All));
+        var waitValue = Choose(f.Waited, "waited", "Select how long the referrals have waited", ("", WaitFilter.Any), ("any", WaitFilter.Any),
+            ("overdue", WaitFilter.FirstContactOverdue), ("week", WaitFilter.AWeekOrMore), ("three-weeks", WaitFilter.ThreeWeeksOrMore));
+        var orderValue = Choose(f.Order, "order", "Select an order", ("", QueueOrder.OldestFirst), ("oldest", QueueOrder.OldestFirst), ("newest", QueueOrder.NewestFirst));
+        ReferralSource? sourceValue = null;
+        if (f.Source is { Length: > 0 } s)
+        {
+            if (Enum.TryParse<ReferralSource>(s, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !s.Any(char.IsDigit))
+            {
+                sourceValue = parsed;
+            }
+            else
+            {
+                ModelState.AddModelError("source", "Select who made the referral from the list");
+            }
+        }
+        var (pickedUp, pickedBy) = (PickUpFilter.Any, (Guid?)null);
+        switch (f.Picked)
+        {
+            case null or "" or "any":
+                break;
+            case "nobody":
+                pickedUp = PickUpFilter.Nobody;
+                break;
+            case "me":
+                pickedUp = PickUpFilter.Me;
+                break;
+            default:
+                if (Guid.TryParseExact(f.Picked, "D", out var member))
+                {
+                    (pickedUp, pickedBy) = (PickUpFilter.Member, member);
+                }
+                else
+                {
+                    ModelState.AddModelError("picked", "Select who picked the referrals up from the list");
+                }
+                break;
+        }
+        TriageQueueCursor? cursor = null;
+        if (after is { Length: > 0 })
+        {
+            // "ticks~reference" from the previous page's link; anything else starts again from the top.
+            var parts = after.Split('~');
+            if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                && ticks > 0 && ticks < DateTimeOffset.MaxValue.UtcTicks && ReferralReference.Normalise(parts[1]) is { } reference)
+            {
+                cursor = new TriageQueueCursor(new DateTimeOffset(ticks, TimeSpan.Zero), reference);
+            }
+            else
+            {
+                ModelState.AddModelError(string.Empty, "That page link was not complete. Start again from the first page");
+            }
+        }
+        if (!ModelState.IsValid)
+        {
+            return null;
+        }
+        return new GetTriageQueue(string.IsNullOrWhiteSpace(f.Q) ? null : f.Q, statusValue, waitValue, sourceValue,
+            string.IsNullOrWhiteSpace(f.Neighbourhood) ? null : f.Neighbourhood.Trim(), pickedUp, pickedBy, orderValue, cursor);
+    }
+
+    private T Choose<T>(string? value, string field, string message, params (string Name, T Value)[] choices)
+    {
+        foreach (var (name, choice) in choices)
+        {
+            if (string.Equals(value ?? string.Empty, name, StringComparison.Ordinal))
+            {
+                return choice;
+            }
+        }
+        ModelState.AddModelError(field, message + " from the list");
+        return choices[0].Value;
+    }
+
+    /// <summary>The address of the next page: the same filters, after the last row shown.</summary>
+    public string NextPageUrl(TriageQueueCursor next)
+    {
+        var query = new List<KeyValuePair<string, string?>>();
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                query.Add(new(key, value));
+            }
+        }
+        Add("q", Filters.Q);
+        Add("status", Filters.Status);
+        Add("waited", Filters.Waited);
+        Add("source", Filters.Source);
+        Add("neighbourhood", Filters.Neighbourhood);
+        Add("picked", Filters.Picked);
+        Add("order", Filters.Order);
+        Add("after", $"{next.ReceivedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}~{next.Reference}");
+        return "/staff/triage" + Microsoft.AspNetCore.Http.QueryString.Create(query).ToUriComponent();
     }
 }

@@ -4,6 +4,8 @@ using Hub.Application.Common;
 using Hub.Application.Conversations.StartConversation;
 using Hub.Application.Triage.DecidePossibleMatch;
 using Hub.Application.Triage.GetReferralRecord;
+using Hub.Application.Triage.PickUpReferral;
+using Hub.Application.Triage.ReleaseReferral;
 using Hub.Application.Triage.RecordContact;
 using Hub.Application.Triage.RecordContactAttempt;
 using Hub.Application.Triage.RecordTriageOutcome;
@@ -32,6 +34,9 @@ public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : Page
     public Task ReloadAfterRefusalAsync(CancellationToken cancellationToken) => Load(sending.Id, cancellationToken, sending.KeepVersion);
 
     public ReferralRecord Record { get; private set; } = null!;
+
+    /// <summary>Texts and emails to the person, and whether each arrived.</summary>
+    public Hub.Application.Messaging.GetPersonMessages.PersonMessages Messages { get; private set; } = null!;
     public string? Notice { get; private set; }
     public string Now { get; private set; } = string.Empty;
 
@@ -127,6 +132,33 @@ public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : Page
         return RedirectToPage(new { id });
     }
 
+    /// <summary>"I'm picking this up". When someone else got there first, says who and since when.</summary>
+    public async Task<IActionResult> OnPostPickUpAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        sending = (id, string.Empty, KeepVersion: true);
+        var result = await mediator.Send(new PickUpReferral(id), cancellationToken);
+        TempData[NoticeKey] = result switch
+        {
+            PickUpResult.HeldBySomeoneElse held => $"{held.Name} picked this up first, at {UkTime.Format(held.Since)}. Talk to them before you contact the person",
+            _ => "You have picked this up. The team can see it in the triage queue",
+        };
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostReleaseAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        sending = (id, string.Empty, KeepVersion: true);
+        TempData[NoticeKey] = await mediator.Send(new ReleaseReferral(id), cancellationToken) switch
+        {
+            ReleaseResult.Released => "Released. Anyone in the team can pick this up now",
+            ReleaseResult.NotPickedUp => "Nobody has this picked up now",
+            _ => "Someone else has this picked up. Only they or a team leader can release it",
+        };
+        return RedirectToPage(new { id });
+    }
+
     private async Task<IActionResult> Run(Guid id, string prefix, IRequest<Unit>? command, string notice, CancellationToken cancellationToken)
     {
         if (command is not null)
@@ -143,6 +175,7 @@ public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : Page
     private async Task Load(Guid id, CancellationToken cancellationToken, bool keepVersion = true)
     {
         Record = await mediator.Send(new GetReferralRecord(id), cancellationToken);
+        Messages = await mediator.Send(new Hub.Application.Messaging.GetPersonMessages.GetPersonMessages(id), cancellationToken);
         Now = UkTime.ToLocal(clock.GetUtcNow()).ToString(FormValues.WhenFormat, CultureInfo.InvariantCulture);
         if (!keepVersion || Outcome.Version == Guid.Empty)
         {

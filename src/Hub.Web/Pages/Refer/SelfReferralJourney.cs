@@ -1,0 +1,91 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Hub.Application.Referrals;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Hub.Web.Pages.Refer;
+
+/// <summary>
+/// Where the person is in the self-referral: their answers so far, the one-time token the check page
+/// carries, and, once sent, only the reference. Nothing is stored on the server before send.
+/// </summary>
+/// <param name="SentReference">Set once the form is sent; the answers are dropped then.</param>
+/// <param name="Thanked">Software that filled in the hidden field: thanked, nothing stored, no reference.</param>
+public sealed record SelfReferralJourney(SelfReferralAnswers Answers, Guid FormToken, string? SentReference = null, bool Thanked = false)
+{
+    public static SelfReferralJourney Start() => new(new SelfReferralAnswers(), Guid.NewGuid());
+
+    public bool IsSent => SentReference is not null || Thanked;
+}
+
+/// <summary>
+/// Carries a <see cref="SelfReferralJourney"/> between the question pages in a cookie of its own
+/// (docs/decisions/029): scoped to <c>/refer</c>, HttpOnly, SameSite=Strict, compressed, encrypted
+/// and signed with the hub's data protection keys (shared by every instance), and refused after
+/// <see cref="Lifetime"/> so answers left on a shared computer do not wait for the next person.
+/// Long answers are split over several cookies, up to <see cref="MaxLength"/> characters in all.
+/// </summary>
+public sealed class SelfReferralJourneyStore(IDataProtectionProvider protection, TimeProvider clock)
+{
+    public const string CookieName = "hub-referral";
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(2);
+
+    /// <summary>What the cookies may take together: well inside a server's 32 KB of request headers.</summary>
+    public const int MaxLength = 20_000;
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly ITimeLimitedDataProtector _protector = protection.CreateProtector("Hub.Web.Refer.Journey.v1").ToTimeLimitedDataProtector();
+    private readonly ChunkingCookieManager _cookies = new() { ChunkSize = 4000, ThrowForPartialCookies = false };
+
+    /// <summary>The journey in this browser, or null when there is none, it has expired or it was tampered with.</summary>
+    public SelfReferralJourney? Read(HttpContext context)
+    {
+        var value = _cookies.GetRequestCookie(context, CookieName);
+        if (string.IsNullOrEmpty(value) || value.Length > MaxLength)
+        {
+            return null;
+        }
+        try
+        {
+            var plain = _protector.Unprotect(WebEncoders.Base64UrlDecode(value), out _);
+            using var input = new BrotliStream(new MemoryStream(plain), CompressionMode.Decompress);
+            return JsonSerializer.Deserialize<SelfReferralJourney>(input, Json);
+        }
+        catch (Exception ex) when (ex is CryptographicException or FormatException or JsonException or InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Keeps the journey for the next page; false (and nothing written) when the answers are too long to carry.</summary>
+    public bool TryWrite(HttpContext context, SelfReferralJourney journey)
+    {
+        using var buffer = new MemoryStream();
+        using (var compress = new BrotliStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            JsonSerializer.Serialize(compress, journey, Json);
+        }
+        var value = WebEncoders.Base64UrlEncode(_protector.Protect(buffer.ToArray(), clock.GetUtcNow() + Lifetime));
+        if (value.Length > MaxLength)
+        {
+            return false;
+        }
+        _cookies.AppendResponseCookie(context, CookieName, value, Options(context));
+        return true;
+    }
+
+    public void Clear(HttpContext context) => _cookies.DeleteCookie(context, CookieName, Options(context));
+
+    private static CookieOptions Options(HttpContext context) => new()
+    {
+        Path = "/refer",
+        HttpOnly = true,
+        Secure = context.Request.IsHttps,
+        SameSite = SameSiteMode.Strict,
+        IsEssential = true,
+    };
+}
