@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Hub.Domain.Common;
 
 namespace Hub.Domain.SupportPlans;
