@@ -39,9 +39,10 @@ public sealed class AuditEvent
 
     public AuditEvent(DateTimeOffset at, Guid? actorUserId, string actorRole, Guid? personId, string recordType, Guid recordId, AuditAction action, string screen)
     {
-        // Kept to the microsecond, the finest time PostgreSQL stores: the MAC covers the time, so a
-        // finer one would not survive the round trip and verification would report every row as altered.
-        At = at.AddTicks(-(at.UtcTicks % TimeSpan.TicksPerMicrosecond));
+        // Kept to the millisecond, which every store keeps exactly (PostgreSQL to the microsecond, the
+        // SQLite default's binary form to 100 microseconds): the MAC covers the time, so a finer one
+        // would not survive the round trip and verification would report every row as altered.
+        At = at.AddTicks(-(at.UtcTicks % TimeSpan.TicksPerMillisecond));
         Id = Guid.CreateVersion7(At);
         ActorUserId = actorUserId;
         ActorRole = actorRole;
