@@ -81,6 +81,9 @@ public sealed class OpenReferralRoundTripTests
             "ExternalId", "OrganisationExternalId", "LocationExternalId", "Name", "Description", "OrganisationName",
             "Categories", "HelpsWith", "Neighbourhood", "LocationName", "Address", "Postcode", "Sessions", "ScheduleNote",
             "IsFree", "CostNote", "Phone", "Email", "Url", "PeerLed", "Languages", "Active", "UpdatedAt",
+            // Connect and Do's public listing (issue 16). The Open Referral UK files do not carry these yet
+            // (the read API is still to come), so the varied offers below leave them at their defaults.
+            "Area", "Interests", "Access", "WhoFor", "HowToJoin", "BringSomeoneFirstTime", "WeekSlots",
         ], ignoreOrder: true);
     }
 
