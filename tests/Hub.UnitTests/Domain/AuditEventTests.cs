@@ -86,12 +86,12 @@ public sealed class AuditEventTests
     }
 
     [Fact]
-    public void Should_keep_its_time_to_the_microsecond_so_its_mac_survives_a_database_that_stores_no_finer()
+    public void Should_keep_its_time_to_the_millisecond_so_its_mac_survives_every_store()
     {
         var at = DateTimeOffset.UnixEpoch.AddTicks(1_234_567);
 
         var row = new AuditEvent(at, Guid.NewGuid(), "Practitioner", null, "Page", Guid.Empty, AuditAction.Denied, "GET /staff/triage");
 
-        row.At.UtcTicks.ShouldBe(1_234_560 + DateTimeOffset.UnixEpoch.UtcTicks, "the 100-nanosecond ticks PostgreSQL would drop are dropped before signing");
+        row.At.UtcTicks.ShouldBe(1_230_000 + DateTimeOffset.UnixEpoch.UtcTicks, "what PostgreSQL (microseconds) or the SQLite default (100 microseconds) would drop is dropped before signing");
     }
 }
