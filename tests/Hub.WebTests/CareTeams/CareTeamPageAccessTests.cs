@@ -17,7 +17,9 @@ public sealed class CareTeamPageAccessTests(DatabaseFixture database) : IClassFi
 {
     /// <summary>The demo community offers; the export must carry every one.</summary>
     private static readonly string[] DemoOfferNames =
-        ["Money and benefits drop-in", "Walk and talk group", "Evening peer support circle", "Carers' coffee morning", "Back to work workshop"];
+        ["Money and benefits drop-in", "Walk and talk group", "Evening peer support circle", "Carers' coffee morning", "Back to work workshop",
+            // Connect and Do's demo groups, two of them in a second area.
+            "Tuesday evening painting club", "Women's swim and chat", "Northfield community garden", "Northfield football for fun"];
 
     private HubWebFactory? _factory;
 
