@@ -1,9 +1,15 @@
+using System.Globalization;
+using Hub.Application.Referrals;
+using Hub.Domain.People;
+
 namespace Hub.Benchmarks.Web;
 
 /// <summary>
 /// Invented self-referral answers, varied like real ones: most people leave a phone number, some an
-/// email address, some would rather call; some give a date of birth or postcode. Phone numbers come
-/// from Ofcom's ranges kept for drama, so none is anyone's. The same mix as throughput.lua.
+/// email address, some would rather call; some give a date of birth or postcode, a language or
+/// something that would make talking easier. Phone numbers come from Ofcom's ranges kept for drama,
+/// so none is anyone's. The soak types them into the question pages; the throughput benchmark puts
+/// them in the journey cookies it mints (<see cref="JourneyMint"/>).
 /// </summary>
 internal static class InventedAnswers
 {
@@ -21,54 +27,76 @@ internal static class InventedAnswers
         "I have had panic attacks on the bus and now avoid going out.",
     ];
     private static readonly string[] Helps = ["Someone to talk to.", "Help with money and benefits.", "Meeting people nearby.", "Advice about housing.", "A peer support group.", ""];
+    private static readonly string[] Languages = ["Polish", "Portuguese", "British Sign Language", "Somali", "Spanish"];
+    private static readonly string[] Needs = ["A quiet place to meet.", "Easy read, please.", "Mornings are better for me.", "I would like my sister with me."];
     private static readonly string[] Areas = ["SE1", "SE5", "SE11", "SE17", "SW8", "SW9"];
     private const string Letters = "ABDEFGHJLNPQRSTUWXYZ";
     private static readonly string[] Ethnic = ["A", "B", "C", "D", "F", "H", "J", "K", "M", "N", "R", "S", "prefer-not-to-say", ""];
     private static readonly string[] Genders = ["woman", "man", "non-binary", "prefer-not-to-say", ""];
     private static readonly string[] Orientations = ["heterosexual", "gay-or-lesbian", "bisexual", "prefer-not-to-say", ""];
+    private static readonly string[] Disabilities = ["yes", "no", "prefer-not-to-say", ""];
 
-    /// <summary>The form's fields as a person fills them in (names as posted, for example <c>Answers.Phone</c>).</summary>
-    public static List<KeyValuePair<string, string>> Next(Random random)
+    /// <summary>One person's answers to every question, as they would type them (blank answers left out).</summary>
+    public static SelfReferralAnswers Next(Random random)
     {
-        var fields = new List<KeyValuePair<string, string>>();
-        void Add(string name, string value)
-        {
-            if (value.Length > 0)
-            {
-                fields.Add(new("Answers." + name, value));
-            }
-        }
         string Pick(string[] list) => list[random.Next(list.Length)];
+        static string? Given(string value) => value.Length > 0 ? value : null;
+        string Number(int from, int to) => random.Next(from, to).ToString(CultureInfo.InvariantCulture);
 
         var roll = random.Next(100);
-        var method = roll < 45 ? "Phone" : roll < 65 ? "Text" : roll < 85 ? "Email" : "TheyWillCallUs";
-        Add("ContactMethod", method);
-        if (method is "Phone" or "Text")
+        var method = roll < 45 ? ContactMethod.Phone : roll < 65 ? ContactMethod.Text : roll < 85 ? ContactMethod.Email : ContactMethod.TheyWillCallUs;
+        var phone = method is ContactMethod.Phone or ContactMethod.Text
+            ? Pick(DramaNumbers) + random.Next(1000).ToString("000", CultureInfo.InvariantCulture)
+            : null;
+        var born = random.Next(100) < 30;
+        var language = random.Next(100) < 10;
+        return new SelfReferralAnswers
         {
-            Add("Phone", Pick(DramaNumbers) + random.Next(1000).ToString("000", System.Globalization.CultureInfo.InvariantCulture));
-            Add("SafeToLeaveMessage", random.Next(2) == 0 ? "yes" : "no");
-        }
-        else if (method == "Email")
+            ContactMethod = method,
+            Phone = phone,
+            Email = method == ContactMethod.Email ? $"person{random.Next(1, 100_000_000)}@example.org" : null,
+            SafeToLeaveMessage = method == ContactMethod.TheyWillCallUs ? null : random.Next(2) == 0 ? "yes" : "no",
+            PreferredName = Given(Pick(Names)),
+            WhatIsHappening = string.Join(' ', Enumerable.Range(0, 1 + random.Next(3)).Select(_ => Pick(Happening))),
+            WhatWouldHelp = Given(Pick(Helps)),
+            PreferredLanguage = language ? Pick(Languages) : null,
+            InterpreterNeeded = language ? (random.Next(2) == 0 ? "yes" : "no") : null,
+            AccessNeeds = random.Next(100) < 10 ? Pick(Needs) : null,
+            BirthDay = born ? Number(1, 29) : null,
+            BirthMonth = born ? Number(1, 13) : null,
+            BirthYear = born ? Number(1940, 2007) : null,
+            Postcode = random.Next(100) < 40 ? $"{Pick(Areas)} {1 + random.Next(9)}{Letters[random.Next(Letters.Length)]}{Letters[random.Next(Letters.Length)]}" : null,
+            EthnicCategory = Given(Pick(Ethnic)),
+            Gender = Given(Pick(Genders)),
+            SexualOrientation = Given(Pick(Orientations)),
+            Disability = Given(Pick(Disabilities)),
+            ConsentToShare = random.Next(100) < 80 ? "yes" : "no",
+        };
+    }
+
+    /// <summary>
+    /// What a person types into one question page: the value of each field of <paramref name="names"/>
+    /// (the names the page's form carries) that the answers fill. A text message number goes in the box
+    /// under "Text message" (<c>TextPhone</c>), as the page asks.
+    /// </summary>
+    public static List<KeyValuePair<string, string>> Fields(SelfReferralAnswers answers, IReadOnlyCollection<string> names)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var name in names)
         {
-            Add("Email", $"person{random.Next(1, 100_000_000)}@example.org");
+            string? value = name switch
+            {
+                "TextPhone" => answers.ContactMethod == ContactMethod.Text ? answers.Phone : null,
+                "Answers.Phone" => answers.ContactMethod == ContactMethod.Phone ? answers.Phone : null,
+                _ when name.StartsWith("Answers.", StringComparison.Ordinal) =>
+                    typeof(SelfReferralAnswers).GetProperty(name["Answers.".Length..])?.GetValue(answers) is { } v ? Convert.ToString(v, CultureInfo.InvariantCulture) : null,
+                _ => null,
+            };
+            if (value is { Length: > 0 })
+            {
+                fields.Add(new(name, value));
+            }
         }
-        Add("PreferredName", Pick(Names));
-        Add("WhatIsHappening", string.Join(' ', Enumerable.Range(0, 1 + random.Next(3)).Select(_ => Pick(Happening))));
-        Add("WhatWouldHelp", Pick(Helps));
-        if (random.Next(100) < 30)
-        {
-            Add("BirthDay", (1 + random.Next(28)).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            Add("BirthMonth", (1 + random.Next(12)).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            Add("BirthYear", random.Next(1940, 2007).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-        if (random.Next(100) < 40)
-        {
-            Add("Postcode", $"{Pick(Areas)} {1 + random.Next(9)}{Letters[random.Next(Letters.Length)]}{Letters[random.Next(Letters.Length)]}");
-        }
-        Add("EthnicCategory", Pick(Ethnic));
-        Add("Gender", Pick(Genders));
-        Add("SexualOrientation", Pick(Orientations));
-        Add("ConsentToShare", random.Next(100) < 80 ? "yes" : "no");
         return fields;
     }
 }

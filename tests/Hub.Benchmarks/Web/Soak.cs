@@ -55,16 +55,15 @@ internal static partial class Soak
 
         var confirmed = tally.Forms.Where(f => f.Confirmations > 0).ToList();
         var (tokensStored, rowsStored) = await hub.CountStoredAsync(tally.Forms.Select(f => f.Token).ToList());
-        var result = new SoakResult(options, elapsed, tally, confirmed.Count, tokensStored, rowsStored,
-            await hub.CountReferralsAsync() - before, await hub.CountDuplicateFormTokensAsync(), hub.PeakWorkingSetBytes, hub.ReadLog(), hub.PostgresVersion);
         Console.Error.WriteLine("Waiting for the sealer job to seal every audit row...");
         var unsealed = await hub.WaitUntilAuditSealedAsync(TimeSpan.FromMinutes(2));
         var auditRows = await hub.CountAuditRowsAsync();
         var (verifyExit, verified) = await hub.VerifyAuditAsync();
+        var result = new SoakResult(options, elapsed, tally, confirmed.Count, tokensStored, rowsStored,
+            await hub.CountReferralsAsync() - before, await hub.CountDuplicateFormTokensAsync(), hub.PeakWorkingSetBytes, hub.ReadLog(), hub.PostgresVersion,
+            new AuditAfterSoak(auditRows, unsealed, verifyExit, verified));
         Console.WriteLine(result.Markdown());
-        Console.WriteLine(string.Create(En, $"Audit trail after the soak: {auditRows:N0} rows, {unsealed:N0} left unsealed (bar: 0) once the sealer job had run; ") +
-            string.Create(En, $"`verify-audit` (exit {verifyExit}, bar: 0): {verified}"));
-        return result.Passed && unsealed == 0 && verifyExit == 0 ? 0 : 1;
+        return result.Passed ? 0 : 1;
     }
 
     private static async Task RunClientAsync(Uri baseAddress, int client, DateTime deadline, int doubleEvery, Tally tally)
@@ -78,19 +77,12 @@ internal static partial class Soak
         for (var person = 1; DateTime.UtcNow < deadline; person++)
         {
             var browser = new Browser(http, tally);
-            var form = await browser.GetAsync("/refer");
-            if (form is not { Status: HttpStatusCode.OK })
+            var check = await AnswerEveryQuestionAsync(browser, InventedAnswers.Next(random));
+            if (check is null)
             {
                 continue;
             }
-            var review = await browser.PostAsync("/refer?handler=review",
-                [.. InventedAnswers.Next(random), new("Website", string.Empty), new("__RequestVerificationToken", HiddenFields(form.Html)["__RequestVerificationToken"])]);
-            if (review is not { Status: HttpStatusCode.OK } || !review.Html.Contains("Check your answers before sending", StringComparison.Ordinal))
-            {
-                tally.Count("review not accepted");
-                continue;
-            }
-            var fields = HiddenFields(review.Html);
+            var fields = HiddenFields(check.Html);
             var sent = new SentForm(Guid.Parse(fields["FormToken"]));
             tally.Forms.Add(sent);
             var twice = doubleEvery > 0 && person % doubleEvery == 0;
@@ -103,7 +95,8 @@ internal static partial class Soak
             }
             else if (twice)
             {
-                // A retry: the first answer seemed lost, so the person presses "Send" on the same page again.
+                // A retry: the first answer seemed lost, so the person presses "Send" on the same page again
+                // (the browser still holds the cookies it had when the page was shown).
                 sent.Sends = 2;
                 var first = await SendAsync(browser.Tab(), fields, sent);
                 var second = await SendAsync(browser.Tab(), fields, sent);
@@ -117,14 +110,59 @@ internal static partial class Soak
         }
     }
 
+    /// <summary>
+    /// Opens <c>/refer</c> and answers each question page as a person would: types the answers the
+    /// page's form asks for, presses "Continue" and follows the redirect to the next page, until
+    /// "check your answers". Returns that page, or null (counted) when a page was not shown or an
+    /// answer not accepted.
+    /// </summary>
+    private static async Task<Page?> AnswerEveryQuestionAsync(Browser browser, Hub.Application.Referrals.SelfReferralAnswers answers)
+    {
+        var path = "/refer";
+        var page = await browser.GetAsync(path);
+        for (var pages = 0; pages < 30; pages++)
+        {
+            if (page is not { Status: HttpStatusCode.OK })
+            {
+                browser.Tally.Count("question page not shown");
+                return null;
+            }
+            if (path == "/refer/check")
+            {
+                if (page.Html.Contains("Check your answers before sending", StringComparison.Ordinal))
+                {
+                    return page;
+                }
+                browser.Tally.Count("check page without the answers");
+                return null;
+            }
+            var names = FieldNames().Matches(page.Html).Select(m => m.Groups[1].Value).Distinct().ToList();
+            var answered = await browser.PostAsync(path,
+                [.. InventedAnswers.Fields(answers, names), new("Website", string.Empty), new("__RequestVerificationToken", HiddenFields(page.Html)["__RequestVerificationToken"])]);
+            if (answered is not { Status: HttpStatusCode.Redirect or HttpStatusCode.SeeOther, Location: { } next } || !next.StartsWith("/refer/", StringComparison.Ordinal))
+            {
+                browser.Tally.Count("answer not accepted");
+                return null;
+            }
+            browser.Tally.Count("question pages answered");
+            path = next;
+            page = await browser.GetAsync(path);
+        }
+        browser.Tally.Count("question pages never ended");
+        return null;
+    }
+
     /// <summary>Sends the checked answers and opens the confirmation the redirect leads to; returns the reference shown.</summary>
     private static async Task<string?> SendAsync(Browser browser, IReadOnlyDictionary<string, string> fields, SentForm form)
     {
-        var sent = await browser.PostAsync("/refer?handler=send", fields.ToList(), timed: true);
+        // What the "Send my request" button posts: the form token, the empty honeypot and the antiforgery token.
+        var sent = await browser.PostAsync("/refer/check", [new("FormToken", fields["FormToken"]), new("Website", string.Empty), new("__RequestVerificationToken", fields["__RequestVerificationToken"])], timed: true);
         if (sent is not { Status: HttpStatusCode.Redirect or HttpStatusCode.SeeOther } || sent.Location != "/refer/sent")
         {
+            browser.Tally.Count("send not confirmed");
             return null;
         }
+        browser.Tally.Count("sends confirmed");
         Interlocked.Increment(ref form.Confirmations);
         var confirmation = await browser.GetAsync(sent.Location);
         var reference = confirmation is { Status: HttpStatusCode.OK } && ReferenceShown().Match(confirmation.Html) is { Success: true } match ? match.Groups[1].Value : null;
@@ -148,6 +186,10 @@ internal static partial class Soak
         }
         return fields;
     }
+
+    /// <summary>The names of a page's form fields (inputs, radios, selects, text areas).</summary>
+    [GeneratedRegex("<(?:input|select|textarea)\\b[^>]*\\bname=\"([^\"]+)\"", RegexOptions.IgnoreCase)]
+    private static partial Regex FieldNames();
 
     [GeneratedRegex("<input\\b[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex InputElement();
@@ -253,15 +295,26 @@ internal static partial class Soak
     }
 
     private sealed record SoakResult(ModeOptions Options, TimeSpan Elapsed, Tally Tally, int FormsConfirmed, long TokensStored, long RowsStored,
-        long ReferralsAdded, long DuplicateTokens, long HubPeakBytes, LogSummary Log, string PostgresVersion)
+        long ReferralsAdded, long DuplicateTokens, long HubPeakBytes, LogSummary Log, string PostgresVersion, AuditAfterSoak Audit)
     {
-        private int Sends => Tally.Get("POST 302");
+        private int Sends => Tally.Get("sends confirmed");
+
+        /// <summary>People shown a reference whose referral is not stored.</summary>
+        private long Lost => FormsConfirmed - TokensStored;
+
+        /// <summary>Referrals stored more than once for one form (a token on two rows).</summary>
+        private long Duplicated => RowsStored - TokensStored + DuplicateTokens;
 
         private int SecondSends => Tally.Forms.Sum(f => Math.Max(0, f.Confirmations - 1));
 
         public bool Passed => Tally.Get("responses >= 500") == 0 && Tally.Get("transport errors") == 0
             && RowsStored == FormsConfirmed && TokensStored == FormsConfirmed && ReferralsAdded == FormsConfirmed && DuplicateTokens == 0
-            && Sends - SecondSends == RowsStored && Tally.Get("double click: references differ") == 0 && Tally.Get("retry: references differ") == 0;
+            && Sends - SecondSends == RowsStored && Tally.Get("double click: references differ") == 0 && Tally.Get("retry: references differ") == 0
+            && Audit.Passed && Problems.Count == 0;
+
+        private List<KeyValuePair<string, int>> Problems => Tally.Counts
+            .Where(c => c.Key is "question page not shown" or "answer not accepted" or "question pages never ended" or "check page without the answers"
+                or "send not confirmed" or "confirmation without a reference").ToList();
 
         public string Markdown()
         {
@@ -276,6 +329,7 @@ internal static partial class Soak
             text.AppendLine();
             text.AppendLine("| what | figure | bar |");
             text.AppendLine("|---|---:|---|");
+            text.AppendLine(En, $"| question pages answered (each a POST and the GET of the page it leads to) | {Tally.Get("question pages answered"):N0} | |");
             text.AppendLine(En, $"| people (forms checked and sent) | {Tally.Forms.Count:N0} ({Tally.Forms.Count(f => f.Sends == 2):N0} of them sent twice) | |");
             text.AppendLine(En, $"| requests answered | {Tally.Counts.Where(c => c.Key.StartsWith("GET ", StringComparison.Ordinal) || c.Key.StartsWith("POST ", StringComparison.Ordinal)).Sum(c => c.Value):N0} " +
                 $"({string.Join(", ", Tally.Counts.Where(c => c.Key.StartsWith("GET ", StringComparison.Ordinal) || c.Key.StartsWith("POST ", StringComparison.Ordinal)).OrderBy(c => c.Key).Select(c => $"{c.Key}: {c.Value:N0}"))}) | |");
@@ -290,14 +344,21 @@ internal static partial class Soak
             text.AppendLine(En, $"| send, p50 / p95 / max | {At(0.50):N0} / {At(0.95):N0} / {At(1.0):N0} ms | |");
             text.AppendLine(En, $"| hub process peak working set | {HubPeakBytes / 1048576.0:N0} MB | |");
             text.AppendLine(En, $"| hub log | {Log} | |");
-            var other = Tally.Counts.Where(c => c.Key is "review not accepted" or "confirmation without a reference").ToList();
-            if (other.Count > 0)
-            {
-                text.AppendLine(En, $"| other problems | {string.Join(", ", other.Select(c => $"{c.Key}: {c.Value}"))} | 0 |");
-            }
+            text.AppendLine(En, $"| referrals lost (a reference shown, nothing stored) / duplicated (one form stored twice) | {Lost:N0} / {Duplicated:N0} | 0 / 0 |");
+            text.AppendLine(En, $"| audit rows after the soak / left unsealed once the sealer job had run | {Audit.Rows:N0} / {Audit.Unsealed:N0} | all sealed: 0 |");
+            text.AppendLine(En, $"| `verify-audit` on the whole chain | exit {Audit.VerifyExitCode}: {Audit.Verified} | exit 0 |");
+            text.AppendLine(En, $"| problems on the way (a page not shown, an answer or send refused, a confirmation without a reference) | {(Problems.Count == 0 ? "0" : string.Join(", ", Problems.Select(c => $"{c.Key}: {c.Value}")))} | 0 |");
             text.AppendLine();
-            text.AppendLine(Passed ? "Every bar met." : "**A bar was NOT met** (see the table).");
+            text.AppendLine(Passed
+                ? string.Create(En, $"Every bar met: 0 responses >= 500, 0 transport errors, every audit row sealed ({Audit.Rows:N0}), the chain verified by `verify-audit`, 0 referrals lost or duplicated.")
+                : "**A bar was NOT met** (see the table).");
             return text.ToString();
         }
     }
+}
+
+/// <summary>The audit trail once the soak is over and the sealer job has caught up.</summary>
+internal sealed record AuditAfterSoak(long Rows, long Unsealed, int VerifyExitCode, string Verified)
+{
+    public bool Passed => Unsealed == 0 && VerifyExitCode == 0;
 }
