@@ -66,14 +66,8 @@ function init(args)
 end
 
 function delay()
-  if now_ms() >= stop_at then
+  if now_ms() >= stop_at or exhausted > 0 then
     return 3600000 -- this connection sends nothing more; wrk ends before the hour is up
-  end
-  if next_journey > #journeys and target ~= "form" then
-    next_journey = 1 -- the yardsticks store no referral: the same requests again are the same work
-  elseif next_journey > #journeys then
-    exhausted = exhausted + 1
-    return 3600000
   end
   return 0
 end
@@ -83,6 +77,15 @@ function request()
   if thread_number == 1 and not checked then
     checked = true
     return wrk.format("POST", path, { ["Content-Type"] = "application/x-www-form-urlencoded" }, "")
+  end
+  if next_journey > #journeys and target ~= "form" then
+    next_journey = 1 -- the yardsticks store no referral: the same requests again are the same work
+  elseif next_journey > #journeys then
+    -- Used up (wrk builds a request before it asks delay() when to send it): this one carries no
+    -- journey, is answered as an expired form and counted among the other answers; the run is void.
+    exhausted = exhausted + 1
+    sent = sent + 1
+    return wrk.format("POST", path, { ["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = cookie }, "FormToken=00000000-0000-4000-8000-000000000000" .. af_field)
   end
   local journey = journeys[next_journey]
   next_journey = next_journey + 1
