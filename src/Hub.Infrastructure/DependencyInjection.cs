@@ -35,20 +35,22 @@ public static class DependencyInjection
             ?? (provider == DatabaseProvider.Sqlite ? "Data Source=App_Data/hub.db" : throw new InvalidOperationException(
                 "Set ConnectionStrings:Hub (for example the environment variable ConnectionStrings__Hub) to use " + provider + "."));
 
+        // Pooled (docs/decisions/036): the options are built once, not on every request, and contexts
+        // are reused; HubDbContext keeps no per-request state across a return to the pool.
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
                 connectionString = AnchorSqlitePath(connectionString, contentRoot);
-                services.AddDbContext<SqliteHubDbContext>(o => o.UseSqlite(connectionString));
+                services.AddDbContextPool<SqliteHubDbContext>(o => o.UseSqlite(connectionString));
                 services.AddScoped<HubDbContext>(sp => sp.GetRequiredService<SqliteHubDbContext>());
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContext<PostgresHubDbContext>(o => o.UseNpgsql(connectionString,
+                services.AddDbContextPool<PostgresHubDbContext>(o => o.UseNpgsql(connectionString,
                     n => n.EnableRetryOnFailure(TransientFaults.MaxRetries, TransientFaults.MaxDelay, errorCodesToAdd: null)));
                 services.AddScoped<HubDbContext>(sp => sp.GetRequiredService<PostgresHubDbContext>());
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<SqlServerHubDbContext>(o => o.UseSqlServer(connectionString,
+                services.AddDbContextPool<SqlServerHubDbContext>(o => o.UseSqlServer(connectionString,
                     s => s.EnableRetryOnFailure(TransientFaults.MaxRetries, TransientFaults.MaxDelay, errorNumbersToAdd: null)));
                 services.AddScoped<HubDbContext>(sp => sp.GetRequiredService<SqlServerHubDbContext>());
                 break;

@@ -270,6 +270,9 @@ public abstract class HubDbContext(DbContextOptions options)
     {
         var before = ChangeTracker.Entries().Select(e => (Entry: e, e.State, Original: e.OriginalValues.Clone())).ToList();
         var attempts = 0;
+        // Only rows stamped in this transaction are given back on a retry: none left from an earlier
+        // request's own transaction (a pooled context serves many requests, docs/decisions/036).
+        _stampedInTransaction.Clear();
         try
         {
             await Database.CreateExecutionStrategy().ExecuteAsync(async token =>

@@ -67,11 +67,12 @@ internal sealed class HubProcess : IAsyncDisposable
         }
         var port = FreePort();
         var logFile = Path.Combine(Path.GetTempPath(), $"hub-benchmark-{Environment.ProcessId}.log");
-        var start = new ProcessStartInfo("dotnet", [dll])
+        // The hub writes its console log straight into the file (the shell's redirect, then exec: the
+        // process is the hub itself), as a service manager would take it: not through a pipe this
+        // process must drain, whose back-pressure would block the hub's logger under load.
+        var start = new ProcessStartInfo("/bin/sh", ["-c", "exec dotnet \"$0\" > \"$1\" 2>&1", dll, logFile])
         {
             WorkingDirectory = webProject, // the content root: appsettings.json and wwwroot
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
             UseShellExecute = false,
         };
         var environment = new Dictionary<string, string>
@@ -90,11 +91,6 @@ internal sealed class HubProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the hub.");
-        var log = new StreamWriter(logFile) { AutoFlush = true };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
 
         var hub = new HubProcess(process, logFile, connectionString, new Uri($"http://127.0.0.1:{port}")) { _dll = dll, _webProject = webProject, _environment = environment };
         await hub.WaitUntilReadyAsync();

@@ -21,8 +21,15 @@ public sealed class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehavio
         }
         finally
         {
-            logger.Log(request is IRoutineJobRequest ? LogLevel.Debug : LogLevel.Information, "Handled {Request} for user {UserId} ({Role}) in {ElapsedMs} ms",
+            HandledLog.Handled(logger, request is IRoutineJobRequest ? LogLevel.Debug : LogLevel.Information,
                 typeof(TRequest).Name, user.UserId, user.Role, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
+}
+
+/// <summary>The line <see cref="LoggingBehaviour{TRequest, TResponse}"/> writes, generated once (no message parsing or boxing per request).</summary>
+internal static partial class HandledLog
+{
+    [LoggerMessage(EventId = 0, Message = "Handled {Request} for user {UserId} ({Role}) in {ElapsedMs} ms")]
+    public static partial void Handled(ILogger logger, LogLevel level, string request, Guid? userId, string role, double elapsedMs);
 }
