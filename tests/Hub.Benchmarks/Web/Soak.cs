@@ -10,8 +10,8 @@ namespace Hub.Benchmarks.Web;
 /// <summary>
 /// The reliability bar "50 concurrent clients post self-referrals for 120 s on PostgreSQL: 0 responses
 /// >= 500, 0 transport errors, referrals stored == successful responses, 0 duplicates". Each client
-/// behaves like one person's browser after another: it opens the form, continues to "check your
-/// answers", sends, and opens the confirmation. Some people send twice: a double click (both sends at
+/// behaves like one person's browser after another: it opens the form, answers each question page
+/// and follows the redirect to the next, sends from "check your answers", and opens the confirmation. Some people send twice: a double click (both sends at
 /// once) or a retry after the answer seemed lost (the same form again). No new person starts after
 /// the time is up; everyone already started finishes, so every answer is counted.
 /// </summary>
