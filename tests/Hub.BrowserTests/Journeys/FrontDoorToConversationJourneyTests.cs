@@ -142,6 +142,7 @@ public sealed class FrontDoorToConversationJourneyTests(FrontDoorFixture hub, IT
         await walk.PressAsync(page, "a.nhsuk-button[href='/refer']", start);
         await page.ShouldBeOnAsync("/refer");
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("How would you like us to contact you?");
+        (await page.Locator(".nhsuk-caption-l").InnerTextAsync()).ShouldBe("Question 1 of 13");
         // The contact details sit under the method chosen: hidden until chosen with JavaScript, all shown without.
         (await page.GetByLabel("Email address", new() { Exact = true }).IsVisibleAsync()).ShouldBe(walk.JavaScriptOff);
         await walk.SeenAsync(page, axe, "question: contact");
@@ -160,6 +161,7 @@ public sealed class FrontDoorToConversationJourneyTests(FrontDoorFixture hub, IT
         await walk.ContinueAsync(page);
 
         await page.ShouldBeOnAsync("/refer/messages");
+        (await page.Locator(".nhsuk-caption-l").InnerTextAsync()).ShouldBe("Question 2 of 13", "the count stays as it was once the method is chosen");
         await walk.SeenAsync(page, axe, "question: messages");
         await walk.ChooseAsync(page, "Answers.SafeToLeaveMessage", "input[name='Answers.SafeToLeaveMessage'][value='yes']");
         await walk.ContinueAsync(page);
@@ -202,7 +204,7 @@ public sealed class FrontDoorToConversationJourneyTests(FrontDoorFixture hub, IT
         await page.ShouldBeOnAsync("/refer/sent");
         var reference = (await page.Locator(".hub-reference").InnerTextAsync()).Trim();
         reference.ShouldMatch(ReferencePattern);
-        (await page.Locator("main").InnerTextAsync()).ShouldContain("we have emailed it to you too");
+        (await page.Locator("main").InnerTextAsync()).ShouldContain("We have emailed it to you too.", Case.Sensitive, "the page says the email is on its way, because it is");
         (await page.Locator(".hub-urgent-help").InnerTextAsync()).ShouldNotContain("refer yourself below", Case.Sensitive, "no form on this page");
         await walk.SeenAsync(page, axe, "request sent");
 
