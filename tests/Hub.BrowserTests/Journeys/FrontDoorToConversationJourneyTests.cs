@@ -216,6 +216,14 @@ public sealed class FrontDoorToConversationJourneyTests(FrontDoorFixture hub, IT
         (await page.GetByRole(AriaRole.Button, new() { Name = "Send my request" }).CountAsync()).ShouldBe(0, "nothing left to send again");
         (await page.Locator(".hub-urgent-help").InnerTextAsync()).ShouldNotContain("refer yourself below", Case.Sensitive, "no form on this page");
         await walk.SeenAsync(page, axe, "back after sending");
+
+        // Back once more, to the last question: the same, and the banner does not speak of a form that is not there.
+        await page.GoBackAsync();
+        await page.ShouldBeOnAsync("/refer/sharing");
+        await page.Locator("h1", new() { HasTextString = "You have already sent this request" }).WaitForAsync();
+        (await page.Locator("form button", new() { HasTextString = "Continue" }).CountAsync()).ShouldBe(0);
+        (await page.Locator(".hub-urgent-help").InnerTextAsync()).ShouldNotContain("this form", Case.Insensitive, "no form on this page");
+        await walk.SeenAsync(page, axe, "a question, after sending");
         return reference;
     }
 
