@@ -59,14 +59,18 @@ public static class Ecomap
             svg.Add(Text("text", Shorten(member.Name), Attribute("x", N(x)), Attribute("y", N(labelY)), Attribute("text-anchor", "middle")));
         }
 
-        svg.Add(Element("circle", Attribute("cx", N(cx)), Attribute("cy", N(cy)), Attribute("r", "44"),
+        // The person's own name stays inside their circle: a wider circle, a smaller type, and a long name shortened (the heading and table carry it whole).
+        svg.Add(Element("circle", Attribute("cx", N(cx)), Attribute("cy", N(cy)), Attribute("r", "60"),
             Attribute("fill", "#e8edee"), Attribute("stroke", "#212b32"), Attribute("stroke-width", "3")));
-        svg.Add(Text("text", Shorten(personName ?? "Them"), Attribute("x", N(cx)), Attribute("y", N(cy + 5)),
-            Attribute("text-anchor", "middle"), Attribute("font-weight", "bold")));
+        svg.Add(Text("text", Shorten(personName ?? "Them", CentreNameLength), Attribute("x", N(cx)), Attribute("y", N(cy + 5)),
+            Attribute("text-anchor", "middle"), Attribute("font-weight", "bold"), Attribute("font-size", "14")));
         return ToHtml(svg);
     }
 
     private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
-    private static string Shorten(string text) => text.Length <= 20 ? text : string.Concat(text.AsSpan(0, 19), "…");
+    /// <summary>About as many characters of bold 14 px type as fit across the person's circle.</summary>
+    private const int CentreNameLength = 13;
+
+    private static string Shorten(string text, int length = 20) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "…");
 }

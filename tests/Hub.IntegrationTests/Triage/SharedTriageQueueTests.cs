@@ -6,6 +6,7 @@ using Hub.Application.Triage.GetReferralRecord;
 using Hub.Application.Triage.GetTriageQueue;
 using Hub.Application.Triage.PickUpReferral;
 using Hub.Application.Triage.RecordContact;
+using Hub.Application.Triage.RecordTriageOutcome;
 using Hub.Application.Triage.ReleaseReferral;
 using Hub.Domain.Audit;
 using Hub.Domain.Common;
@@ -126,6 +127,24 @@ public sealed class SharedTriageQueueTests(DatabaseFixture database) : IClassFix
         var audit = await host.WithDb(db => db.AuditEvents.AsNoTracking().Where(a => a.PersonId == referral.PersonId && a.RecordType == nameof(TriagePickUp))
             .OrderBy(a => a.WriterNumber).Select(a => a.Screen).ToListAsync());
         audit.ShouldBe(["Triage: pick up", "Triage: release pick-up"]);
+    }
+
+    [SkippableFact]
+    public async Task Should_end_a_pick_up_when_its_referral_is_triaged_and_leaves_the_queue()
+    {
+        await using var host = new ApplicationHost(database.ConnectionString);
+        var referral = await Refer(host, "Triaged Person");
+        (await host.SendAsPractitioner(new PickUpReferral(referral.Id))).ShouldBeOfType<PickUpResult.PickedUp>();
+        var version = (await host.SendAsPractitioner(new GetReferralRecord(referral.Id))).Version;
+
+        (await host.SendAsPractitioner(new RecordTriageOutcome(referral.Id, TriageOutcome.ConversationBooked, null, version))).ShouldBe(RecordTriageOutcomeResult.Recorded);
+
+        (await host.WithDb(db => db.TriagePickUps.CountAsync(p => p.ReferralId == referral.Id))).ShouldBe(0, "the pick-up ended with the triage");
+        (await host.SendAsPractitioner(new GetReferralRecord(referral.Id))).PickedUp.ShouldBeNull();
+        var mine = await host.SendAsPractitioner(new GetTriageQueue(PickedUp: PickUpFilter.Me, PageSize: 50));
+        mine.Rows.Select(r => r.ReferralId).ShouldNotContain(referral.Id);
+        var triaged = await host.Send(new GetTriageQueue(Search: referral.Reference, Status: QueueStatus.Triaged), TeamLeaderId, Roles.TeamLeader);
+        triaged.Rows.ShouldHaveSingleItem().PickedUp.ShouldBeNull("a triaged referral is shown as picked up by nobody");
     }
 
     [SkippableFact]

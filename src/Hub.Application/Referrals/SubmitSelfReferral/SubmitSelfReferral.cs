@@ -11,4 +11,5 @@ public sealed record SubmitSelfReferral(SelfReferralAnswers Answers, Guid FormTo
 
 /// <param name="Reference">The reference to give the person.</param>
 /// <param name="AlreadySubmitted">True when this form had already been sent and nothing new was stored.</param>
-public sealed record SubmitSelfReferralResult(string Reference, bool AlreadySubmitted);
+/// <param name="Confirmation">How the reference is also on its way to the person (none when already submitted: that send said so).</param>
+public sealed record SubmitSelfReferralResult(string Reference, bool AlreadySubmitted, ConfirmationChannel Confirmation = ConfirmationChannel.None);

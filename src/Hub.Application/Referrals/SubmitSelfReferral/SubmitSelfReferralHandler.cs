@@ -28,11 +28,11 @@ public sealed class SubmitSelfReferralHandler(IApplicationDbContext db, AuditTra
         // A reference collision is possible (about 34 bits); try again with a fresh one.
         for (var attempt = 1; ; attempt++)
         {
-            var reference = await Store(request, cancellationToken);
+            var (reference, confirmation) = await Store(request, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                return new SubmitSelfReferralResult(reference, AlreadySubmitted: false);
+                return new SubmitSelfReferralResult(reference, AlreadySubmitted: false, confirmation);
             }
             catch (DbUpdateException ex) when (db.IsUniqueViolation(ex))
             {
@@ -49,7 +49,7 @@ public sealed class SubmitSelfReferralHandler(IApplicationDbContext db, AuditTra
         }
     }
 
-    private async Task<string> Store(SubmitSelfReferral request, CancellationToken cancellationToken)
+    private async Task<(string Reference, ConfirmationChannel Confirmation)> Store(SubmitSelfReferral request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var person = request.Answers.ToPerson(now);
@@ -78,7 +78,8 @@ public sealed class SubmitSelfReferralHandler(IApplicationDbContext db, AuditTra
                 "triage-new-referral"));
         }
         // The person's own confirmation, in the same transaction: the referral and its message are stored together or not at all.
-        switch (ReferenceConfirmation.ChannelFor(person.Contact))
+        var channel = ReferenceConfirmation.ChannelFor(person.Contact);
+        switch (channel)
         {
             case ConfirmationChannel.Email:
                 outbox.Enqueue(ReferenceConfirmation.Email(person.Contact.Email!, reference, confirmation));
@@ -91,7 +92,7 @@ public sealed class SubmitSelfReferralHandler(IApplicationDbContext db, AuditTra
             case ConfirmationChannel.None:
                 break;
         }
-        return reference;
+        return (reference, channel);
     }
 
     private async Task<string?> FindByToken(Guid token, CancellationToken cancellationToken) =>

@@ -53,6 +53,7 @@ public sealed class RecordTriageOutcomeHandler(IApplicationDbContext db, ICurren
         }
 
         var now = clock.GetUtcNow();
+        var leavesTheQueue = referral.Status == ReferralStatus.AwaitingTriage;
         referral.RecordOutcome(request.Outcome, TextRules.Clean(request.Note), user.Id, now);
         if (referral.IsClosed)
         {
@@ -62,6 +63,11 @@ public sealed class RecordTriageOutcomeHandler(IApplicationDbContext db, ICurren
                 var spell = await db.Spells.FirstAsync(s => s.Id == referral.SpellId, cancellationToken);
                 spell.End(now);
             }
+        }
+        if (leavesTheQueue && await db.TriagePickUps.FirstOrDefaultAsync(p => p.ReferralId == referral.Id, cancellationToken) is { } pickUp)
+        {
+            // "I'm picking this up" is about the triage queue: it ends, in the same save, when the referral leaves it.
+            db.TriagePickUps.Remove(pickUp);
         }
         audit.Record(AuditAction.Update, referral.PersonId, nameof(Referral), referral.Id, "Triage: record outcome");
         if (!await db.TrySaveAsync(cancellationToken, SaveClash.Concurrency))

@@ -72,7 +72,7 @@ public sealed class CheckModel(IMediator mediator, SelfReferralJourneyStore jour
 
         var result = await mediator.Send(new SubmitSelfReferral(journey.Answers, journey.FormToken), cancellationToken);
         // Keep the reference only: the answers are in the hub now, and no longer in this browser.
-        journeys.TryWrite(HttpContext, new SelfReferralJourney(new SelfReferralAnswers(), journey.FormToken, result.Reference));
+        journeys.TryWrite(HttpContext, new SelfReferralJourney(new SelfReferralAnswers(), journey.FormToken, result.Reference, ConfirmedBy: result.Confirmation));
         return RedirectToPage("Sent");
     }
 }

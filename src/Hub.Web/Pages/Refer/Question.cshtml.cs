@@ -111,7 +111,10 @@ public sealed class QuestionModel(IMediator mediator, SelfReferralJourneyStore j
         Journey = journeys.Read(HttpContext);
         var answers = Journey?.Answers ?? new SelfReferralAnswers();
         BackLink = Change ? "/refer/check" : SelfReferralQuestions.Before(question, answers)?.Path ?? "/";
-        var asked = SelfReferralQuestions.All.Where(q => q.IsAskedOf(answers) || q == question).ToList();
+        // Until the contact method is chosen, a question that depends on it counts as asked: the
+        // count then only ever shrinks ("I would rather call you" skips one), never grows under the person.
+        var undecided = answers.ContactMethod is null;
+        var asked = SelfReferralQuestions.All.Where(q => q == question || q.IsAskedOf(answers) || (undecided && q.AskedWhen is not null)).ToList();
         Position = (asked.IndexOf(question) + 1, asked.Count);
         return true;
     }

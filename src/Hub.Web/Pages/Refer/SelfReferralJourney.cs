@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Hub.Application.Referrals;
+using Hub.Application.Referrals.SubmitSelfReferral;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
@@ -15,7 +16,9 @@ namespace Hub.Web.Pages.Refer;
 /// </summary>
 /// <param name="SentReference">Set once the form is sent; the answers are dropped then.</param>
 /// <param name="Thanked">Software that filled in the hidden field: thanked, nothing stored, no reference.</param>
-public sealed record SelfReferralJourney(SelfReferralAnswers Answers, Guid FormToken, string? SentReference = null, bool Thanked = false)
+/// <param name="ConfirmedBy">How the reference is also on its way to the person, so the confirmation page can say so plainly.</param>
+public sealed record SelfReferralJourney(SelfReferralAnswers Answers, Guid FormToken, string? SentReference = null, bool Thanked = false,
+    ConfirmationChannel ConfirmedBy = ConfirmationChannel.None)
 {
     public static SelfReferralJourney Start() => new(new SelfReferralAnswers(), Guid.NewGuid());
 
