@@ -31,10 +31,13 @@ internal static class OwnPlans
                             join o in db.CommunityOffers on l.OfferId equals o.Id
                             where l.SpellId == plan.SpellId
                             select new { o.Id, o.Name }).ToListAsync(cancellationToken);
+        // Groups already in the plan (a suggested group step the person accepted) stay choosable, so saving keeps them.
+        var named = plan.Content.Steps.SelectMany(s => s.Helpers).Where(h => h.Kind == HelperKind.CommunityOffer);
         return (network?.Network ?? []).Select(n => new Helper(HelperKind.NetworkPerson, n.Name, null))
             .Concat(team.Select(t => new Helper(HelperKind.CareTeamMember, t.Name, t.Id)))
             .Concat(offers.Select(o => new Helper(HelperKind.CommunityOffer, o.Name, o.Id)))
-            .Distinct().ToList();
+            .Concat(named)
+            .DistinctBy(h => (h.Kind, h.ReferenceId, h.ReferenceId is null ? h.Name : null)).ToList();
     }
 
     /// <summary>
