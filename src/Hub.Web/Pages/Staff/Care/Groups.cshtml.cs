@@ -46,7 +46,7 @@ public sealed class GroupsModel(IMediator mediator, IOptions<HubOptions> hub) : 
             SetNotice(channel == MessageChannel.Text
                 ? "The group's page is queued to go to the person by text. The record shows when it has been sent, or if it could not be"
                 : "The group's page is queued to go to the person by email. The record shows when it has been sent, or if it could not be");
-            return RedirectToPage(new { id, q = Words, page = PageNumber });
+            return Redirect(Here(id));
         }
         await Load(id, cancellationToken);
         return Page();
@@ -61,11 +61,15 @@ public sealed class GroupsModel(IMediator mediator, IOptions<HubOptions> hub) : 
             SetNotice(added
                 ? "Suggested as a step in their plan. The person sees it in their plan and decides"
                 : "This group is already suggested and waiting for the person");
-            return RedirectToPage(new { id, q = Words, page = PageNumber });
+            return Redirect(Here(id));
         }
         await Load(id, cancellationToken);
         return Page();
     }
+
+    /// <summary>This page with the same search ("page" cannot be a route value: Razor Pages keeps it for the page's name).</summary>
+    private string Here(Guid id) =>
+        $"/staff/care/{id}/groups?" + (Words is { } words ? $"q={Uri.EscapeDataString(words)}&" : string.Empty) + $"page={Math.Max(1, PageNumber)}";
 
     private async Task Load(Guid id, CancellationToken cancellationToken)
     {
