@@ -55,8 +55,9 @@ public sealed partial class GroupsForPeopleJourneyTests(GroupsForPeopleFixture h
         await card.GetByRole(AriaRole.Button, new() { Name = "Send them the page for Walk and talk group by email" }).ClickAsync();
         await staff.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "queued to go to the person by email" }).WaitForAsync();
         await axe.ScanAsync(staff, "a group's page queued");
+        (await staff.Locator("main").InnerTextAsync()).ShouldContain("Suggest as a step in their plan");
         await staff.Locator(".nhsuk-card").Filter(new() { HasTextString = "Walk and talk group" })
-            .GetByRole(AriaRole.Button, new() { Name = "Suggest as a step in their plan: Walk and talk group" }).ClickAsync();
+            .GetByRole(AriaRole.Button, new() { Name = "Suggest as a step in their plan" }).ClickAsync();
         await staff.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "Suggested as a step in their plan" }).WaitForAsync();
 
         // The suggestion waits on the staff plan page; the email arrives with the group's public link only.

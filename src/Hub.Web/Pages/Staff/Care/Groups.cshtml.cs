@@ -20,7 +20,8 @@ public sealed class GroupsModel(IMediator mediator, IOptions<HubOptions> hub) : 
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>The page of results ("p": Razor Pages keeps "page" for the page's own name).</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     [BindProperty] public Guid GroupId { get; set; }
@@ -67,9 +68,9 @@ public sealed class GroupsModel(IMediator mediator, IOptions<HubOptions> hub) : 
         return Page();
     }
 
-    /// <summary>This page with the same search ("page" cannot be a route value: Razor Pages keeps it for the page's name).</summary>
+    /// <summary>This page with the same search.</summary>
     private string Here(Guid id) =>
-        $"/staff/care/{id}/groups?" + (Words is { } words ? $"q={Uri.EscapeDataString(words)}&" : string.Empty) + $"page={Math.Max(1, PageNumber)}";
+        $"/staff/care/{id}/groups?" + (Words is { } words ? $"q={Uri.EscapeDataString(words)}&" : string.Empty) + $"p={Math.Max(1, PageNumber)}";
 
     private async Task Load(Guid id, CancellationToken cancellationToken)
     {
