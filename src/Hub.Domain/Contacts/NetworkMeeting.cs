@@ -17,6 +17,9 @@ public sealed class NetworkMeeting
 {
     public const int MaxNetworkInvitees = 20;
 
+    /// <summary>The person is reminded once, from this long before the meeting.</summary>
+    public static readonly TimeSpan RemindBefore = TimeSpan.FromHours(24);
+
     private NetworkMeeting() { }
 
     public NetworkMeeting(Guid spellId, Guid personId, DateTimeOffset at, ContactMedium medium, ContactPlace place,
@@ -58,6 +61,22 @@ public sealed class NetworkMeeting
 
     /// <summary>The contact the meeting became once recorded.</summary>
     public Guid? ContactId { get; private set; }
+
+    /// <summary>When the person's reminder was queued (or found impossible by their choices); null until then.</summary>
+    public DateTimeOffset? ReminderSentAt { get; private set; }
+
+    /// <summary>A planned meeting within <see cref="RemindBefore"/> that has not had its reminder: one per meeting, never after it started.</summary>
+    public bool ReminderDue(DateTimeOffset now) =>
+        Status == MeetingStatus.Planned && ReminderSentAt is null && At > now && At - now <= RemindBefore;
+
+    public void MarkReminded(DateTimeOffset now)
+    {
+        if (!ReminderDue(now))
+        {
+            throw new DomainRuleException("This meeting's reminder is not due.");
+        }
+        ReminderSentAt = now;
+    }
 
     internal void MarkRecorded(Guid contactId)
     {

@@ -54,6 +54,19 @@ public sealed class PlanSuggestion
         Status = SuggestionStatus.Waiting;
     }
 
+    /// <summary>
+    /// A step to go along to a Connect and Do group: the step names the group as who helps, so the
+    /// person's plan can link to its public page. Like every suggestion it waits for the person.
+    /// </summary>
+    public static PlanSuggestion StepWithGroup(Guid planId, Guid personId, string text, Guid offerId, string offerName, Guid byUserId, DateTimeOffset at)
+    {
+        if (string.IsNullOrWhiteSpace(offerName))
+        {
+            throw new DomainRuleException("Name the group.");
+        }
+        return new PlanSuggestion(planId, personId, PlanSection.AddStep, text, offerName, byUserId, at) { OfferId = offerId };
+    }
+
     public Guid Id { get; private set; } = Guid.CreateVersion7();
     public Guid PlanId { get; private set; }
     public Guid PersonId { get; private set; }
@@ -62,8 +75,11 @@ public sealed class PlanSuggestion
     /// <summary>The suggested words (or, for a review date, the date as yyyy-MM-dd).</summary>
     public string Text { get; private set; }
 
-    /// <summary>For a number to call: the number (the text says who it is).</summary>
+    /// <summary>For a number to call: the number (the text says who it is); for a step with a group: the group's name.</summary>
     public string? Extra { get; private set; }
+
+    /// <summary>For a step with a Connect and Do group: the group (a community offer) that helps.</summary>
+    public Guid? OfferId { get; private set; }
 
     public Guid SuggestedByUserId { get; private set; }
     public DateTimeOffset SuggestedAt { get; private set; }
@@ -91,7 +107,7 @@ public sealed class PlanSuggestion
     {
         PlanSection.WhatMattersToMe => plan with { WhatMattersToMe = Text },
         PlanSection.AddGoal => plan with { Goals = [.. plan.Goals, new PlanGoal(Text, [])] },
-        PlanSection.AddStep => plan with { Steps = [.. plan.Steps, new PlanStep(Text, [])] },
+        PlanSection.AddStep => plan with { Steps = [.. plan.Steps, new PlanStep(Text, OfferId is { } offer ? [new Helper(HelperKind.CommunityOffer, Extra ?? string.Empty, offer)] : [])] },
         PlanSection.WhenStruggling => plan with { WhenStruggling = Text },
         PlanSection.AddNumber => plan with { Numbers = [.. plan.Numbers, new ContactNumber(Text, Extra ?? string.Empty)] },
         PlanSection.ReviewDate => plan with { ReviewOn = DateOnly.Parse(Text, System.Globalization.CultureInfo.InvariantCulture) },

@@ -82,14 +82,23 @@ internal sealed class EmailOutbox(HubDbContext db, TimeProvider clock) : IEmailO
         },
     };
 
-    public async Task<IReadOnlyList<SentEmail>> SentTo(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SentMessage>> SentTo(IReadOnlyCollection<Guid> personIds, IReadOnlyCollection<string> addresses, IReadOnlyCollection<string> numbers,
+        CancellationToken cancellationToken)
     {
+        var ids = personIds.Distinct().ToList();
         var lower = Lower(addresses);
-        return lower.Count == 0 ? [] : await db.OutboxMessages.AsNoTracking()
-            .Where(m => lower.Contains(m.To.ToLower()))
-            .OrderBy(m => m.CreatedAt)
-            .Select(m => new SentEmail(m.Purpose, m.Subject, m.CreatedAt, m.SentAt))
+        var phones = numbers.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var rows = await db.OutboxMessages.AsNoTracking()
+            .Where(m => (m.PersonId != null && ids.Contains(m.PersonId.Value)) || lower.Contains(m.To.ToLower())
+                || (m.Channel == MessageChannel.Text && phones.Contains(m.To)))
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .Select(m => new { m.Id, m.Channel, m.To, m.Purpose, m.Template, m.Subject, m.CreatedAt, m.SentAt, m.FailedAt, m.CancelledAt, m.Delivery, m.DeliveryAt, m.Attempts })
             .ToListAsync(cancellationToken);
+        return rows.Select(m =>
+        {
+            var state = new PersonMessage(m.Id, m.Purpose, m.Channel, StateOf(m.SentAt, m.FailedAt, m.CancelledAt, m.Delivery), m.CreatedAt, m.SentAt, null, null, m.Attempts);
+            return new SentMessage(m.Channel, m.To, m.Purpose, state.What, m.Channel == MessageChannel.Text ? m.Template : null, m.Subject, m.CreatedAt, m.SentAt, state.State, state.StateText);
+        }).ToList();
     }
 
     public async Task<int> Forget(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ public sealed class NotifySettings
     /// <summary>Send email through Notify's generic email template instead of SMTP.</summary>
     public bool SendEmail { get; set; }
 
-    /// <summary>Template ids by key (<c>plan-link</c>, <c>referral-confirmation</c>, <c>review-reminder</c>, <c>meeting-reminder</c>, <c>way-back</c>, <c>email</c>).</summary>
+    /// <summary>Template ids by key (<c>plan-link</c>, <c>referral-confirmation</c>, <c>review-reminder</c>, <c>meeting-reminder</c>, <c>way-back</c>, <c>group-page</c>, <c>email</c>).</summary>
     public Dictionary<string, string> Templates { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>The bearer token Notify sends with delivery receipts (set in Notify's callback settings). Without it, receipts are refused.</summary>

@@ -56,6 +56,15 @@ public sealed class ReviewReminderJob(IMediator sender)
     public Task RunAsync(CancellationToken cancellationToken) => sender.Send(new SendReviewReminders(), cancellationToken);
 }
 
+/// <summary>Every hour, queues the person's reminder of each network meeting within the next day (each meeting gets one).</summary>
+public sealed class MeetingReminderJob(IMediator sender)
+{
+    public const string Id = "network-meeting-reminders";
+
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    public Task RunAsync(CancellationToken cancellationToken) => sender.Send(new Application.Meetings.SendMeetingReminders.SendMeetingReminders(), cancellationToken);
+}
+
 /// <summary>
 /// Makes queued commissioner reports: every 30 seconds, and straight away when one is asked for.
 /// A report is started by exactly one instance (ReportRun.Version), so concurrent runs are harmless.

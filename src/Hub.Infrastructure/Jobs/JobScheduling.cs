@@ -102,6 +102,7 @@ public static class JobScheduling
             jobs.AddOrUpdate<AuditSealJob>(AuditSealJob.Id, j => j.RunAsync(CancellationToken.None), Every(settings.AuditSealIntervalSeconds), uk);
             jobs.AddOrUpdate<ReportJob>(ReportJob.Id, j => j.RunAsync(CancellationToken.None), Every(settings.ReportIntervalSeconds), uk);
             jobs.AddOrUpdate<ReviewReminderJob>(ReviewReminderJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Hourly(), uk);
+            jobs.AddOrUpdate<MeetingReminderJob>(MeetingReminderJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Hourly(30), uk);
             jobs.AddOrUpdate<MonthlyReportJob>(MonthlyReportJob.Id, j => j.RunAsync(CancellationToken.None), MonthlyReportJob.Schedule, uk);
             jobs.AddOrUpdate<RetentionJob>(RetentionJob.Id, j => j.RunAsync(CancellationToken.None), RetentionJob.Schedule, uk);
             return Task.CompletedTask;

@@ -65,7 +65,7 @@ internal static class JobHosts
     {
         await host.StartAsync();
         var recurring = host.Services.GetRequiredService<IRecurringJobManager>();
-        foreach (var id in new[] { OutboxJob.Id, ReportJob.Id, ReviewReminderJob.Id, MonthlyReportJob.Id, RetentionJob.Id })
+        foreach (var id in new[] { OutboxJob.Id, ReportJob.Id, ReviewReminderJob.Id, MeetingReminderJob.Id, MonthlyReportJob.Id, RetentionJob.Id })
         {
             recurring.RemoveIfExists(id);
         }

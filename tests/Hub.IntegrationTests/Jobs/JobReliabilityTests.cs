@@ -125,13 +125,13 @@ public sealed class JobReliabilityTests(DatabaseFixture database, SmtpServer smt
         using (var connection = storage.GetConnection())
         {
             var recurring = Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection);
-            recurring.Select(r => r.Id).ShouldBe([OutboxJob.Id, AuditSealJob.Id, ReportJob.Id, ReviewReminderJob.Id, MonthlyReportJob.Id, RetentionJob.Id], ignoreOrder: true);
+            recurring.Select(r => r.Id).ShouldBe([OutboxJob.Id, AuditSealJob.Id, ReportJob.Id, ReviewReminderJob.Id, MeetingReminderJob.Id, MonthlyReportJob.Id, RetentionJob.Id], ignoreOrder: true);
             recurring.ShouldAllBe(r => r.TimeZoneId == "Europe/London" || r.TimeZoneId == "GMT Standard Time");
             recurring.Single(r => r.Id == RetentionJob.Id).Cron.ShouldBe("30 2 * * *");
             recurring.Single(r => r.Id == MonthlyReportJob.Id).Cron.ShouldBe("0 6 1 * *");
         }
         var manager = (Hangfire.IRecurringJobManagerV2)host.Services.GetRequiredService<Hangfire.IRecurringJobManager>();
-        foreach (var id in new[] { RetentionJob.Id, MonthlyReportJob.Id, ReviewReminderJob.Id })
+        foreach (var id in new[] { RetentionJob.Id, MonthlyReportJob.Id, ReviewReminderJob.Id, MeetingReminderJob.Id })
         {
             var job = manager.TriggerJob(id);
             (await host.Succeeded(job)).ShouldBeTrue($"{id} ran");

@@ -15,16 +15,25 @@ namespace Hub.IntegrationTests.Messaging;
 /// <summary>A hub whose texts go to the Notify stand-in and whose emails are captured, on an emptied PostgreSQL database.</summary>
 public static partial class MessagingWorld
 {
-    public static async Task<(ApplicationHost Host, CapturingSmtpSender Mail)> HostAsync(DatabaseFixture database, NotifyStandIn notify, int maxAttempts = 8)
+    public static async Task<(ApplicationHost Host, CapturingSmtpSender Mail)> HostAsync(DatabaseFixture database, NotifyStandIn notify, int maxAttempts = 8,
+        IEnumerable<KeyValuePair<string, string?>>? settings = null, Action<IServiceCollection>? configure = null)
     {
         await database.ResetAsync();
         var mail = new CapturingSmtpSender();
-        var settings = new Dictionary<string, string?>(notify.Settings())
+        var values = new Dictionary<string, string?>(notify.Settings())
         {
             ["Hub:PublicBaseUrl"] = BaseUrl,
             ["Hub:Outbox:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        var host = new ApplicationHost(database.ConnectionString, settings: settings, configure: s => s.Replace(ServiceDescriptor.Singleton<ISmtpSender>(mail)));
+        foreach (var (key, value) in settings ?? [])
+        {
+            values[key] = value;
+        }
+        var host = new ApplicationHost(database.ConnectionString, settings: values, configure: s =>
+        {
+            s.Replace(ServiceDescriptor.Singleton<ISmtpSender>(mail));
+            configure?.Invoke(s);
+        });
         return (host, mail);
     }
 

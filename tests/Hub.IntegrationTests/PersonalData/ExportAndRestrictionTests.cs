@@ -54,7 +54,7 @@ public sealed class ExportAndRestrictionTests(ExportAndRestrictionTests.World fi
     private static readonly Dictionary<Type, string> SectionOf = new()
     {
         [typeof(Person)] = "person",
-        [typeof(Hub.Infrastructure.Email.OutboxMessage)] = "emails",
+        [typeof(Hub.Infrastructure.Email.OutboxMessage)] = "messages",
         [typeof(Referral)] = "referrals",
         [typeof(ReferralSpell)] = "spells",
         [typeof(PossibleMatch)] = "possibleMatches",
@@ -94,7 +94,12 @@ public sealed class ExportAndRestrictionTests(ExportAndRestrictionTests.World fi
             export.Sections.Single(s => s.Key == SectionOf[type]).Records.Count.ShouldBe(rows[table], $"{table} in full");
         }
         export.Sections.Single(s => s.Key == "person").Records.Count.ShouldBe(2, "the record staff joined to theirs too");
-        export.Sections.Single(s => s.Key == "emails").Records.Count.ShouldBe(1, "the email to their address, whatever its case");
+        var messages = export.Sections.Single(s => s.Key == "messages").Records;
+        messages.Count.ShouldBe(2, "the email to their address, whatever its case, and the text to their number");
+        var text = messages.Single(m => m["channel"]!.GetValue<string>() == "Text");
+        (text["to"]!.GetValue<string>(), text["template"]!.GetValue<string>(), text["what"]!.GetValue<string>(), text["state"]!.GetValue<string>())
+            .ShouldBe(("07700 900 888", "meeting-reminder", "Network meeting reminder", "NotDelivered"), "a text by its number, its kind and what became of it");
+        messages.Single(m => m["channel"]!.GetValue<string>() == "Email")["subject"]!.GetValue<string>().ShouldBe("Your plan");
         export.Sections.Single(s => s.Key == "accessLog").Records.Count.ShouldBe(logged);
         export.Staff.Keys.ShouldContain(_world.StaffId);
 

@@ -73,7 +73,12 @@ public sealed class PersonalDataWorld
                 // Made directly: the domain allows a pick-up only while a referral waits for triage.
                 (Hub.Domain.Triage.TriagePickUp)Activator.CreateInstance(typeof(Hub.Domain.Triage.TriagePickUp), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic, null,
                     [referralId, staff[0], now], null)!,
-                new OutboxMessage { Purpose = "test", To = subject.Contact.Email!.ToUpperInvariant(), Subject = "Your plan", Body = "Hello", CreatedAt = now, NextAttemptAt = now, PersonId = subject.Id });
+                new OutboxMessage { Purpose = "test", To = subject.Contact.Email!.ToUpperInvariant(), Subject = "Your plan", Body = "Hello", CreatedAt = now, NextAttemptAt = now, PersonId = subject.Id },
+                new OutboxMessage
+                {
+                    Channel = Hub.Application.Common.Messaging.MessageChannel.Text, Purpose = "meeting-reminder", To = "07700 900 888", Subject = string.Empty, Body = string.Empty,
+                    Template = "meeting-reminder", Personalisation = "{}", CreatedAt = now, NextAttemptAt = now, SentAt = now, Attempts = 1, Delivery = "permanent-failure", PersonId = subject.Id,
+                });
             joined.MarkMergedInto(subject);
             await db.SaveChangesAsync();
             return new PersonalDataWorld

@@ -1,7 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Hub.Application.Common;
 using Hub.Application.Common.Exceptions;
+using Hub.Application.SupportPlans.Link;
+using Hub.Domain.Audit;
 using Hub.Application.SupportPlans.Link.ExchangePlanLink;
 using Hub.Application.SupportPlans.Link.RevokePlanAccess;
 using Hub.Application.SupportPlans.Link.SendPlanLink;
@@ -88,6 +91,21 @@ public sealed partial class SupportPlanTests(DatabaseFixture database) : IClassF
         var after = await host.WithDb(db => db.SupportPlans.AsNoTracking().SingleAsync(p => p.Id == theirPlan));
         (after.Token, after.VersionNumber, after.AgreedAt).ShouldBe((before.Token, before.VersionNumber, before.AgreedAt));
         (await host.WithDb(db => db.PlanSuggestions.AsNoTracking().SingleAsync(s => s.Id == theirSuggestion.Id))).Status.ShouldBe(SuggestionStatus.Waiting);
+
+        // Every refusal is audited against the session that asked, without flooding: the first this hour is a row, all are counted.
+        var refusals = await host.WithDb(db => db.AuditEvents.AsNoTracking().Where(a => a.Action == AuditAction.Denied && a.ActorRole == Roles.Person).ToListAsync());
+        var row = refusals.ShouldHaveSingleItem();
+        (row.PersonId, row.ActorUserId, row.RecordType, row.RecordId).ShouldBe(((Guid?)mine.PersonId, (Guid?)null, nameof(SupportPlan), theirPlan));
+        row.Screen.ShouldStartWith("Person: SupportPlan that is not theirs refused");
+        (await host.WithDb(db => db.PersonRefusalTallies.AsNoTracking().SingleAsync(t => t.Kind == PersonRefusals.NotTheirs(mine.PersonId)))).Count.ShouldBe(4);
+        (await host.WithDb(db => db.AuditEvents.AsNoTracking().CountAsync(a => a.PersonId == theirs.PersonId && a.Action == AuditAction.Denied))).ShouldBe(0,
+            "the other person's access log does not name the person who asked");
+
+        // Another hour: the next refusal, of a suggestion, is a row of its own.
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        await Should.ThrowAsync<NotFoundException>(() => host.SendAsPerson(new AnswerMySuggestion(theirSuggestion.Id, false), mine.PersonId));
+        var later = await host.WithDb(db => db.AuditEvents.AsNoTracking().Where(a => a.Action == AuditAction.Denied && a.ActorRole == Roles.Person && a.RecordType == nameof(PlanSuggestion)).ToListAsync());
+        (later.ShouldHaveSingleItem().PersonId, later[0].RecordId).ShouldBe(((Guid?)mine.PersonId, theirSuggestion.Id));
     }
 
     [SkippableFact]

@@ -121,6 +121,7 @@ internal sealed partial class FuzzArrangement
                 ["/staff/care/{id:guid}/plan"] = [$"/staff/care/{byEmail}/plan", $"/staff/care/{willCall}/plan"],
                 ["/staff/care/{id:guid}/close"] = [CloseUrl(toClose)],
                 ["/staff/care/{id:guid}/clock"] = [$"/staff/care/{willCall}/clock"],
+                ["/staff/care/{id:guid}/groups"] = [$"/staff/care/{byEmail}/groups", $"/staff/care/{willCall}/groups"],
                 ["/staff/personal-data/{id:guid}"] = [$"/staff/personal-data/{personalData}"],
                 ["/staff/directory/members/{id:guid}"] = [$"/staff/directory/members/{nurseId}"],
                 ["/staff/directory/offers/edit/{id:guid?}"] = ["/staff/directory/offers/edit", $"/staff/directory/offers/edit/{offerId}"],

@@ -41,7 +41,7 @@ public sealed partial class PersonPlanAccessTests(DatabaseFixture database) : IC
         landing.Headers.GetValues("Referrer-Policy").ShouldBe(["no-referrer"]);
         var landingPage = await landing.ReadDocumentAsync();
         landingPage.Text("h1").ShouldBe("Open your plan");
-        (await Factory.WithDbAsync(db => db.PlanAccessLinks.AsNoTracking().SingleAsync())).UsedAt.ShouldBeNull("opening the link (as an email scanner would) uses nothing");
+        (await Factory.WithDbAsync(db => db.PlanAccessLinks.AsNoTracking().SingleAsync(l => db.Referrals.Any(r => r.Id == referralId && r.PersonId == l.PersonId)))).UsedAt.ShouldBeNull("opening the link (as an email scanner would) uses nothing");
 
         var opened = await person.SubmitAsync(landingPage, "form", []);
         opened.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -59,6 +59,36 @@ public sealed partial class PersonPlanAccessTests(DatabaseFixture database) : IC
         var signOut = await person.SubmitAsync(await person.GetDocumentAsync("/my/plan"), "form[action$='handler=signout']", []);
         signOut.PathOf().ShouldBe("/my/signed-out");
         (await person.GetAsync("/my/plan")).PathOf().ShouldBe("/my/signed-out");
+    }
+
+    [SkippableFact]
+    public async Task Should_exchange_a_printed_code_typed_into_a_form_for_a_session_with_the_code_in_no_address_before_or_after()
+    {
+        var referralId = await NewReferralWithEmailAsync("plan.code.482@example.org");
+        var practitioner = await Factory.SignedInAsync(Practitioner);
+        var planPage = await practitioner.GetDocumentAsync($"/staff/care/{referralId}/plan");
+        (await practitioner.SubmitAsync(planPage, "form[action$='handler=start']", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        planPage = await practitioner.GetDocumentAsync($"/staff/care/{referralId}/plan");
+        var printed = await practitioner.SubmitAsync(planPage, "form[action$='handler=code#Link']", []);
+        printed.StatusCode.ShouldBe(HttpStatusCode.OK, "the code is shown on this response only, never through a redirect");
+        var code = (await printed.ReadDocumentAsync()).QuerySelector("[data-printed-code] code")!.TextContent.Trim();
+        code.Length.ShouldBeGreaterThan(20);
+
+        var person = Factory.NewClient();
+        (await person.GetAsync("/my/code?code=" + Uri.EscapeDataString(code))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await person.GetAsync("/my/plan")).PathOf().ShouldBe("/my/signed-out", "a code in an address opens nothing");
+        var form = await person.GetDocumentAsync("/my/code");
+        form.QuerySelector("form")!.GetAttribute("method").ShouldBe("post", "the code travels in the form's body");
+        var exchanged = await person.SubmitAsync(form, "form", [new("Code", code)]);
+        exchanged.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        exchanged.Headers.Location!.ToString().ShouldBe("/my/plan", "the code is in no address after the exchange");
+        (await person.GetDocumentAsync("/my/plan")).Text("h1").ShouldBe("Sasha's plan");
+
+        var again = Factory.NewClient();
+        var reused = await again.SubmitAsync(await again.GetDocumentAsync("/my/code"), "form", [new("Code", code)]);
+        reused.StatusCode.ShouldBe(HttpStatusCode.OK, "used once");
+        (await reused.Content.ReadAsStringAsync()).ShouldNotContain(code, customMessage: "never echoed back");
+        (await again.GetAsync("/my/plan")).PathOf().ShouldBe("/my/signed-out");
     }
 
     private async Task<Guid> NewReferralWithEmailAsync(string email)

@@ -18,8 +18,12 @@ public interface IEmailOutbox
     /// <summary>What was queued for a person and what became of it (for staff on the record and the plan page), newest first.</summary>
     Task<IReadOnlyList<PersonMessage>> ForPerson(Guid personId, CancellationToken cancellationToken);
 
-    /// <summary>Emails queued for any of these addresses, without their content (for a subject access export).</summary>
-    Task<IReadOnlyList<PersonalData.ExportPersonalData.SentEmail>> SentTo(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken);
+    /// <summary>
+    /// Every email and text queued for these people, or for any of these addresses or numbers (rows from
+    /// before messages carried a person), without their content: for a subject access export.
+    /// </summary>
+    Task<IReadOnlyList<PersonalData.ExportPersonalData.SentMessage>> SentTo(IReadOnlyCollection<Guid> personIds, IReadOnlyCollection<string> addresses,
+        IReadOnlyCollection<string> numbers, CancellationToken cancellationToken);
 
     /// <summary>Deletes every email queued for these addresses (a record destroyed at the end of retention).</summary>
     Task<int> Forget(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken);

@@ -27,10 +27,13 @@ public static class MessageTemplates
     /// <summary>((link)) to refer again.</summary>
     public const string WayBack = "way-back";
 
+    /// <summary>A Connect and Do group's public page: ((name)), ((link)).</summary>
+    public const string GroupPage = "group-page";
+
     /// <summary>For email through Notify: ((subject)) and ((body)).</summary>
     public const string Email = "email";
 
-    public static readonly IReadOnlyList<string> All = [PlanLink, ReferralConfirmation, ReviewReminder, MeetingReminder, WayBack, Email];
+    public static readonly IReadOnlyList<string> All = [PlanLink, ReferralConfirmation, ReviewReminder, MeetingReminder, WayBack, GroupPage, Email];
 }
 
 /// <summary>Where a plan link goes in a message: the sender mints the token and puts the link here.</summary>

@@ -40,6 +40,7 @@ public sealed record PersonMessage(Guid Id, string Purpose, MessageChannel Chann
         "plan-review-reminder-person" => "Plan review reminder",
         "meeting-reminder" => "Network meeting reminder",
         "come-back" or "way-back" => "How to come back",
+        "group-page" => "A Connect and Do group's page",
         _ => "Message",
     };
 

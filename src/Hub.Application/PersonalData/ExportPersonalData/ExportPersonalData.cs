@@ -71,6 +71,7 @@ public sealed class ExportPersonalDataHandler(IApplicationDbContext db, ICurrent
         var plans = await db.SupportPlans.AsNoTracking().Where(p => ids.Contains(p.PersonId)).ToListAsync(cancellationToken);
         var planIds = plans.Select(p => p.Id).ToList();
         var emailAddresses = people.Select(p => p.Contact.Email).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var phoneNumbers = people.Select(p => p.Contact.Phone).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
 
         var sections = new List<ExportSection>
         {
@@ -114,8 +115,8 @@ public sealed class ExportPersonalDataHandler(IApplicationDbContext db, ICurrent
                 await db.PlanAccessLinks.AsNoTracking().Where(l => ids.Contains(l.PersonId)).OrderBy(l => l.IssuedAt).ToListAsync(cancellationToken)),
             Section("planSessions", "Times you signed in", "Each time you signed in to your plan.",
                 await db.PersonSessions.AsNoTracking().Where(s => ids.Contains(s.PersonId)).OrderBy(s => s.StartedAt).ToListAsync(cancellationToken)),
-            Section("emails", "Emails sent to you", "Emails the hub sent to your address: why, the subject, and when (their content is not kept here, as links in them are secret).",
-                await outbox.SentTo(emailAddresses, cancellationToken)),
+            Section("messages", "Emails and texts sent to you", "Emails and texts the hub sent you: to which address or number, why, the subject or the kind of text, when, and what became of it (their content is not kept here, as links in them are secret).",
+                await outbox.SentTo(ids, emailAddresses, phoneNumbers, cancellationToken)),
             Section("accessLog", "Who opened or changed your record", "Every time staff (or you) opened or changed your record, refused access included.",
                 (await db.AuditEvents.AsNoTracking().Where(a => a.PersonId != null && ids.Contains(a.PersonId.Value)).OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync(cancellationToken))
                     .Select(a => new AccessLogRow(a.At, a.ActorUserId, a.ActorRole, a.Action, a.RecordType, a.Screen)).ToList()),
@@ -160,5 +161,9 @@ public sealed class ExportPersonalDataHandler(IApplicationDbContext db, ICurrent
 /// <summary>One line of the access log as the person sees it: no hashes, no chain positions.</summary>
 public sealed record AccessLogRow(DateTimeOffset At, Guid? ActorUserId, string ActorRole, AuditAction Action, string RecordType, string Screen);
 
-/// <summary>An email sent to the person's address, without its content.</summary>
-public sealed record SentEmail(string Purpose, string Subject, DateTimeOffset QueuedAt, DateTimeOffset? SentAt);
+/// <summary>An email or text to the person, without its content.</summary>
+/// <param name="To">The address or number it went to.</param>
+/// <param name="Template">For a text, the kind of text (its Notify template); null for an email.</param>
+/// <param name="Subject">For an email, its subject; empty for a text.</param>
+public sealed record SentMessage(Common.Messaging.MessageChannel Channel, string To, string Purpose, string What, string? Template, string Subject,
+    DateTimeOffset QueuedAt, DateTimeOffset? SentAt, Common.Messaging.MessageState State, string StateText);

@@ -17,6 +17,9 @@ public static class PersonRefusals
     public const string UnknownCode = "unknown-code";
     public const string OtherPersonsRecord = "other-persons-record";
 
+    /// <summary>One person's session asking for records not theirs: counted per person, so each person's first in an hour is audited.</summary>
+    public static string NotTheirs(Guid personId) => "not-theirs:" + personId.ToString("N");
+
     /// <summary>Counts the refusal and saves; the audit row names the person only when the refusal is about a known record.</summary>
     public static async Task RecordAsync(IApplicationDbContext db, AuditTrail audit, TimeProvider clock, string kind, Guid? personId, string recordType, Guid recordId,
         string screen, CancellationToken cancellationToken)

@@ -43,7 +43,7 @@ internal sealed class PlanSuggestionConfiguration : IEntityTypeConfiguration<Pla
         builder.ToTable("PlanSuggestions");
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.Text).HasMaxLength(PlanSuggestion.TextMaxLength);
-        builder.Property(s => s.Extra).HasMaxLength(100);
+        builder.Property(s => s.Extra).HasMaxLength(Hub.Domain.CommunityOffers.CommunityOffer.NameMaxLength); // a number, or a group's name
         builder.Ignore(s => s.IsWaiting);
         builder.HasOne<SupportPlan>().WithMany().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.PlanId, s.Status });

@@ -14,7 +14,7 @@ public sealed class AgreeMyPlanHandler(IApplicationDbContext db, ICurrentPerson 
 {
     public async Task<Unit> Handle(AgreeMyPlan request, CancellationToken cancellationToken)
     {
-        var plan = await db.OwnPlan(person, request.PlanId, cancellationToken);
+        var plan = await db.OwnPlan(person, request.PlanId, audit, clock, cancellationToken);
         var now = clock.GetUtcNow();
         plan.Agree(now);
         var spell = await db.Spells.FirstAsync(s => s.Id == plan.SpellId, cancellationToken);

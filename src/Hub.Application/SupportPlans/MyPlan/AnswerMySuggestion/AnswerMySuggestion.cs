@@ -18,7 +18,7 @@ public sealed class AnswerMySuggestionHandler(IApplicationDbContext db, ICurrent
     {
         var personId = person.PersonId ?? throw new ForbiddenAccessException();
         var suggestion = await db.PlanSuggestions.FirstOrDefaultAsync(s => s.Id == request.SuggestionId && s.PersonId == personId, cancellationToken)
-            ?? throw new NotFoundException("The suggestion");
+            ?? throw await db.RefusedAsync(audit, clock, personId, nameof(PlanSuggestion), request.SuggestionId, "The suggestion", cancellationToken);
         if (!suggestion.IsWaiting)
         {
             return Unit.Value;
@@ -26,7 +26,7 @@ public sealed class AnswerMySuggestionHandler(IApplicationDbContext db, ICurrent
         var now = clock.GetUtcNow();
         if (request.Accept)
         {
-            var plan = await db.OwnPlan(person, suggestion.PlanId, cancellationToken);
+            var plan = await db.OwnPlan(person, suggestion.PlanId, audit, clock, cancellationToken);
             db.PlanVersions.Add(plan.Accept(suggestion, now));
         }
         else

@@ -23,7 +23,8 @@ public sealed record MyNote(string Text, string From, DateTimeOffset At);
 
 public sealed record MyCheckIn(int Mood, string? Words, DateTimeOffset At);
 
-public sealed record WaitingSuggestion(Guid SuggestionId, PlanSection Section, string Text, string? Extra, string? Current);
+/// <param name="GroupId">For a step with a Connect and Do group: the group, whose public page the person can open.</param>
+public sealed record WaitingSuggestion(Guid SuggestionId, PlanSection Section, string Text, string? Extra, string? Current, Guid? GroupId = null);
 
 public sealed class GetMyPlanHandler(IApplicationDbContext db, ICurrentPerson person, AuditTrail audit, IStaffDirectory staff) : IRequestHandler<GetMyPlan, MyPlan>
 {
@@ -56,7 +57,7 @@ public sealed class GetMyPlanHandler(IApplicationDbContext db, ICurrentPerson pe
                 PlanSection.WhenStruggling => plan.Content.WhenStruggling,
                 PlanSection.ReviewDate => plan.Content.ReviewOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 _ => null,
-            })).ToList(),
+            }, s.OfferId)).ToList(),
             PlanDrafting.UrgentNumbers, plan.RemindMe,
             team.Select(t => new MyCareTeamMember(t.Name, t.JobTitle ?? Domain.Directory.ProfessionalGroups.Describe(t.Group), t.Organisation, t.Lead)).ToList(),
             notes.Select(n => new MyNote(n.Text, names.TryGetValue(n.ByUserId, out var from) ? from : "Your care team", n.At)).ToList(),

@@ -23,7 +23,7 @@ public sealed class RateMyGoalHandler(IApplicationDbContext db, ICurrentPerson p
 {
     public async Task<bool> Handle(RateMyGoal request, CancellationToken cancellationToken)
     {
-        var plan = await db.OwnPlan(person, request.PlanId, cancellationToken);
+        var plan = await db.OwnPlan(person, request.PlanId, audit, clock, cancellationToken);
         var now = clock.GetUtcNow();
         try
         {

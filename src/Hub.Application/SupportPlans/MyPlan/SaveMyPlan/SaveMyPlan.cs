@@ -41,7 +41,7 @@ public sealed class SaveMyPlanHandler(IApplicationDbContext db, ICurrentPerson p
 {
     public async Task<SaveMyPlanResult> Handle(SaveMyPlan request, CancellationToken cancellationToken)
     {
-        var plan = await db.OwnPlan(person, request.PlanId, cancellationToken);
+        var plan = await db.OwnPlan(person, request.PlanId, audit, clock, cancellationToken);
         // Only someone from the person's own network, care team or agreed offers can be named as helping.
         var options = (await db.HelperOptions(plan, cancellationToken)).ToHashSet();
         var content = plan.Content.RevisedByPerson(request.WhatMattersToMe, request.Goals, request.Steps, request.StepHelpers, options,

@@ -587,6 +587,9 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReminderSentAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("SpellId")
                         .HasColumnType("TEXT");
 
@@ -1463,7 +1466,10 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Extra")
-                        .HasMaxLength(100)
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OfferId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PersonId")
