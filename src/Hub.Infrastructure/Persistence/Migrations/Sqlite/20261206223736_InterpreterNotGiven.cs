@@ -18,11 +18,8 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                 oldClrType: typeof(bool),
                 oldType: "INTEGER");
 
-            // Data correction (docs/decisions/029). The form used to store an unanswered interpreter
-            // question as false, so a stored false is either "No" or never answered: nothing kept
-            // tells them apart. A true was always an answer. Every false becomes "not given", so no
-            // one is shown an answer they may never have given; staff ask when they talk.
-            migrationBuilder.Sql(@"UPDATE ""People"" SET ""Communication_InterpreterNeeded"" = NULL WHERE ""Communication_InterpreterNeeded"" = 0;");
+            // The data correction is the next migration (InterpreterNotGivenData): SQLite rebuilds the table
+            // only after every other operation of a migration, so an UPDATE here would meet the old NOT NULL.
         }
 
         /// <inheritdoc />
