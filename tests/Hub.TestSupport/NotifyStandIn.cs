@@ -38,6 +38,7 @@ public sealed partial class NotifyStandIn : IAsyncDisposable
         ["meeting-reminder"] = ("44444444-4444-4444-8444-444444444444", ["date", "time"]),
         ["way-back"] = ("55555555-5555-4555-8555-555555555555", ["link"]),
         ["email"] = ("66666666-6666-4666-8666-666666666666", ["subject", "body"]),
+        ["space-link"] = ("77777777-7777-4777-8777-777777777777", ["link"]),
     };
 
     private readonly WebApplication _app;
