@@ -45,16 +45,18 @@ public sealed partial class SpaceJourneyTests(SpaceJourneyFixture hub, ITestOutp
         var me = await phone.NewPageAsync();
         await me.GotoAsync($"/connect/groups/{groupId}");
         await Check(me, axe, "group page, not signed in");
-        await me.GetByRole(AriaRole.Link, new() { Name = $"Follow this group: {groupName}" }).TapAsync();
+        await me.GetByRole(AriaRole.Link, new() { Name = "Follow this group" }).TapAsync();
         await me.ShouldBeOnAsync("/space/sign-in");
         await Check(me, axe, "your space: sign in");
+        await me.ScreenshotAsync(new() { Path = Screenshot("space-sign-in.png"), FullPage = true });
         await me.GetByRole(AriaRole.Button, new() { Name = "Send me a link" }).TapAsync();
-        (await me.Locator(".nhsuk-error-summary").CountAsync()).ShouldBe(1, "the address and the safety question are needed");
+        await me.Locator(".nhsuk-error-summary").WaitForAsync();
+        (await me.Locator(".nhsuk-error-summary li").CountAsync()).ShouldBe(2, "the address and the safety question are needed");
         await Check(me, axe, "sign in with errors");
         await me.GetByLabel("Your email address or UK mobile number").FillAsync(Email);
         await me.GetByLabel("Yes, it is safe").CheckAsync();
         await me.GetByRole(AriaRole.Button, new() { Name = "Send me a link" }).TapAsync();
-        (await me.Locator("h1").InnerTextAsync()).ShouldBe("Check your messages");
+        await me.GetByRole(AriaRole.Heading, new() { Name = "Check your messages", Level = 1 }).WaitForAsync();
         await Check(me, axe, "check your messages");
 
         // The link arrives by real email and signs in once, to a clean address.
@@ -84,7 +86,7 @@ public sealed partial class SpaceJourneyTests(SpaceJourneyFixture hub, ITestOutp
         await me.GetByLabel("Anything you want to say (optional)").FillAsync("Went to the shop <b>today</b>");
         await me.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).TapAsync();
         await me.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "Your check-in is saved" }).WaitForAsync();
-        (await me.Locator("#feeling ~ ul").InnerTextAsync()).ShouldContain("Went to the shop <b>today</b>", customMessage: "their words, shown as typed");
+        (await me.Locator("#recent-moods").InnerTextAsync()).ShouldContain("Went to the shop <b>today</b>", customMessage: "their words, shown as typed");
         await me.GetByText("How it has gone over time").TapAsync();
         await Check(me, axe, "my space with a goal and a check-in");
         await me.ScreenshotAsync(new() { Path = Screenshot("space.png"), FullPage = true });
@@ -93,6 +95,7 @@ public sealed partial class SpaceJourneyTests(SpaceJourneyFixture hub, ITestOutp
         await me.GotoAsync($"/connect/groups/{groupId}");
         (await me.GetByText("You follow this group").CountAsync()).ShouldBe(1);
         await Check(me, axe, "group page, following");
+        await me.ScreenshotAsync(new() { Path = Screenshot("space-group-following.png"), FullPage = true });
 
         // Known to the hub too: staff start a plan and send its link.
         var reference = await SendSelfReferralAsync();
@@ -123,6 +126,7 @@ public sealed partial class SpaceJourneyTests(SpaceJourneyFixture hub, ITestOutp
         await me.GetByRole(AriaRole.Button, new() { Name = "Yes, connect my space" }).TapAsync();
         await me.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "Your space is connected" }).WaitForAsync();
         await Check(me, axe, "space connected");
+        await me.ScreenshotAsync(new() { Path = Screenshot("space-connected.png"), FullPage = true });
 
         // Staff see the space's goal and mood in the plan, labelled, and the view is audited.
         await staff.GotoAsync(planAddress);
@@ -133,6 +137,8 @@ public sealed partial class SpaceJourneyTests(SpaceJourneyFixture hub, ITestOutp
         planText.ShouldContain("Went to the shop <b>today</b>");
         planText.ShouldNotContain(groupName, customMessage: "the groups a person follows are never shared");
         await axe.ScanAsync(staff, "staff plan with the shared space");
+        await shared.ScrollIntoViewIfNeededAsync();
+        await staff.ScreenshotAsync(new() { Path = Screenshot("space-staff-plan-shared.png"), FullPage = true });
         (await SpaceViewsAsync()).ShouldBe(1);
 
         // The person stops sharing from their space: staff see nothing of it again.
