@@ -27,7 +27,11 @@ public sealed class SignInModel(IMediator mediator) : PageModel
 
     public SpaceLinkAnswer? Answer { get; private set; }
 
-    public void OnGet() => FormToken = Guid.NewGuid();
+    public void OnGet()
+    {
+        ModelState.Clear(); // a "follow" that is not a group id is ignored, not shown as an error
+        FormToken = Guid.NewGuid();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
