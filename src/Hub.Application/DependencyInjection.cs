@@ -3,6 +3,7 @@ using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Behaviours;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Hub.Application;
 
@@ -32,6 +33,8 @@ public static class DependencyInjection
         services.AddScoped<AuditTrail>();
         services.AddScoped<Common.Access.RecordAccess>();
         services.AddScoped<CareTeams.CareTeamEmails>();
+        // The volunteer side replaces this with its own outings (docs/decisions/040); TryAdd keeps whichever came first.
+        services.TryAddScoped<Space.Outings.IOutingsForCommunityMember, Space.Outings.NoOutingsYet>();
         return services;
     }
 

@@ -52,6 +52,10 @@ public static class DependencyInjection
             options.Conventions.AllowAnonymousToPage("/My/Link");
             options.Conventions.AllowAnonymousToPage("/My/SignedOut");
             options.Conventions.AllowAnonymousToPage("/My/NewLink");
+            options.Conventions.AuthorizeFolder("/Space", Policies.Space);
+            options.Conventions.AllowAnonymousToPage("/Space/SignIn");
+            options.Conventions.AllowAnonymousToPage("/Space/Link");
+            options.Conventions.AllowAnonymousToPage("/Space/SignedOut");
             // The benchmark's fair yardstick has no route unless the benchmark is switched on (Benchmark/BareInsertEndpoint.cs).
             var benchmark = configuration.GetValue<bool>(Benchmark.BareInsertEndpoint.Setting);
             options.Conventions.AllowAnonymousToFolder("/Benchmark");
@@ -139,6 +143,7 @@ public static class DependencyInjection
         });
 
         services.AddPersonAccess();
+        services.AddSpaceAccess();
         services.AddHubRateLimits(configuration);
         services.AddHubProxySupport(configuration);
         services.AddHubSingleSignOn(configuration);

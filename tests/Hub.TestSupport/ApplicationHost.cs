@@ -49,6 +49,8 @@ public sealed class ApplicationHost : IAsyncDisposable
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<TestUser>());
         services.AddScoped<TestPerson>();
         services.AddScoped<ICurrentPerson>(sp => sp.GetRequiredService<TestPerson>());
+        services.AddScoped<TestSpaceMember>();
+        services.AddScoped<Hub.Application.Space.ICurrentSpaceMember>(sp => sp.GetRequiredService<TestSpaceMember>());
         services.AddIdentityCore<Hub.Infrastructure.Identity.StaffUser>().AddRoles<Microsoft.AspNetCore.Identity.IdentityRole<Guid>>().AddHubIdentityStores();
         configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
@@ -74,6 +76,16 @@ public sealed class ApplicationHost : IAsyncDisposable
         var person = scope.ServiceProvider.GetRequiredService<TestPerson>();
         person.PersonId = personId;
         person.SessionId = sessionId;
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    /// <summary>Sends a request as someone signed in to their community space (no staff account, no plan).</summary>
+    public async Task<T> SendAsSpaceMember<T>(IRequest<T> request, Guid memberId, Guid? sessionId = null)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var space = scope.ServiceProvider.GetRequiredService<TestSpaceMember>();
+        space.MemberId = memberId;
+        space.SessionId = sessionId;
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
     }
 
@@ -105,6 +117,12 @@ public sealed class ApplicationHost : IAsyncDisposable
     private sealed class TestPerson : ICurrentPerson
     {
         public Guid? PersonId { get; set; }
+        public Guid? SessionId { get; set; }
+    }
+
+    private sealed class TestSpaceMember : Hub.Application.Space.ICurrentSpaceMember
+    {
+        public Guid? MemberId { get; set; }
         public Guid? SessionId { get; set; }
     }
 

@@ -39,6 +39,7 @@ public sealed partial class NotifyStandIn : IAsyncDisposable
         ["way-back"] = ("55555555-5555-4555-8555-555555555555", ["link"]),
         ["group-page"] = ("77777777-7777-4777-8777-777777777777", ["name", "link"]),
         ["email"] = ("66666666-6666-4666-8666-666666666666", ["subject", "body"]),
+        ["space-link"] = ("77777777-7777-4777-8777-777777777777", ["link"]),
     };
 
     private readonly WebApplication _app;

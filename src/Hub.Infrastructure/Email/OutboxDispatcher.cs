@@ -103,14 +103,24 @@ public sealed class OutboxDispatcher(HubDbContext db, ISmtpSender smtp, INotifyS
             return null;
         }
         var link = await db.PlanAccessLinks.FirstOrDefaultAsync(l => l.Id == linkId, cancellationToken);
-        var token = link?.Mint(clock.GetUtcNow());
-        if (token is null)
+        string? path;
+        if (link is not null)
+        {
+            path = link.Mint(clock.GetUtcNow()) is { } token ? PlanLinks.Path(token) : null;
+        }
+        else
+        {
+            // A community space's sign-in link (docs/decisions/040): minted the same way.
+            var spaceLink = await db.SpaceSignInLinks.FirstOrDefaultAsync(l => l.Id == linkId, cancellationToken);
+            path = spaceLink?.Mint(clock.GetUtcNow()) is { } token ? PlanLinks.SpacePath(token) : null;
+        }
+        if (path is null)
         {
             return null;
         }
         await db.SaveChangesAsync(cancellationToken); // the hash of the token about to be sent; the token itself only in memory
         db.ChangeTracker.Clear();
-        return address.Link(PlanLinks.Path(token));
+        return address.Link(path);
     }
 
     private async Task<string?> SendAsync(OutboxMessage message, string? link, CancellationToken cancellationToken)

@@ -14,6 +14,9 @@ public static class Policies
     /// <summary>A person signed in to their own plan from a link (the person cookie, never staff sign-in).</summary>
     public const string Person = nameof(Person);
 
+    /// <summary>Someone signed in to their own community space from a one-time link (the space cookie only; docs/decisions/040).</summary>
+    public const string Space = nameof(Space);
+
     /// <summary>The community offers directory: those who point people to offers, and those who keep it.</summary>
     public const string Offers = nameof(Offers);
 
@@ -31,6 +34,7 @@ public static class Policies
         options.AddPolicy(TeamLeader, p => p.RequireAuthenticatedUser().RequireRole(Roles.TeamLeader));
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
         options.AddPolicy(Person, p => p.AddAuthenticationSchemes(PersonAccess.Scheme).RequireAuthenticatedUser().RequireClaim(PersonAccess.SessionClaim));
+        options.AddPolicy(Space, p => p.AddAuthenticationSchemes(SpaceAccess.Scheme).RequireAuthenticatedUser().RequireClaim(SpaceAccess.SessionClaim));
         options.AddPolicy(Reports, p => p.RequireAuthenticatedUser().RequireRole(Roles.Commissioner, Roles.TeamLeader));
         options.AddPolicy(Moderation, p => p.RequireAuthenticatedUser().RequireRole(Roles.Practitioner, Roles.TeamLeader, Roles.Admin).AddRequirements(new CommunityConnectorRequirement()));
         options.AddPolicy(Offers, p => p.RequireAuthenticatedUser().RequireRole(Roles.Practitioner, Roles.TeamLeader, Roles.Admin));

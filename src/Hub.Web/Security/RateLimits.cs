@@ -74,7 +74,9 @@ internal static class RateLimits
             return RateLimitGroup.StaffSignIn;
         }
         // Opening a one-time link is a guess at a secret, whatever the method.
-        if (path.StartsWithSegments("/my/link") || (post && (path.StartsWithSegments("/my/new-link") || path.StartsWithSegments("/my/code"))))
+        // A community space's link and sign-in form count with the plan links (docs/decisions/040).
+        if (path.StartsWithSegments("/my/link") || path.StartsWithSegments("/space/link")
+            || (post && (path.StartsWithSegments("/my/new-link") || path.StartsWithSegments("/my/code") || path.StartsWithSegments(SpaceAccess.SignInPath))))
         {
             return RateLimitGroup.PlanLink;
         }

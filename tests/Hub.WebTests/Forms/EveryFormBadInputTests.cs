@@ -42,6 +42,7 @@ public sealed class EveryFormBadInputTests(DatabaseFixture database, ITestOutput
         ("/staff/account/sign-in", "staff sign-in: GeneratedBadInputTests"),
         ("/staff/account/sign-out", "ends the session the fuzzer uses; it has no field but its token"),
         ("/my/plan?handler=signout", "ends the person's session; it has no field but its token"),
+        ("/space?handler=signout", "ends the person's space session; it has no field but its token"),
     ];
 
     private HubWebFactory? _factory;

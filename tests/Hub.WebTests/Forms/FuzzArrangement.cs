@@ -79,6 +79,17 @@ internal sealed partial class FuzzArrangement
         (await practitioner.SubmitAsync(await practitioner.GetDocumentAsync($"/staff/care/{byEmail}/plan"), "form[action*='handler=suggest']",
             new Dictionary<string, string> { ["Section"] = "AddStep", ["Text"] = "Invented: ring the walking group" })).IsRedirect().ShouldBeTrue("a suggestion waits for R");
 
+        // R also has a community space on the same browser, with a goal to rate, and connects it to their plan (docs/decisions/040).
+        var spaceSignIn = await person.GetDocumentAsync("/space/sign-in");
+        (await person.SubmitAsync(spaceSignIn, "form[action='/space/sign-in']", new Dictionary<string, string> { ["EmailOrMobile"] = SpaceAddress, ["SafeToMessage"] = "yes" }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK, "R asks for a link to their space");
+        var spaceBody = await SentMessages.DispatchAndReadAsync(factory.Services, SpaceAddress, "space-link");
+        var spaceLanding = await person.GetDocumentAsync(SpaceLinkPattern().Match(spaceBody).Value);
+        (await person.SubmitAsync(spaceLanding, "form", [])).IsRedirect().ShouldBeTrue("R signs in to their space");
+        (await person.SubmitAsync(await person.GetDocumentAsync("/space"), "form[action*='handler=goal']", new Dictionary<string, string> { ["GoalWords"] = "Invented: go along on my own" }))
+            .IsRedirect().ShouldBeTrue("R adds a goal to their space");
+        (await person.SubmitAsync(await person.GetDocumentAsync("/my/connect-space"), "form[action='/my/connect-space']", [])).IsRedirect().ShouldBeTrue("R connects their space");
+
         // A spell to close, a record whose processing may be restricted, and a report to follow.
         var toClose = await factory.NewReferralAsync();
         var personalData = await factory.NewReferralAsync();
@@ -128,6 +139,7 @@ internal sealed partial class FuzzArrangement
                 ["/staff/reports/{id:guid}"] = [requested.Headers.Location!.ToString()],
                 // A token nobody was sent: the page and its button must still behave.
                 ["/my/link/{token}"] = ["/my/link/not-a-token-anyone-was-sent"],
+                ["/space/link/{token}"] = ["/space/link/not-a-token-anyone-was-sent"],
                 ["/connect/groups/{id:guid}"] = [$"/connect/groups/{offerId}"],
                 ["/connect/organiser/{token}"] = ["/connect/organiser/not-a-token-anyone-was-sent"],
                 ["/staff/connect/proposals/{id:guid}"] = [$"/staff/connect/proposals/{proposalId}"],
@@ -137,4 +149,10 @@ internal sealed partial class FuzzArrangement
 
     [GeneratedRegex(@"/my/link/[A-Za-z0-9_-]+")]
     private static partial Regex LinkPattern();
+
+    /// <summary>R's community space signs in with its own address (invented).</summary>
+    private const string SpaceAddress = "space.fuzz@example.test";
+
+    [GeneratedRegex(@"/space/link/[A-Za-z0-9_-]+")]
+    private static partial Regex SpaceLinkPattern();
 }

@@ -6,7 +6,7 @@ namespace Hub.WebTests.Security;
 public sealed partial record MatrixRow(int Line, string Method, string Address, string Record, IReadOnlyDictionary<Role, (string Own, string Other)> Answers)
 {
     public static readonly IReadOnlySet<string> Outcomes = new HashSet<string>(StringComparer.Ordinal)
-        { "200", "401", "403", "404", "sign-in", "signed-out", "denied", "refused", "pass" };
+        { "200", "401", "403", "404", "sign-in", "signed-out", "space-sign-in", "denied", "refused", "pass" };
 
     private static readonly IReadOnlySet<string> RecordKinds = new HashSet<string>(StringComparer.Ordinal)
         { "-", "referral", "conversation", "member", "offer", "report", "proposal" };
@@ -24,7 +24,7 @@ public sealed partial record MatrixRow(int Line, string Method, string Address, 
     public string Expected(Role role, Whose whose) => whose == Whose.Own ? Answers[role].Own : Answers[role].Other;
 
     /// <summary>A refusal is sent with a valid antiforgery token, so only the policy or the record's rules can refuse it.</summary>
-    public static bool IsRefusal(string outcome) => outcome is "sign-in" or "signed-out" or "denied" or "refused" or "404";
+    public static bool IsRefusal(string outcome) => outcome is "sign-in" or "signed-out" or "space-sign-in" or "denied" or "refused" or "404";
 
     /// <summary>The address with its route values filled in: the record's id, the first version, a link token that was never issued.</summary>
     public string AddressFor(AccessWorld world, Whose whose)

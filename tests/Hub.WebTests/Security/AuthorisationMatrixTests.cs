@@ -129,6 +129,7 @@ public sealed class AuthorisationMatrixTests(AccessWorld world, ITestOutputHelpe
             {
                 "/staff/account/sign-in" => "sign-in",
                 "/my/signed-out" => "signed-out",
+                "/space/sign-in" => "space-sign-in",
                 "/staff/account/access-denied" => "denied",
                 var path => $"{(int)response.StatusCode} to {path}",
             };

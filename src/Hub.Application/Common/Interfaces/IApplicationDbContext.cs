@@ -8,6 +8,7 @@ using Hub.Domain.Outcomes;
 using Hub.Domain.People;
 using Hub.Domain.Reports;
 using Hub.Domain.Referrals;
+using Hub.Domain.Space;
 using Hub.Domain.Spells;
 using Hub.Domain.SupportPlans;
 using Hub.Domain.Triage;
@@ -54,6 +55,13 @@ public interface IApplicationDbContext
     DbSet<SharedNote> SharedNotes { get; }
     DbSet<ReportRun> ReportRuns { get; }
     DbSet<ReportFile> ReportFiles { get; }
+    DbSet<SpaceMember> SpaceMembers { get; }
+    DbSet<SpaceSignInLink> SpaceSignInLinks { get; }
+    DbSet<SpaceSession> SpaceSessions { get; }
+    DbSet<SpaceGoal> SpaceGoals { get; }
+    DbSet<SpaceGoalRating> SpaceGoalRatings { get; }
+    DbSet<SpaceMoodCheckIn> SpaceMoodCheckIns { get; }
+    DbSet<SpaceFollow> SpaceFollows { get; }
 
     /// <summary>Saves; audit rows added since the last save are sealed into the chain in the same transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);

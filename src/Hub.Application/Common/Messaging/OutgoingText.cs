@@ -15,6 +15,9 @@ public static class MessageTemplates
     /// <summary>((first_name)) optional, ((link)).</summary>
     public const string PlanLink = "plan-link";
 
+    /// <summary>((link)): a one-time link to sign in to a community space (docs/decisions/040).</summary>
+    public const string SpaceLink = "space-link";
+
     /// <summary>((reference)).</summary>
     public const string ReferralConfirmation = "referral-confirmation";
 
@@ -33,7 +36,7 @@ public static class MessageTemplates
     /// <summary>For email through Notify: ((subject)) and ((body)).</summary>
     public const string Email = "email";
 
-    public static readonly IReadOnlyList<string> All = [PlanLink, ReferralConfirmation, ReviewReminder, MeetingReminder, WayBack, GroupPage, Email];
+    public static readonly IReadOnlyList<string> All = [PlanLink, SpaceLink, ReferralConfirmation, ReviewReminder, MeetingReminder, WayBack, GroupPage, Email];
 }
 
 /// <summary>Where a plan link goes in a message: the sender mints the token and puts the link here.</summary>
@@ -42,4 +45,7 @@ public static class PlanLinks
     public const string Placeholder = "((plan-link))";
 
     public static string Path(string token) => "/my/link/" + token;
+
+    /// <summary>A community space's sign-in link (docs/decisions/040), carried in the same placeholder.</summary>
+    public static string SpacePath(string token) => "/space/link/" + token;
 }

@@ -72,6 +72,8 @@ public sealed class ApplyRetentionHandler(IApplicationDbContext db, IEmailOutbox
             await db.Conversations.Where(c => people.Contains(c.PersonId)).ExecuteUpdateAsync(u => u.SetProperty(c => c.BaselineConversationId, (Guid?)null), token);
             await db.Conversations.Where(c => people.Contains(c.PersonId)).ExecuteDeleteAsync(token);
             await db.PersonSessions.Where(x => people.Contains(x.PersonId)).ExecuteDeleteAsync(token);
+            // A community space stays its owner's: it only stops sharing with a record that is gone (docs/decisions/040).
+            await db.SpaceMembers.Where(m => m.ConnectedPersonId != null && people.Contains(m.ConnectedPersonId.Value)).ExecuteUpdateAsync(s => s.SetProperty(m => m.ConnectedPersonId, (Guid?)null), token);
             await db.PlanAccessLinks.Where(l => people.Contains(l.PersonId)).ExecuteDeleteAsync(token);
             await db.MoodCheckIns.Where(m => people.Contains(m.PersonId)).ExecuteDeleteAsync(token);
             await db.SharedNotes.Where(n => people.Contains(n.PersonId)).ExecuteDeleteAsync(token);

@@ -19,6 +19,9 @@ public sealed class PlanModel(IMediator mediator) : StaffPage
 {
     public StaffPlanView? Plan { get; private set; }
 
+    /// <summary>What the person chose to share from their community space; null when they have not (docs/decisions/040).</summary>
+    public Hub.Application.Space.Sharing.GetSharedSpace.SharedSpaceView? SharedSpace { get; private set; }
+
     /// <summary>How a link can reach the person, and the messages already queued with where each stands.</summary>
     public PersonMessages? Messages { get; private set; }
 
@@ -112,6 +115,7 @@ public sealed class PlanModel(IMediator mediator) : StaffPage
         if (Plan is not null)
         {
             Messages = await mediator.Send(new GetPersonMessages(id), cancellationToken);
+            SharedSpace = await mediator.Send(new Hub.Application.Space.Sharing.GetSharedSpace.GetSharedSpace(id), cancellationToken);
         }
     }
 }
