@@ -136,4 +136,26 @@ public static class NhsDateErrors
             state.AddModelError(key, message);
         }
     }
+
+    /// <summary>
+    /// Clears ModelState (for pages that let the use case judge every answer) but for the boxes of the
+    /// dates named: what was typed in them and the date input's own messages stay. True when every
+    /// one of those dates was read.
+    /// </summary>
+    public static bool ClearAllButDates(this ModelStateDictionary state, params string[] dates)
+    {
+        var kept = state.Where(kv => kv.Value is not null && dates.Any(d => kv.Key.StartsWith(d + ".", StringComparison.Ordinal)))
+            .Select(kv => (kv.Key, kv.Value!.RawValue, kv.Value.AttemptedValue, Errors: kv.Value.Errors.Select(e => e.ErrorMessage).ToList()))
+            .ToList();
+        state.Clear();
+        foreach (var (key, raw, attempted, errors) in kept)
+        {
+            state.SetModelValue(key, raw, attempted);
+            foreach (var error in errors)
+            {
+                state.AddModelError(key, error);
+            }
+        }
+        return kept.All(k => k.Errors.Count == 0);
+    }
 }
