@@ -34,7 +34,11 @@ public sealed class NhsDateModelBinder : IModelBinder
         var parts = (withTime ? DateParts.Concat(TimeParts) : DateParts).ToDictionary(p => p, p =>
         {
             var result = bindingContext.ValueProvider.GetValue($"{name}.{p}");
-            bindingContext.ModelState.SetModelValue($"{name}.{p}", result);
+            if (result != ValueProviderResult.None)
+            {
+                // Only boxes that were sent: an address without them (a link, a first visit) shows the stored value.
+                bindingContext.ModelState.SetModelValue($"{name}.{p}", result);
+            }
             return result.FirstValue?.Trim() ?? string.Empty;
         });
 
@@ -151,6 +155,7 @@ public static class NhsDateErrors
         foreach (var (key, raw, attempted, errors) in kept)
         {
             state.SetModelValue(key, raw, attempted);
+            state.MarkFieldValid(key); // kept to show again; only its own messages count against it
             foreach (var error in errors)
             {
                 state.AddModelError(key, error);
