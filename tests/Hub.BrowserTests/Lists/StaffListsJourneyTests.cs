@@ -1,6 +1,7 @@
 using Hub.BrowserTests.CareTeams;
 using Hub.Domain.CommunityOffers;
 using Hub.Domain.Directory;
+using Hub.Infrastructure.Identity;
 using Hub.Infrastructure.Persistence;
 using Hub.Infrastructure.Seeding;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,15 @@ public sealed class StaffListsJourneyTests(CareJourneyFixture hub, ITestOutputHe
                 return offer;
             }));
             var team = await db.Teams.OrderBy(t => t.Name).FirstAsync();
-            db.TeamMembers.AddRange(Enumerable.Range(1, 55).Select(i => new TeamMember(Guid.NewGuid(), team.Id, $"Invented Paging Nurse {i:00}", ProfessionalGroup.Nurse, 10)));
+            foreach (var i in Enumerable.Range(1, 55))
+            {
+                // A directory profile belongs to a staff account (invented, never signed in).
+                var id = Guid.NewGuid();
+                var email = $"paging-nurse-{i:00}@hub.test";
+                db.Users.Add(new StaffUser { Id = id, UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email,
+                    NormalizedEmail = email.ToUpperInvariant(), DisplayName = $"Invented Paging Nurse {i:00}", SecurityStamp = Guid.NewGuid().ToString("N") });
+                db.TeamMembers.Add(new TeamMember(id, team.Id, $"Invented Paging Nurse {i:00}", ProfessionalGroup.Nurse, 10));
+            }
             await db.SaveChangesAsync();
         }
 

@@ -72,10 +72,17 @@ public sealed class ClockModel(IMediator mediator, TimeProvider clock) : StaffPa
     {
         OneMessagePerDate("Plan.On", "Intervention.On");
         Spell = await mediator.Send(new GetSpellClock(id), cancellationToken);
-        if (!Request.HasFormContentType)
+        // Today, to change (most are recorded on the day), in every date form that was not the one sent.
+        var today = UkTime.Today(clock.GetUtcNow());
+        if (!Sent("Plan.On"))
         {
-            // Today, to change: most are recorded on the day.
-            Plan.On = Intervention.On = UkTime.Today(clock.GetUtcNow());
+            Plan.On ??= today;
+        }
+        if (!Sent("Intervention.On"))
+        {
+            Intervention.On ??= today;
         }
     }
+
+    private bool Sent(string date) => Request.HasFormContentType && Request.Form.Keys.Any(k => k.StartsWith(date + ".", StringComparison.Ordinal));
 }

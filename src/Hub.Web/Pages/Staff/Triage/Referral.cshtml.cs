@@ -184,10 +184,15 @@ public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : Page
     {
         Record = await mediator.Send(new GetReferralRecord(id), cancellationToken);
         Messages = await mediator.Send(new Hub.Application.Messaging.GetPersonMessages.GetPersonMessages(id), cancellationToken);
-        if (!Request.HasFormContentType)
+        // Now, to change (most are recorded as they happen), in every date form that was not the one sent.
+        var now = clock.GetUtcNow();
+        if (!Sent("Attempt.When"))
         {
-            // Now, to change: most are recorded as they happen.
-            Attempt.When = Contact.When = clock.GetUtcNow();
+            Attempt.When ??= now;
+        }
+        if (!Sent("Contact.When"))
+        {
+            Contact.When ??= now;
         }
         if (!keepVersion || Outcome.Version == Guid.Empty)
         {
@@ -197,6 +202,8 @@ public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : Page
     }
 
 
+
+    private bool Sent(string date) => Request.HasFormContentType && Request.Form.Keys.Any(k => k.StartsWith(date + ".", StringComparison.Ordinal));
 
     /// <summary>Unknown or missing values become 0, which the use case's validator rejects with its own message.</summary>
     private static T ParseEnum<T>(string? value) where T : struct, Enum =>
