@@ -47,25 +47,6 @@ public sealed partial class PersonPlanConflictTests(DatabaseFixture database) : 
         (await Factory.WithDbAsync(db => db.PlanVersions.CountAsync(v => v.PlanId == planId))).ShouldBe(2);
     }
 
-    [SkippableFact]
-    public async Task Should_say_the_day_to_look_at_the_plan_again_must_be_a_real_date_and_keep_the_persons_words()
-    {
-        var (person, _) = await PersonWithPlanAndSuggestionAsync("plan.review.date.517@example.org");
-        var page = await person.GetDocumentAsync("/my/plan");
-
-        var response = await person.SubmitAsync(page, SaveForm, new Dictionary<string, string>
-        {
-            ["Input.WhatMattersToMe"] = PersonWords, ["Input.ReviewOn.Day"] = "31", ["Input.ReviewOn.Month"] = "2", ["Input.ReviewOn.Year"] = "2027",
-        });
-
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, "the form comes back with a message");
-        var back = await response.ReadDocumentAsync();
-        back.ErrorSummary().ShouldHaveSingleItem().ShouldBe("The day to look at your plan again must be a real date");
-        back.QuerySelector("input[name='Input.ReviewOn.Day']")!.GetAttribute("value").ShouldBe("31", "what was typed stays in the box");
-        back.TextareaValue("Input.WhatMattersToMe").ShouldBe(PersonWords, "the person's words stay in the box");
-        back.QuerySelectorAll("input[type='date']").ShouldBeEmpty();
-    }
-
     /// <summary>
     /// Through the real pages: a self-referral with an email address, a plan started and a new wording
     /// of "what matters" suggested by the demo practitioner, and the person signed in from the emailed link.

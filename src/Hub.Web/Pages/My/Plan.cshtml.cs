@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using FluentValidation.Results;
@@ -13,7 +12,6 @@ using Hub.Application.SupportPlans.MyPlan.SetMyReminder;
 using Hub.Application.SupportPlans.MySession.EndMySession;
 using Hub.Domain.SupportPlans;
 using Hub.Web.Design;
-using Hub.Web.Design.Forms;
 using Hub.Web.Security;
 using Hub.Web.Validation;
 using MediatR;
@@ -61,8 +59,7 @@ public sealed class PlanModel(IMediator mediator, IPdfRenderer pdf, TimeProvider
         public string? WhenStruggling { get; set; }
         public List<string?> NumberWho { get; set; } = [];
         public List<string?> NumberNumber { get; set; } = [];
-        [NhsDate, Display(Name = "The day to look at your plan again")]
-        public DateOnly? ReviewOn { get; set; }
+        public string? ReviewOn { get; set; }
     }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -73,10 +70,14 @@ public sealed class PlanModel(IMediator mediator, IPdfRenderer pdf, TimeProvider
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
-        // The date boxes keep what was typed and their own message ("must include a month"); the rest is the use case's to judge.
-        ModelState.ClearAllButDates("Input.ReviewOn");
+        ModelState.Clear();
         Plan = await mediator.Send(new GetMyPlan(), cancellationToken);
-        var review = Input.ReviewOn;
+        DateOnly? review = null;
+        if (!string.IsNullOrWhiteSpace(Input.ReviewOn))
+        {
+            if (DateOnly.TryParseExact(Input.ReviewOn.Trim(), ["yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) { review = d; }
+            else { ModelState.AddModelError("Input.ReviewOn", "Enter the date like 15/01/2027"); }
+        }
         if (ModelState.IsValid)
         {
             var numbers = Input.NumberWho.Select((who, i) => new ContactNumber(who ?? string.Empty, i < Input.NumberNumber.Count ? Input.NumberNumber[i] ?? string.Empty : string.Empty)).ToList();
@@ -219,7 +220,7 @@ public sealed class PlanModel(IMediator mediator, IPdfRenderer pdf, TimeProvider
                 WhenStruggling = c.WhenStruggling,
                 NumberWho = c.Numbers.Select(n => (string?)n.Who).ToList(),
                 NumberNumber = c.Numbers.Select(n => (string?)n.Number).ToList(),
-                ReviewOn = c.ReviewOn,
+                ReviewOn = c.ReviewOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
             };
         }
         // A save after a clash goes on from what is saved now.
