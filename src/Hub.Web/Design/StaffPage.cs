@@ -38,6 +38,30 @@ public abstract class StaffPage : PageModel
         }
     }
 
+    /// <summary>
+    /// <see cref="ClearBindingErrors"/>, keeping the NHS.UK date inputs' own messages ("must include a
+    /// month", "must be a real date") for the dates named. True when every one of those dates was read.
+    /// </summary>
+    protected bool ClearBindingErrorsButDates(params string[] dates)
+    {
+        var kept = dates.SelectMany(d => Forms.NhsDateErrors.DateErrors(ModelState, d)).ToList();
+        ClearBindingErrors();
+        Forms.NhsDateErrors.AddErrors(ModelState, kept);
+        return kept.Count == 0;
+    }
+
+    /// <summary>A date whose boxes could not be read keeps that message alone, not the use case's "Enter the day" as well.</summary>
+    protected void OneMessagePerDate(params string[] dates)
+    {
+        foreach (var date in dates)
+        {
+            if (Forms.NhsDateErrors.DateErrors(ModelState, date).Count > 0)
+            {
+                ModelState.Remove(date);
+            }
+        }
+    }
+
     /// <summary>Runs <paramref name="action"/>; on a validation failure adds the messages under <paramref name="prefix"/> and returns false.</summary>
     protected async Task<bool> TryRun(Func<Task> action, string? prefix)
     {

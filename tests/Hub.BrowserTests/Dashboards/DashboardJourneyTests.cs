@@ -54,11 +54,26 @@ public sealed class DashboardJourneyTests(BrowserFixture hub, ITestOutputHelper 
         }
 
         // A period that ends before it starts: said plainly, the typed dates kept, the last four weeks shown meanwhile.
-        await page.GetByLabel("From", new() { Exact = true }).FillAsync("2026-11-20");
-        await page.GetByLabel("To", new() { Exact = true }).FillAsync("2026-11-01");
+        async Task Type(string legend, string day, string month, string year)
+        {
+            var group = page.GetByRole(AriaRole.Group, new() { Name = legend, Exact = true });
+            await group.GetByLabel("Day", new() { Exact = true }).FillAsync(day);
+            await group.GetByLabel("Month", new() { Exact = true }).FillAsync(month);
+            await group.GetByLabel("Year", new() { Exact = true }).FillAsync(year);
+        }
+        await Type("From", "20", "11", "2026");
+        await Type("To", "1", "11", "2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show figures" }).ClickAsync();
         (await page.Locator(".nhsuk-error-summary").InnerTextAsync()).ShouldContain("The end of the period must be the same as or after its start");
-        (await page.GetByLabel("To", new() { Exact = true }).InputValueAsync()).ShouldBe("2026-11-01");
+        (await page.GetByRole(AriaRole.Group, new() { Name = "To", Exact = true }).GetByLabel("Day", new() { Exact = true }).InputValueAsync()).ShouldBe("1");
+        await page.ErrorSummaryLinksShouldLeadToFieldsAsync();
+        await Screenshot(page, "dashboard-period-error");
+
+        // A date that is not a real date: said on the box, in the design system's words.
+        await Type("From", "31", "2", "2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show figures" }).ClickAsync();
+        (await page.Locator(".nhsuk-error-summary").InnerTextAsync()).ShouldContain("The first day of the period must be a real date");
+        await axe.ScanAsync(page, "dashboard with a date that is not real");
         (await page.Locator("[aria-current=page]").InnerTextAsync()).ShouldBe("Equity", "the filter keeps the view");
         await axe.ScanAsync(page, "dashboard with a period error");
 

@@ -70,11 +70,16 @@ public sealed class StopTheClockJourneyTests(CareJourneyFixture hub, ITestOutput
 
         // First without choosing a kind: the message is by the choices, the day typed is kept.
         var form = page.Locator("form[action*='handler=intervention']");
-        var on = startedOn.AddDays(12).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        await form.GetByLabel("Day it started").FillAsync(on);
+        var on = startedOn.AddDays(12);
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        var day = form.GetByRole(AriaRole.Group, new() { Name = "Day it started" });
+        await day.GetByLabel("Day", new() { Exact = true }).FillAsync(on.Day.ToString(c));
+        await day.GetByLabel("Month", new() { Exact = true }).FillAsync(on.Month.ToString(c));
+        await day.GetByLabel("Year", new() { Exact = true }).FillAsync(on.Year.ToString(c));
         await form.GetByRole(AriaRole.Button, new() { Name = "Record intervention started" }).ClickAsync();
         (await page.Locator(".nhsuk-error-summary").InnerTextAsync()).ShouldContain("Select the kind of intervention");
-        (await page.Locator("form[action*='handler=intervention']").GetByLabel("Day it started").InputValueAsync()).ShouldBe(on);
+        (await page.Locator("form[action*='handler=intervention']").GetByRole(AriaRole.Group, new() { Name = "Day it started" })
+            .GetByLabel("Day", new() { Exact = true }).InputValueAsync()).ShouldBe(on.Day.ToString(c));
         await page.ErrorSummaryLinksShouldLeadToFieldsAsync();
         await axe.ScanAsync(page, "four-week clock, with an error");
 

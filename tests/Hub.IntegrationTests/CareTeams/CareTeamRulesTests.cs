@@ -64,7 +64,7 @@ public sealed class CareTeamRulesTests(DatabaseFixture database) : IClassFixture
 
         (await host.SendAsPractitioner(new AnswerHandoff(offer.Id, false, "Invented reason: on leave for two weeks."), c.Id)).ShouldBe(AnswerHandoffResult.Declined);
 
-        var row = (await host.Send(new GetAllocationQueue(), lead.Id, Roles.TeamLeader)).Unallocated.Single(r => r.ReferralId == referral.Id);
+        var row = (await host.Send(new GetAllocationQueue(), lead.Id, Roles.TeamLeader)).Unallocated.Rows.Single(r => r.ReferralId == referral.Id);
         row.Declines.ShouldHaveSingleItem().Reason.ShouldBe("Invented reason: on leave for two weeks.");
     }
 

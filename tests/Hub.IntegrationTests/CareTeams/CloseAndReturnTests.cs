@@ -87,7 +87,7 @@ public sealed class CloseAndReturnTests(DatabaseFixture database) : IClassFixtur
         var offer = await host.WithDb(db => db.Handoffs.AsNoTracking().SingleAsync(h => h.Id == waiting.Id));
         (offer.Status, offer.DecidedByUserId).ShouldBe((HandoffStatus.Withdrawn, (Guid?)b.Id));
         (await CurrentTeam(host, first.SpellId)).ShouldBe([(b.Id, CareTeamRole.Lead)], customMessage: "kept, so a quick return carries straight on");
-        (await host.SendAsPractitioner(new GetMyWork(), b.Id)).Caseload.ShouldNotContain(r => r.ReferralId == first.Id || r.ReferralId == second.Id);
+        (await host.SendAsPractitioner(new GetMyWork(), b.Id)).Caseload.Rows.ShouldNotContain(r => r.ReferralId == first.Id || r.ReferralId == second.Id);
 
         var email = (await Outbox(host, answers.Email!, "spell-closed-come-back")).ShouldHaveSingleItem();
         email.Body.ShouldBe(closed.ComeBackMessage);
@@ -120,7 +120,7 @@ public sealed class CloseAndReturnTests(DatabaseFixture database) : IClassFixtur
         spell.Version.ShouldNotBe(closedVersion);
         (await CurrentTeam(host, first.SpellId)).ShouldBe([(lead.Id, CareTeamRole.Lead)]);
         (await host.WithDb(db => db.Spells.CountAsync(s => s.PersonId == first.PersonId))).ShouldBe(1);
-        var row = (await host.SendAsPractitioner(new GetMyWork(), lead.Id)).Caseload.ShouldHaveSingleItem();
+        var row = (await host.SendAsPractitioner(new GetMyWork(), lead.Id)).Caseload.Rows.ShouldHaveSingleItem();
         (row.ReferralId, row.Role).ShouldBe((returning.Id, CareTeamRole.Lead));
     }
 

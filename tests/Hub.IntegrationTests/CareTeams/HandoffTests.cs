@@ -43,7 +43,7 @@ public sealed class HandoffTests(DatabaseFixture database) : IClassFixture<Datab
         var work = await host.SendAsPractitioner(new GetMyWork(), b.Id);
         var offer = work.Offers.ShouldHaveSingleItem();
         (offer.ReferralId, offer.Reference, offer.Role, offer.Note, offer.FromName).ShouldBe((referral.Id, referral.Reference, CareTeamRole.Lead, note, a.DisplayName));
-        work.Caseload.ShouldBeEmpty();
+        work.Caseload.Rows.ShouldBeEmpty();
         (await CaseloadOf(host, b.Id)).ShouldBe(0);
 
         await Should.ThrowAsync<ForbiddenAccessException>(() => host.SendAsPractitioner(new AnswerHandoff(offer.HandoffId, true, null), a.Id));
@@ -64,7 +64,7 @@ public sealed class HandoffTests(DatabaseFixture database) : IClassFixture<Datab
         ]);
         var after = await host.SendAsPractitioner(new GetMyWork(), b.Id);
         after.Offers.ShouldBeEmpty();
-        var row = after.Caseload.ShouldHaveSingleItem();
+        var row = after.Caseload.Rows.ShouldHaveSingleItem();
         (row.ReferralId, row.Role).ShouldBe((referral.Id, CareTeamRole.Lead));
         (await CaseloadOf(host, b.Id)).ShouldBe(1);
         (await host.SendAsPractitioner(new AnswerHandoff(offer.HandoffId, false, "Changed my mind"), b.Id)).ShouldBe(AnswerHandoffResult.AlreadyAnswered);
@@ -132,7 +132,7 @@ public sealed class HandoffTests(DatabaseFixture database) : IClassFixture<Datab
         var referral = await TriagedReferral(host);
         var handoff = await Offer(host, a, referral.Id, b, CareTeamRole.Lead);
         async Task<UnallocatedRow?> QueueRow() =>
-            (await host.Send(new GetAllocationQueue(), leader.Id, Roles.TeamLeader)).Unallocated.SingleOrDefault(r => r.ReferralId == referral.Id);
+            (await host.Send(new GetAllocationQueue(), leader.Id, Roles.TeamLeader)).Unallocated.Rows.SingleOrDefault(r => r.ReferralId == referral.Id);
         (await QueueRow()).ShouldBeNull("a lead offer is waiting for an answer");
 
         var withoutReason = await Should.ThrowAsync<ValidationException>(() => host.SendAsPractitioner(new AnswerHandoff(handoff.Id, false, "  "), b.Id));

@@ -66,8 +66,8 @@ public sealed class ReallocateCaseloadTests(DatabaseFixture database) : IClassFi
         var withdrawn = await host.WithDb(db => db.Handoffs.AsNoTracking().SingleAsync(h => h.Id == waiting.Id));
         (withdrawn.Status, withdrawn.DecidedByUserId, withdrawn.ResolvedAt).ShouldBe((HandoffStatus.Withdrawn, (Guid?)leader.Id, (DateTimeOffset?)now));
         var queue = await host.Send(new GetAllocationQueue(), leader.Id, Roles.TeamLeader);
-        queue.Unallocated.Select(r => r.ReferralId).ShouldContain(offered.Id);
-        queue.Unallocated.Select(r => r.ReferralId).ShouldNotContain(led.Id);
+        queue.Unallocated.Rows.Select(r => r.ReferralId).ShouldContain(offered.Id);
+        queue.Unallocated.Rows.Select(r => r.ReferralId).ShouldNotContain(led.Id);
         queue.AwaitingAnswer.ShouldNotContain(w => w.ReferralId == offered.Id);
 
         (await host.WithDb(db => db.TeamMembers.AsNoTracking().SingleAsync(m => m.Id == b.Id))).Away.ShouldBeTrue();

@@ -5,8 +5,8 @@ using static Hub.WebTests.Conversations.ConversationSteps;
 namespace Hub.WebTests.CareTeams;
 
 /// <summary>
-/// The offers directory pages through a long list. The page number travels as <c>pageNumber</c>:
-/// Razor Pages keep <c>page</c> for themselves, so a handler argument of that name never saw it.
+/// The offers directory pages through a long list by keyset: the next link carries the last offer shown.
+/// (Razor Pages keep <c>page</c> for themselves, so no page link uses that name.)
 /// </summary>
 public sealed class OfferPagingTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IDisposable
 {

@@ -54,14 +54,15 @@ public sealed class DashboardAccessTests(DatabaseFixture database) : IClassFixtu
         var client = Factory.NewClient();
         (await client.SignInAsync("teamleader@demo.livingwell.test", DemoPassword)).IsRedirect().ShouldBeTrue();
 
-        var response = await client.GetAsync("/staff/dashboard?from=31%2F02%2F2026&to=2020-01-01&neighbourhood=%3Cscript%3Ealert(1)%3C%2Fscript%3E&team=not-a-team&view=nonsense");
+        var response = await client.GetAsync("/staff/dashboard?from.Day=31&from.Month=02&from.Year=2026&to=2020-01-01&neighbourhood=%3Cscript%3Ealert(1)%3C%2Fscript%3E&team=not-a-team&view=nonsense");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
         html.ShouldNotContain("<script>alert(1)</script>");
         var page = await response.ReadDocumentAsync();
-        page.QuerySelector(".nhsuk-error-summary")!.TextContent.ShouldContain("Enter the first day of the period as a date");
-        page.QuerySelector("#from")!.GetAttribute("value").ShouldBe("31/02/2026", "what was typed stays in the box");
+        page.QuerySelector(".nhsuk-error-summary")!.TextContent.ShouldContain("The first day of the period must be a real date");
+        page.QuerySelector("#from_Day")!.GetAttribute("value").ShouldBe("31", "what was typed stays in the boxes");
+        page.QuerySelector("#from_Month")!.GetAttribute("value").ShouldBe("02");
         page.QuerySelector("[aria-current=page]")!.TextContent.ShouldBe("Overview", "an unknown view shows the overview");
         page.QuerySelector(".nhsuk-error-summary")!.TextContent.ShouldContain("Choose a team from the list");
     }

@@ -23,7 +23,7 @@ public sealed class RecordCarePlanAgreedValidator : AbstractValidator<RecordCare
     public RecordCarePlanAgreedValidator(TimeProvider clock)
     {
         RuleFor(c => c.On).Cascade(CascadeMode.Stop).NotNull().WithMessage("Enter the day the plan was agreed")
-            .Must(on => on <= UkCalendar.DayOf(clock.GetUtcNow())).WithMessage("The day the plan was agreed cannot be in the future");
+            .Must(on => on <= UkCalendar.DayOf(clock.GetUtcNow())).WithMessage("The day the plan was agreed must be today or in the past");
         RuleFor(c => c.How).Cascade(CascadeMode.Stop).NotNull().WithMessage("Select how the plan was agreed").IsInEnum().WithMessage("Select how the plan was agreed");
     }
 }

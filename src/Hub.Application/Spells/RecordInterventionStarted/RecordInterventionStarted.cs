@@ -23,7 +23,7 @@ public sealed class RecordInterventionStartedValidator : AbstractValidator<Recor
     public RecordInterventionStartedValidator(TimeProvider clock)
     {
         RuleFor(c => c.On).Cascade(CascadeMode.Stop).NotNull().WithMessage("Enter the day the intervention started")
-            .Must(on => on <= UkCalendar.DayOf(clock.GetUtcNow())).WithMessage("The day the intervention started cannot be in the future");
+            .Must(on => on <= UkCalendar.DayOf(clock.GetUtcNow())).WithMessage("The day the intervention started must be today or in the past");
         RuleFor(c => c.Kind).Cascade(CascadeMode.Stop).NotNull().WithMessage("Select the kind of intervention").IsInEnum().WithMessage("Select the kind of intervention");
         RuleFor(c => c.Note).SafeText("The note", CareStart.MaxNoteLength, multiline: true, storedMax: CareStart.MaxNoteLength);
     }

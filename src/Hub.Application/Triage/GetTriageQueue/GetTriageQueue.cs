@@ -2,6 +2,7 @@ using FluentValidation;
 using Hub.Application.Common;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
+using Hub.Application.Common.Searching;
 using Hub.Application.Common.Validation;
 using Hub.Application.Reports;
 using Hub.Domain.Audit;

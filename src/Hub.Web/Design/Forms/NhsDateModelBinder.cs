@@ -34,7 +34,11 @@ public sealed class NhsDateModelBinder : IModelBinder
         var parts = (withTime ? DateParts.Concat(TimeParts) : DateParts).ToDictionary(p => p, p =>
         {
             var result = bindingContext.ValueProvider.GetValue($"{name}.{p}");
-            bindingContext.ModelState.SetModelValue($"{name}.{p}", result);
+            if (result != ValueProviderResult.None)
+            {
+                // Only boxes that were sent: an address without them (a link, a first visit) shows the stored value.
+                bindingContext.ModelState.SetModelValue($"{name}.{p}", result);
+            }
             return result.FirstValue?.Trim() ?? string.Empty;
         });
 
@@ -135,5 +139,28 @@ public static class NhsDateErrors
         {
             state.AddModelError(key, message);
         }
+    }
+
+    /// <summary>
+    /// Clears ModelState (for pages that let the use case judge every answer) but for the boxes of the
+    /// dates named: what was typed in them and the date input's own messages stay. True when every
+    /// one of those dates was read.
+    /// </summary>
+    public static bool ClearAllButDates(this ModelStateDictionary state, params string[] dates)
+    {
+        var kept = state.Where(kv => kv.Value is not null && dates.Any(d => kv.Key.StartsWith(d + ".", StringComparison.Ordinal)))
+            .Select(kv => (kv.Key, kv.Value!.RawValue, kv.Value.AttemptedValue, Errors: kv.Value.Errors.Select(e => e.ErrorMessage).ToList()))
+            .ToList();
+        state.Clear();
+        foreach (var (key, raw, attempted, errors) in kept)
+        {
+            state.SetModelValue(key, raw, attempted);
+            state.MarkFieldValid(key); // kept to show again; only its own messages count against it
+            foreach (var error in errors)
+            {
+                state.AddModelError(key, error);
+            }
+        }
+        return kept.All(k => k.Errors.Count == 0);
     }
 }

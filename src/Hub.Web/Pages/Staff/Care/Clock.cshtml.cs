@@ -1,10 +1,11 @@
-using System.Globalization;
+using System.ComponentModel.DataAnnotations;
 using Hub.Application.Common;
 using Hub.Application.Spells.GetSpellClock;
 using Hub.Application.Spells.RecordCarePlanAgreed;
 using Hub.Application.Spells.RecordInterventionStarted;
 using Hub.Domain.Spells;
 using Hub.Web.Design;
+using Hub.Web.Design.Forms;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -17,20 +18,21 @@ namespace Hub.Web.Pages.Staff.Care;
 public sealed class ClockModel(IMediator mediator, TimeProvider clock) : StaffPage
 {
     public SpellClockView Spell { get; private set; } = null!;
-    public string Today { get; private set; } = string.Empty;
 
     [BindProperty] public PlanInput Plan { get; set; } = new();
     [BindProperty] public InterventionInput Intervention { get; set; } = new();
 
     public sealed class PlanInput
     {
-        public string? On { get; set; }
+        [NhsDate, Display(Name = "The day the plan was agreed")]
+        public DateOnly? On { get; set; }
         public string? How { get; set; }
     }
 
     public sealed class InterventionInput
     {
-        public string? On { get; set; }
+        [NhsDate, Display(Name = "The day the intervention started")]
+        public DateOnly? On { get; set; }
         public string? Kind { get; set; }
         public string? Note { get; set; }
     }
@@ -43,9 +45,9 @@ public sealed class ClockModel(IMediator mediator, TimeProvider clock) : StaffPa
 
     public async Task<IActionResult> OnPostPlanAsync(Guid id, CancellationToken cancellationToken)
     {
-        ClearBindingErrors();
-        var on = ModelState.ReadDay(Plan.On, "Plan.On", "the day the plan was agreed");
-        if (await TryRun(() => mediator.Send(new RecordCarePlanAgreed(id, on, ParseEnum<CarePlanAgreedHow>(Plan.How)), cancellationToken), "Plan") && on is not null)
+        // A day that could not be read is null, which the use case refuses too: every answer is judged at once.
+        ClearBindingErrorsButDates("Plan.On");
+        if (await TryRun(() => mediator.Send(new RecordCarePlanAgreed(id, Plan.On, ParseEnum<CarePlanAgreedHow>(Plan.How)), cancellationToken), "Plan"))
         {
             SetNotice("Care plan agreed recorded");
             return RedirectToPage(new { id });
@@ -56,9 +58,8 @@ public sealed class ClockModel(IMediator mediator, TimeProvider clock) : StaffPa
 
     public async Task<IActionResult> OnPostInterventionAsync(Guid id, CancellationToken cancellationToken)
     {
-        ClearBindingErrors();
-        var on = ModelState.ReadDay(Intervention.On, "Intervention.On", "the day the intervention started");
-        if (await TryRun(() => mediator.Send(new RecordInterventionStarted(id, on, ParseEnum<InterventionKind>(Intervention.Kind), Intervention.Note), cancellationToken), "Intervention") && on is not null)
+        ClearBindingErrorsButDates("Intervention.On");
+        if (await TryRun(() => mediator.Send(new RecordInterventionStarted(id, Intervention.On, ParseEnum<InterventionKind>(Intervention.Kind), Intervention.Note), cancellationToken), "Intervention"))
         {
             SetNotice("Intervention started recorded");
             return RedirectToPage(new { id });
@@ -69,17 +70,19 @@ public sealed class ClockModel(IMediator mediator, TimeProvider clock) : StaffPa
 
     private async Task Load(Guid id, CancellationToken cancellationToken)
     {
-        // A day that could not be read keeps its own message, not the use case's "enter the day" as well.
-        foreach (var key in new[] { "Plan.On", "Intervention.On" })
-        {
-            if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 1)
-            {
-                var first = entry.Errors[0];
-                entry.Errors.Clear();
-                entry.Errors.Add(first);
-            }
-        }
+        OneMessagePerDate("Plan.On", "Intervention.On");
         Spell = await mediator.Send(new GetSpellClock(id), cancellationToken);
-        Today = UkTime.Today(clock.GetUtcNow()).ToString(FormValues.DayFormat, CultureInfo.InvariantCulture);
+        // Today, to change (most are recorded on the day), in every date form that was not the one sent.
+        var today = UkTime.Today(clock.GetUtcNow());
+        if (!Sent("Plan.On"))
+        {
+            Plan.On ??= today;
+        }
+        if (!Sent("Intervention.On"))
+        {
+            Intervention.On ??= today;
+        }
     }
+
+    private bool Sent(string date) => Request.HasFormContentType && Request.Form.Keys.Any(k => k.StartsWith(date + ".", StringComparison.Ordinal));
 }

@@ -7,16 +7,25 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hub.Web.Pages.Staff.Care;
 
 /// <summary>The member's own work: offers to accept or decline, and their caseload.</summary>
-public sealed class HandoffsModel(IMediator mediator) : StaffPage
+public sealed class HandoffsModel(IMediator mediator) : StaffPage, Hub.Web.Validation.IShowsValidationFailures
 {
-    public MyWork Work { get; private set; } = null!;
+    /// <summary>Null when the caseload search or page link could not be read: the page says what to correct.</summary>
+    public MyWork? Work { get; private set; }
 
     [BindProperty] public Guid HandoffId { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>The caseload search, from the query string.</summary>
+    public string? Q { get; private set; }
+
+    public string FieldFor(FluentValidation.Results.ValidationFailure failure) => failure.PropertyName == nameof(GetMyWork.Search) ? "q" : string.Empty;
+
+    public PageLinks Pages => PageLinks.For("/staff/handoffs", [new("q", Q)], Work?.Caseload.Next, Work?.Caseload.Previous, "Pages of your caseload");
+
+    public async Task OnGetAsync(string? q, string? after, string? before, CancellationToken cancellationToken)
     {
         TakeNotice();
-        Work = await mediator.Send(new GetMyWork(), cancellationToken);
+        Q = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
+        Work = await mediator.Send(new GetMyWork(Q, after, before), cancellationToken);
     }
 
     public Task<IActionResult> OnPostAcceptAsync(CancellationToken cancellationToken) => Answer(true, cancellationToken);

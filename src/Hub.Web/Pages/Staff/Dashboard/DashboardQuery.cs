@@ -1,8 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Hub.Application.Common;
 using Hub.Application.Figures;
 using Hub.Domain.Directory;
 using Hub.Web.Design;
+using Hub.Web.Design.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -10,8 +12,10 @@ namespace Hub.Web.Pages.Staff.Dashboard;
 
 /// <summary>
 /// The dashboard's filter as it travels in the address (a GET form, so a view can be bookmarked and
-/// shared, and works without JavaScript). Boxes that cannot be read get a message and the last four
-/// weeks are shown instead, with what was typed left in the boxes.
+/// shared, and works without JavaScript). The form sends the NHS.UK date input's boxes
+/// (<c>from.Day</c>, <c>from.Month</c>, <c>from.Year</c>); links the hub writes carry the compact
+/// <c>from=2026-11-01</c>. Boxes that cannot be read get a message on the box and the last four weeks
+/// are shown instead, with what was typed left in the boxes.
 /// </summary>
 public sealed class DashboardQuery
 {
@@ -19,6 +23,13 @@ public sealed class DashboardQuery
 
     [FromQuery(Name = "from")] public string? From { get; set; }
     [FromQuery(Name = "to")] public string? To { get; set; }
+
+    /// <summary>The first day as typed in the date input's boxes (null when they are empty or wrong).</summary>
+    [ModelBinder(typeof(NhsDateModelBinder), Name = "from"), Display(Name = "The first day of the period")]
+    public DateOnly? FromDay { get; set; }
+
+    [ModelBinder(typeof(NhsDateModelBinder), Name = "to"), Display(Name = "The last day of the period")]
+    public DateOnly? ToDay { get; set; }
     [FromQuery(Name = "team")] public string? Team { get; set; }
     [FromQuery(Name = "sector")] public string? Sector { get; set; }
     [FromQuery(Name = "neighbourhood")] public string? Neighbourhood { get; set; }
@@ -26,8 +37,8 @@ public sealed class DashboardQuery
     public FigureFilter ToFilter(ModelStateDictionary state, DateOnly today)
     {
         var fallback = FigureFilter.LastFourWeeks(today);
-        var from = string.IsNullOrWhiteSpace(From) ? fallback.From : state.ReadDay(From, "from", "the first day of the period") ?? fallback.From;
-        var to = string.IsNullOrWhiteSpace(To) ? fallback.To : state.ReadDay(To, "to", "the last day of the period") ?? fallback.To;
+        var from = FromDay ?? (string.IsNullOrWhiteSpace(From) ? fallback.From : state.ReadDay(From, "from", "the first day of the period") ?? fallback.From);
+        var to = ToDay ?? (string.IsNullOrWhiteSpace(To) ? fallback.To : state.ReadDay(To, "to", "the last day of the period") ?? fallback.To);
         Guid? team = Guid.TryParse(Team, out var t) ? t : null;
         Sector? sector = Enum.TryParse<Sector>(Sector, out var s) && Enum.IsDefined(s) ? s : null;
         if (!string.IsNullOrEmpty(Team) && team is null)
@@ -43,6 +54,9 @@ public sealed class DashboardQuery
             from = fallback.From;
             to = fallback.To;
         }
+        // The boxes show the period in use, unless they hold what was typed wrongly.
+        FromDay = from;
+        ToDay = to;
         return new FigureFilter(from, to, team, sector, string.IsNullOrWhiteSpace(Neighbourhood) ? null : Neighbourhood.Trim());
     }
 

@@ -1,6 +1,7 @@
 using Hub.Application.Directory.AddOrganisation;
 using Hub.Application.Directory.AddTeam;
 using Hub.Application.Directory.GetDirectory;
+using Hub.Application.Directory.ListMembers;
 using Hub.Domain.Directory;
 using Hub.Web.Design;
 using MediatR;
@@ -9,19 +10,33 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hub.Web.Pages.Staff.Directory;
 
 /// <summary>Administrators: the partnership's organisations by sector, their teams and members.</summary>
-public sealed class IndexModel(IMediator mediator) : StaffPage
+public sealed class IndexModel(IMediator mediator) : StaffPage, Hub.Web.Validation.IShowsValidationFailures
 {
     public DirectoryView Directory { get; private set; } = null!;
+
+    /// <summary>This page of members; null when the search or page link could not be read.</summary>
+    public DirectoryMembers? Members { get; private set; }
+
+    /// <summary>The member search, from the query string.</summary>
+    public string? Q { get; private set; }
+
+    public string FieldFor(FluentValidation.Results.ValidationFailure failure) => failure.PropertyName == nameof(ListDirectoryMembers.Search) ? "q" : string.Empty;
+
+    public PageLinks Pages => PageLinks.For("/staff/directory", [new("q", Q)], Members?.Members.Next, Members?.Members.Previous, "Pages of members");
+
+    public async Task ReloadAfterRefusalAsync(CancellationToken cancellationToken) => Directory = await mediator.Send(new GetDirectory(), cancellationToken);
 
     [BindProperty] public string? OrganisationName { get; set; }
     [BindProperty] public string? Sector { get; set; }
     [BindProperty] public string? TeamOrganisationId { get; set; }
     [BindProperty] public string? TeamName { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task OnGetAsync(string? q, string? after, string? before, CancellationToken cancellationToken)
     {
         TakeNotice();
+        Q = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
         Directory = await mediator.Send(new GetDirectory(), cancellationToken);
+        Members = await mediator.Send(new ListDirectoryMembers(Q, after, before), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostOrganisationAsync(CancellationToken cancellationToken)
@@ -36,6 +51,7 @@ public sealed class IndexModel(IMediator mediator) : StaffPage
         MoveError("Organisation.Name", nameof(OrganisationName));
         MoveError("Organisation.Sector", nameof(Sector));
         Directory = await mediator.Send(new GetDirectory(), cancellationToken);
+        Members = await mediator.Send(new ListDirectoryMembers(), cancellationToken);
         return Page();
     }
 
@@ -51,6 +67,7 @@ public sealed class IndexModel(IMediator mediator) : StaffPage
         MoveError("Team.OrganisationId", nameof(TeamOrganisationId));
         MoveError("Team.Name", nameof(TeamName));
         Directory = await mediator.Send(new GetDirectory(), cancellationToken);
+        Members = await mediator.Send(new ListDirectoryMembers(), cancellationToken);
         return Page();
     }
 

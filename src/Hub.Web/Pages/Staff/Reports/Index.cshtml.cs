@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.ComponentModel.DataAnnotations;
 using Hub.Application.Common;
 using Hub.Application.Dashboards.GetDashboard;
 using Hub.Application.Figures;
@@ -6,6 +6,7 @@ using Hub.Application.Reports;
 using Hub.Application.Reports.GetReports;
 using Hub.Application.Reports.RequestReport;
 using Hub.Web.Design;
+using Hub.Web.Design.Forms;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,8 +15,8 @@ namespace Hub.Web.Pages.Staff.Reports;
 /// <summary>Commissioners (and team leaders): ask for a report of a period and scope, and find earlier ones in the archive.</summary>
 public sealed class IndexModel(IMediator mediator, TimeProvider clock) : StaffPage
 {
-    [BindProperty] public string? From { get; set; }
-    [BindProperty] public string? To { get; set; }
+    [BindProperty, NhsDate, Display(Name = "The first day of the period")] public DateOnly? From { get; set; }
+    [BindProperty, NhsDate, Display(Name = "The last day of the period")] public DateOnly? To { get; set; }
     [BindProperty] public string? Scope { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "pageNumber")] public int? PageNumber { get; set; }
@@ -31,15 +32,21 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : StaffPa
     {
         TakeNotice();
         await LoadAsync(cancellationToken);
-        From ??= LastMonthStart.ToString(FormValues.DayFormat, CultureInfo.InvariantCulture);
-        To ??= LastMonthEnd.ToString(FormValues.DayFormat, CultureInfo.InvariantCulture);
+        From ??= LastMonthStart;
+        To ??= LastMonthEnd;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        ClearBindingErrors();
-        var from = ModelState.ReadDay(From, nameof(From), "the first day of the period");
-        var to = ModelState.ReadDay(To, nameof(To), "the last day of the period");
+        ClearBindingErrorsButDates(nameof(From), nameof(To));
+        if (From is null && ModelState.DateErrors(nameof(From)).Count == 0)
+        {
+            ModelState.AddModelError(nameof(From), "Enter the first day of the period");
+        }
+        if (To is null && ModelState.DateErrors(nameof(To)).Count == 0)
+        {
+            ModelState.AddModelError(nameof(To), "Enter the last day of the period");
+        }
         Guid? team = null;
         string? neighbourhood = null;
         if (Scope is { Length: > 0 } scope && scope != "hub")
@@ -59,7 +66,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : StaffPa
         }
 
         Guid id = default;
-        if (ModelState.IsValid && await TryRun(async () => id = await mediator.Send(new RequestReport(from!.Value, to!.Value, team, neighbourhood), cancellationToken), null))
+        if (ModelState.IsValid && await TryRun(async () => id = await mediator.Send(new RequestReport(From!.Value, To!.Value, team, neighbourhood), cancellationToken), null))
         {
             SetNotice("Your report is being made. This page shows its progress.");
             return Redirect($"/staff/reports/{id}");

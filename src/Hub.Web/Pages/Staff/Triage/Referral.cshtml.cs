@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.ComponentModel.DataAnnotations;
 using FluentValidation.Results;
 using Hub.Application.Common;
 using Hub.Application.Conversations.StartConversation;
@@ -12,6 +12,7 @@ using Hub.Application.Triage.RecordTriageOutcome;
 using Hub.Domain.Contacts;
 using Hub.Domain.Triage;
 using Hub.Web.Design;
+using Hub.Web.Design.Forms;
 using Hub.Web.Validation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -38,7 +39,6 @@ public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : Page
     /// <summary>Texts and emails to the person, and whether each arrived.</summary>
     public Hub.Application.Messaging.GetPersonMessages.PersonMessages Messages { get; private set; } = null!;
     public string? Notice { get; private set; }
-    public string Now { get; private set; } = string.Empty;
 
     [BindProperty] public AttemptInput Attempt { get; set; } = new();
     [BindProperty] public ContactInput Contact { get; set; } = new();
@@ -46,7 +46,8 @@ public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : Page
 
     public sealed class AttemptInput
     {
-        public string? When { get; set; }
+        [NhsDate, Display(Name = "Date of the attempt")]
+        public DateTimeOffset? When { get; set; }
         public string? Method { get; set; }
         public string? Result { get; set; }
         public string? Note { get; set; }
@@ -54,7 +55,8 @@ public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : Page
 
     public sealed class ContactInput
     {
-        public string? When { get; set; }
+        [NhsDate, Display(Name = "Date of the contact")]
+        public DateTimeOffset? When { get; set; }
         public string? Medium { get; set; }
         public string? Place { get; set; }
         public string? Attended { get; set; }
@@ -77,16 +79,22 @@ public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : Page
 
     public async Task<IActionResult> OnPostAttemptAsync(Guid id, CancellationToken cancellationToken)
     {
-        ModelState.Clear();
-        var at = ModelState.ReadWhen(Attempt.When, "Attempt.When", "21/11/2026 14:30");
+        if (ModelState.ClearAllButDates("Attempt.When") && Attempt.When is null)
+        {
+            ModelState.AddModelError("Attempt.When", "Enter the date and time of the attempt");
+        }
+        var at = Attempt.When;
         return await Run(id, "Attempt", at is null ? null : new RecordContactAttempt(id, at.Value,
             ParseEnum<AttemptMethod>(Attempt.Method), ParseEnum<AttemptResult>(Attempt.Result), Attempt.Note), "Contact attempt recorded", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostContactAsync(Guid id, CancellationToken cancellationToken)
     {
-        ModelState.Clear();
-        var at = ModelState.ReadWhen(Contact.When, "Contact.When", "21/11/2026 14:30");
+        if (ModelState.ClearAllButDates("Contact.When") && Contact.When is null)
+        {
+            ModelState.AddModelError("Contact.When", "Enter the date and time of the contact");
+        }
+        var at = Contact.When;
         if (Contact.Attended is not ("yes" or "no"))
         {
             ModelState.AddModelError("Contact.Attended", "Select yes if the contact took place");
@@ -176,7 +184,16 @@ public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : Page
     {
         Record = await mediator.Send(new GetReferralRecord(id), cancellationToken);
         Messages = await mediator.Send(new Hub.Application.Messaging.GetPersonMessages.GetPersonMessages(id), cancellationToken);
-        Now = UkTime.ToLocal(clock.GetUtcNow()).ToString(FormValues.WhenFormat, CultureInfo.InvariantCulture);
+        // Now, to change (most are recorded as they happen), in every date form that was not the one sent.
+        var now = clock.GetUtcNow();
+        if (!Sent("Attempt.When"))
+        {
+            Attempt.When ??= now;
+        }
+        if (!Sent("Contact.When"))
+        {
+            Contact.When ??= now;
+        }
         if (!keepVersion || Outcome.Version == Guid.Empty)
         {
             Outcome.Version = Record.Version;
@@ -185,6 +202,8 @@ public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : Page
     }
 
 
+
+    private bool Sent(string date) => Request.HasFormContentType && Request.Form.Keys.Any(k => k.StartsWith(date + ".", StringComparison.Ordinal));
 
     /// <summary>Unknown or missing values become 0, which the use case's validator rejects with its own message.</summary>
     private static T ParseEnum<T>(string? value) where T : struct, Enum =>

@@ -1,7 +1,7 @@
 using Hub.Domain.People;
 using Hub.Domain.Referrals;
 
-namespace Hub.Application.Triage.GetTriageQueue;
+namespace Hub.Application.Common.Searching;
 
 /// <summary>What a search box holds: a reference, a phone number, an email address or part of a name.</summary>
 public enum SearchKind
@@ -63,8 +63,11 @@ public sealed record SearchTerm(SearchKind Kind, string Value)
     }
 
     /// <summary>A LIKE pattern finding the name anywhere in the stored name key, with LIKE's own characters escaped.</summary>
-    public string ContainsPattern() =>
-        "%" + Value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+    public string ContainsPattern() => ContainsPatternFor(Value);
+
+    /// <summary>A LIKE pattern (escape character <c>\</c>) finding <paramref name="text"/> anywhere, with LIKE's own characters escaped.</summary>
+    public static string ContainsPatternFor(string text) =>
+        "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
     public string Describe() => Kind switch
     {
