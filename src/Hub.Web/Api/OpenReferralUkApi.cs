@@ -48,7 +48,7 @@ internal static class OpenReferralUkApi
     {
         var api = app.MapGroup(PathPrefix).AllowAnonymous().RequireCors(CorsPolicy);
 
-        api.MapGet("/", () => Json(w =>
+        api.MapGet("", () => Json(w =>
         {
             w.WriteStartObject();
             w.WriteString("version", Version);

@@ -28,19 +28,19 @@ public sealed class ListOpenReferralServicesValidator : AbstractValidator<ListOp
     public ListOpenReferralServicesValidator()
     {
         RuleFor(r => r.Page).Must(p => p is null || ListOpenReferralServicesHandler.Number(p) is >= 1 and <= ListOpenReferralServicesHandler.MaxPage)
-            .WithName("page").WithMessage($"page must be a whole number from 1 to {ListOpenReferralServicesHandler.MaxPage:N0}.");
+            .OverridePropertyName("page").WithMessage($"page must be a whole number from 1 to {ListOpenReferralServicesHandler.MaxPage:N0}.");
         RuleFor(r => r.PerPage).Must(p => p is null || ListOpenReferralServicesHandler.Number(p) is >= 1 and <= ListOpenReferralServicesHandler.MaxPerPage)
-            .WithName("per_page").WithMessage($"per_page must be a whole number from 1 to {ListOpenReferralServicesHandler.MaxPerPage}.");
+            .OverridePropertyName("per_page").WithMessage($"per_page must be a whole number from 1 to {ListOpenReferralServicesHandler.MaxPerPage}.");
         RuleFor(r => r.Search).Must(s => TextRules.Clean(s) is not { } text || (text.Length <= DirectoryFilter.TextMaxLength && !text.Any(char.IsControl)))
-            .WithName("search").WithMessage($"search must be {DirectoryFilter.TextMaxLength} characters or fewer, without control characters.");
+            .OverridePropertyName("search").WithMessage($"search must be {DirectoryFilter.TextMaxLength} characters or fewer, without control characters.");
         RuleFor(r => r.Day).Must(d => d is null || ListOpenReferralServicesHandler.DayOf(d) is not null)
-            .WithName("day").WithMessage("day must be a day of the week, such as Tuesday or TU.");
+            .OverridePropertyName("day").WithMessage("day must be a day of the week, such as Tuesday or TU.");
         RuleFor(r => r.ModifiedAfter).Must(m => m is null || ListOpenReferralServicesHandler.InstantOf(m) is not null)
-            .WithName("modified_after").WithMessage("modified_after must be a date and time, such as 2026-12-01T09:00:00Z.");
+            .OverridePropertyName("modified_after").WithMessage("modified_after must be a date and time, such as 2026-12-01T09:00:00Z.");
         RuleFor(r => r.Area).Must(a => TextRules.Clean(a) is not { } text || (text.Length <= CommunityOffer.AreaMaxLength && !text.Any(char.IsControl)))
-            .WithName("area").WithMessage($"area must be {CommunityOffer.AreaMaxLength} characters or fewer, without control characters.");
-        RuleFor(r => r.TaxonomyTermId).MaximumLength(100).WithName("taxonomy_term_id").WithMessage("taxonomy_term_id must be the id of a taxonomy term.");
-        RuleFor(r => r.TaxonomyId).MaximumLength(100).WithName("taxonomy_id").WithMessage("taxonomy_id must be the id of a taxonomy.");
+            .OverridePropertyName("area").WithMessage($"area must be {CommunityOffer.AreaMaxLength} characters or fewer, without control characters.");
+        RuleFor(r => r.TaxonomyTermId).MaximumLength(100).OverridePropertyName("taxonomy_term_id").WithMessage("taxonomy_term_id must be the id of a taxonomy term.");
+        RuleFor(r => r.TaxonomyId).MaximumLength(100).OverridePropertyName("taxonomy_id").WithMessage("taxonomy_id must be the id of a taxonomy.");
     }
 }
 
