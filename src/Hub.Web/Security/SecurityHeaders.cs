@@ -42,8 +42,10 @@ internal static class SecurityHeaders
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
-                // The Open Referral UK API's answers say how long they keep (public data); its errors still get no-store.
-                if (!IsStaticAsset(context.Request.Path) && !(Api.OpenReferralUkApi.IsApi(context.Request.Path) && headers.CacheControl.Count > 0))
+                // The Open Referral UK API's answers say how long they keep (public data); its errors still get no-store,
+                // and so does any answer that sets a cookie (a signed-in member's session renewed), which no cache may share.
+                var keepsItsOwn = Api.OpenReferralUkApi.IsApi(context.Request.Path) && headers.CacheControl.Count > 0 && headers.SetCookie.Count == 0;
+                if (!IsStaticAsset(context.Request.Path) && !keepsItsOwn)
                 {
                     headers.CacheControl = "no-store";
                     headers.Pragma = "no-cache";
