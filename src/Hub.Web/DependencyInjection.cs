@@ -1,3 +1,4 @@
+using Hub.Web.Api;
 using Hub.Application.Common.Interfaces;
 using Hub.Infrastructure;
 using Hub.Infrastructure.Identity;
@@ -22,6 +23,7 @@ public static class DependencyInjection
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddSingleton<Pages.Refer.SelfReferralJourneyStore>();
         services.AddDocuments();
+        services.AddOpenReferralUkApi();
 
         services.AddRazorPages(options =>
         {

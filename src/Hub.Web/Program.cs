@@ -4,6 +4,7 @@ using Hub.Infrastructure;
 using Hub.Infrastructure.Persistence;
 using Hub.Infrastructure.Seeding;
 using Hub.Web;
+using Hub.Web.Api;
 using Hub.Web.Benchmark;
 using Hub.Web.Commands;
 using Hub.Web.Operations;
@@ -48,12 +49,14 @@ app.UseStaticFiles(new StaticFileOptions
     OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=604800",
 });
 app.UseRouting();
+app.UseCors(); // only the Open Referral UK API has a policy: other finders may read it from a browser (ADR 037)
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseStaffMfa();
 app.UseAuthorization();
 app.MapRazorPages();
 app.MapJobsDashboard(); // administrators only (ADR 021)
+app.MapOpenReferralUkApi(); // the published directory as Open Referral UK 3.0, read-only (ADR 037)
 app.MapHubHealth(); // /health/live and /health/ready, for the load balancer (ADR 026)
 Hub.Web.Messaging.NotifyCallbacks.MapNotifyCallbacks(app); // GOV.UK Notify delivery receipts, bearer token only (ADR 030)
 app.MapBareInsertEndpoint(); // the throughput benchmark's yardstick: off unless asked for (see its summary)

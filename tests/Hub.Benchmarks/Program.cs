@@ -9,6 +9,7 @@ using Xunit;
 // both and prints the results as markdown for docs/performance.md. Progress goes to stderr, the
 // report to stdout. See README.md beside this file. Two more modes run the hub as a web server:
 // `throughput` (wrk against the public form and a bare insert) and `soak` (browser-like clients).
+// `directory` times Connect and Do's search, week view and Open Referral UK list at 50 and 5,000 groups.
 switch (args.FirstOrDefault())
 {
     case "throughput" when args.Contains("--help"):
@@ -21,6 +22,11 @@ switch (args.FirstOrDefault())
         return 0;
     case "soak":
         return await Soak.RunAsync(args[1..]);
+    case "directory" when args.Contains("--help"):
+        Console.WriteLine(DirectoryBenchmark.Usage);
+        return 0;
+    case "directory":
+        return await DirectoryBenchmark.RunAsync(args[1..]);
 }
 if (args.Contains("--help"))
 {

@@ -20,6 +20,15 @@ public sealed record DirectoryFilter(string Area, bool IsHomeArea)
     public bool PeerLedOnly { get; init; }
     public OfferAccess Access { get; init; }
 
+    /// <summary>Only groups where someone can come along the first time (the Open Referral UK API's filter).</summary>
+    public bool BringSomeoneOnly { get; init; }
+
+    /// <summary>Every area at once, for readers of the whole directory (the Open Referral UK API); <see cref="Area"/> is then ignored.</summary>
+    public bool AllAreas { get; init; }
+
+    /// <summary>Only groups changed on or after this time (the Open Referral UK API's modified_after).</summary>
+    public DateTimeOffset? ChangedSince { get; init; }
+
     /// <summary>The same filter for another day (the week view walks the days of one search).</summary>
     public DirectoryFilter On(DayOfWeek day) => this with { Day = day };
 }

@@ -13,8 +13,8 @@ public static class DirectoryQuery
     public static IQueryable<CommunityOffer> Listed(this IQueryable<CommunityOffer> offers, DirectoryFilter filter)
     {
         var area = filter.Area;
-        var query = filter.IsHomeArea
-            ? offers.Where(o => o.Active && (o.Area == area || o.Area == null))
+        var query = filter.AllAreas ? offers.Where(o => o.Active)
+            : filter.IsHomeArea ? offers.Where(o => o.Active && (o.Area == area || o.Area == null))
             : offers.Where(o => o.Active && o.Area == area);
         if (filter.Text is { Length: > 0 } text)
         {
@@ -42,6 +42,14 @@ public static class DirectoryQuery
         if (filter.PeerLedOnly)
         {
             query = query.Where(o => o.PeerLed);
+        }
+        if (filter.BringSomeoneOnly)
+        {
+            query = query.Where(o => o.BringSomeoneFirstTime);
+        }
+        if (filter.ChangedSince is { } since)
+        {
+            query = query.Where(o => o.UpdatedAt >= since);
         }
         if (filter.Access != OfferAccess.None)
         {

@@ -46,6 +46,13 @@ internal static class RateLimits
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(window);
                 var response = context.HttpContext.Response;
                 response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                if (Api.OpenReferralUkApi.IsApi(context.HttpContext.Request.Path))
+                {
+                    // A program reading the API gets a problem it can parse, not a page.
+                    await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests from this address. Wait and try again.")
+                        .ExecuteAsync(context.HttpContext);
+                    return;
+                }
                 response.ContentType = "text/html; charset=utf-8";
                 var services = context.HttpContext.RequestServices;
                 var page = new TooManyRequestsPage(services.GetRequiredService<IOptions<HubOptions>>().Value.LocalCrisisLine, Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes)));
@@ -80,7 +87,8 @@ internal static class RateLimits
         {
             return RateLimitGroup.PlanLink;
         }
-        if (settings.PublicDirectory.Paths.Any(p => path.StartsWithSegments(p)))
+        // The Open Referral UK API is the public directory read by machines: the same allowance.
+        if (settings.PublicDirectory.Paths.Any(p => path.StartsWithSegments(p)) || Api.OpenReferralUkApi.IsApi(path))
         {
             return RateLimitGroup.PublicDirectory;
         }

@@ -2,7 +2,8 @@ namespace Hub.Web.Security;
 
 /// <summary>
 /// Headers on every response: a CSP without inline script or style (inline style only on the jobs dashboard), no framing, no sniffing, no
-/// referrer, and no caching of pages (any page may carry someone's personal data).
+/// referrer, and no caching of pages (any page may carry someone's personal data). The Open Referral UK
+/// API's answers, public data only, keep the caching they set.
 /// </summary>
 internal static class SecurityHeaders
 {
@@ -41,7 +42,10 @@ internal static class SecurityHeaders
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
-                if (!IsStaticAsset(context.Request.Path))
+                // The Open Referral UK API's answers say how long they keep (public data); its errors still get no-store,
+                // and so does any answer that sets a cookie (a signed-in member's session renewed), which no cache may share.
+                var keepsItsOwn = Api.OpenReferralUkApi.IsApi(context.Request.Path) && headers.CacheControl.Count > 0 && headers.SetCookie.Count == 0;
+                if (!IsStaticAsset(context.Request.Path) && !keepsItsOwn)
                 {
                     headers.CacheControl = "no-store";
                     headers.Pragma = "no-cache";

@@ -1,6 +1,9 @@
 using Hub.Application.Connect;
 using Hub.Application.Connect.Calendar;
 using Hub.Application.Connect.GetWhatsOn;
+using Hub.Application.Connect.OpenReferralApi;
+using Hub.Application.Connect.OpenReferralApi.GetService;
+using Hub.Application.Connect.OpenReferralApi.ListServices;
 using Hub.Application.Connect.SearchGroups;
 using Hub.Domain.CommunityOffers;
 using Hub.IntegrationTests.Persistence;
@@ -10,7 +13,8 @@ namespace Hub.IntegrationTests.Connect;
 
 /// <summary>
 /// The public directory's search, week view and search calendar cost the same number of SQL
-/// commands with 50 groups as with 5,000 (no query per group), whatever the filter.
+/// commands with 50 groups as with 5,000 (no query per group), whatever the filter; so do the Open
+/// Referral UK API's service list and service by id.
 /// </summary>
 public sealed class DirectoryCommandCountTests(Xunit.Abstractions.ITestOutputHelper output)
 {
@@ -22,23 +26,26 @@ public sealed class DirectoryCommandCountTests(Xunit.Abstractions.ITestOutputHel
         var small = await Measure(50);
         var large = await Measure(5_000);
 
-        output.WriteLine($"SQL commands (search, filtered search, week, filtered week, search calendar): {small} at 50 groups, {large} at 5,000");
+        output.WriteLine($"SQL commands (search, filtered search, week, filtered week, search calendar, ORUK services, filtered ORUK services, ORUK service): {small} at 50 groups, {large} at 5,000");
         large.ShouldBe(small);
         small.Search.ShouldBe(4);
         small.Week.ShouldBe(2);
+        (small.Oruk, small.OrukFiltered, small.OrukOne).ShouldBe((2, 2, 1), "the Open Referral UK list is the page and the count; one service is one command");
     }
 
-    private static async Task<(int Search, int Filtered, int Week, int FilteredWeek, int Calendar)> Measure(int groups)
+    private static async Task<(int Search, int Filtered, int Week, int FilteredWeek, int Calendar, int Oruk, int OrukFiltered, int OrukOne)> Measure(int groups)
     {
         var database = new DatabaseFixture();
         await database.InitializeAsync();
         var counter = new CommandCounter();
         await using var host = new ApplicationHost(database.ConnectionString, new TestClock(Now), interceptors: [counter]);
+        var listed = DirectoryGroups.Generate(groups, Now).ToList();
         await host.WithDb(async db =>
         {
-            db.CommunityOffers.AddRange(DirectoryGroups.Generate(groups, Now));
+            db.CommunityOffers.AddRange(listed);
             return await db.SaveChangesAsync();
         });
+        var stepFree = OpenReferralTaxonomies.Terms.Single(t => t.Code == nameof(OfferAccess.StepFree)).Id;
         var home = new DirectoryFilter("Home", IsHomeArea: true);
         var filtered = home with { Day = DayOfWeek.Tuesday, PartOfDay = PartOfDay.Evening, FreeOnly = true, Access = OfferAccess.StepFree, Text = "group" };
 
@@ -50,31 +57,8 @@ public sealed class DirectoryCommandCountTests(Xunit.Abstractions.ITestOutputHel
         }
 
         return (await Count(new SearchGroups(home, 2)), await Count(new SearchGroups(filtered)),
-            await Count(new GetWhatsOn(home, 1)), await Count(new GetWhatsOn(filtered, 1)), await Count(new GetSearchCalendar(filtered)));
-    }
-}
-
-/// <summary>Invented groups spread over areas, neighbourhoods, days, times, costs and access, the same for any size.</summary>
-public static class DirectoryGroups
-{
-    private static readonly string[] Areas = ["Home", "Northfield", "Southbank"];
-    private static readonly string[] Hoods = ["Central", "North", "South", "East", "West"];
-    private static readonly string[] Kinds = ["walking group", "painting club", "football", "language cafe", "choir", "gardening group", "book club", "yoga"];
-
-    public static IEnumerable<CommunityOffer> Generate(int count, DateTimeOffset at)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            var offer = new CommunityOffer($"{Hoods[i % Hoods.Length]} {Kinds[i % Kinds.Length]} {i}", $"Organiser {i % 97}", at);
-            offer.Describe(offer.Name, "A friendly group that meets every week.", offer.OrganisationName, [], [], i % 4 == 0, ["English"]);
-            offer.Locate(Hoods[i % Hoods.Length], "Community centre", null, null);
-            var day = (DayOfWeek)(i % 7);
-            var opens = new TimeOnly(9 + i % 11, 0);
-            offer.Schedule([new OfferSession(day, opens, opens.AddHours(2)), new OfferSession((DayOfWeek)((i + 3) % 7), opens, opens.AddHours(1))], null);
-            offer.SetCost(i % 3 != 0, i % 3 == 0 ? "£3" : null);
-            offer.DescribeForPublic("Anyone", "Just turn up", i % 2 == 0, (OfferInterest)(1 << (i % 9)), (OfferAccess)(i % 8));
-            offer.PlaceInArea(Areas[i % Areas.Length]);
-            yield return offer;
-        }
+            await Count(new GetWhatsOn(home, 1)), await Count(new GetWhatsOn(filtered, 1)), await Count(new GetSearchCalendar(filtered)),
+            await Count(new ListOpenReferralServices(Page: "2")), await Count(new ListOpenReferralServices(Search: "group", TaxonomyTermId: stepFree, Day: "TU", PerPage: "100")),
+            await Count(new GetOpenReferralService(listed[^1].Id.ToString())));
     }
 }

@@ -33,7 +33,20 @@ public sealed class OpenReferralRoundTripTests
             o.SetCost(true, "Free; donations welcome");
             o.SetContact("0113 496 0457", "walks@example.org", "https://example.org/walks?day=wed&x=1");
             o.LinkExternal("full", "org-nwf", "loc-gates");
+            o.DescribeForPublic("Anyone over 18 who likes <walking>\nNo need to be fit", "Meet at the park gates; ring Sam first", bringSomeoneFirstTime: true,
+                OfferInterest.NatureAndGardening | OfferInterest.SocialAndFriendship | OfferInterest.SupportAndWellbeing,
+                OfferAccess.StepFree | OfferAccess.Quiet | OfferAccess.BritishSignLanguage | OfferAccess.WomenOnly | OfferAccess.MenOnly | OfferAccess.HearingLoop | OfferAccess.AccessibleToilet);
+            o.PlaceInArea("Northfield & Eastbank");
         }),
+        Offer("listing-without-a-place", "Online language swap", "Language Friends", o =>
+        {
+            // Access needs with no location to hang them on travel as attributes alone; interests alone, no access.
+            o.DescribeForPublic(null, "Sign up on the website", bringSomeoneFirstTime: false, OfferInterest.LearningAndLanguages, OfferAccess.None);
+            o.PlaceInArea("The borough");
+            o.Schedule([new OfferSession(DayOfWeek.Monday, new TimeOnly(19, 0), new TimeOnly(20, 0))], null);
+        }),
+        Offer("access-without-a-place", "Phone circle", "Language Friends", o =>
+            o.DescribeForPublic("Anyone who finds going out hard", null, bringSomeoneFirstTime: true, OfferInterest.None, OfferAccess.Quiet)),
         Offer("bare", "Chess club", "Eastfield Community Trust"),
         Offer("closed", "Carers' evening", "Riverside Carers' Circle", o =>
         {
@@ -81,10 +94,49 @@ public sealed class OpenReferralRoundTripTests
             "ExternalId", "OrganisationExternalId", "LocationExternalId", "Name", "Description", "OrganisationName",
             "Categories", "HelpsWith", "Neighbourhood", "LocationName", "Address", "Postcode", "Sessions", "ScheduleNote",
             "IsFree", "CostNote", "Phone", "Email", "Url", "PeerLed", "Languages", "Active", "UpdatedAt",
-            // Connect and Do's public listing (issue 16). The Open Referral UK files do not carry these yet
-            // (the read API is still to come), so the varied offers below leave them at their defaults.
+            // Connect and Do's public listing (issue 16): service_areas, eligibility_description,
+            // application_process, and terms of our own taxonomies; the week's slots follow the schedules.
             "Area", "Interests", "Access", "WhoFor", "HowToJoin", "BringSomeoneFirstTime", "WeekSlots",
         ], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Should_carry_the_public_listing_in_the_places_the_standard_has_for_it()
+    {
+        var offer = VariedOffers().Single(o => o.ExternalId == "full");
+
+        using var file = JsonDocument.Parse(OpenReferralExport.Write([offer]));
+
+        var service = file.RootElement[0];
+        service.GetProperty("eligibility_description").GetString().ShouldBe(offer.WhoFor);
+        service.GetProperty("application_process").GetString().ShouldBe(offer.HowToJoin);
+        service.GetProperty("service_areas")[0].GetProperty("name").GetString().ShouldBe("Northfield & Eastbank");
+        service.GetProperty("service_at_locations")[0].GetProperty("location").GetProperty("accessibility").GetArrayLength().ShouldBe(7);
+        var terms = service.GetProperty("attributes").EnumerateArray().Select(a => a.GetProperty("taxonomy_term"))
+            .Select(t => (Taxonomy: t.TryGetProperty("taxonomy", out var v) ? v.GetString() : null, Id: t.GetProperty("id").GetString())).ToList();
+        terms.ShouldContain((OpenReferralVocabularies.Interests, "NatureAndGardening"));
+        terms.ShouldContain((OpenReferralVocabularies.Access, "WomenOnly"));
+        terms.ShouldContain((OpenReferralVocabularies.Flags, OpenReferralVocabularies.BringSomeoneTermId));
+        terms.ShouldContain((OpenReferralVocabularies.Flags, OpenReferralVocabularies.FreeTermId));
+    }
+
+    [Theory]
+    [InlineData("livingwellhub-interests", "Knitting", "is not one of our interests")]
+    [InlineData("livingwellhub-interests", "3", "is not one of our interests")]
+    [InlineData("livingwellhub-access", "Lift", "is not one of our access needs")]
+    [InlineData("livingwellhub-access", "None", "is not one of our access needs")]
+    [InlineData("livingwellhub-flags", "bring-a-dog", "is not one of our flags")]
+    public void Should_refuse_a_term_of_our_own_taxonomies_that_we_do_not_have(string taxonomy, string id, string says)
+    {
+        var file = $$"""
+            [{ "id": "s1", "name": "Walk", "organization": { "name": "Trust" },
+               "attributes": [{ "taxonomy_term": { "id": "{{id}}", "name": "Something", "taxonomy": "{{taxonomy}}" } }] }]
+            """;
+
+        var result = OpenReferralImport.Read(file, ImportedLater);
+
+        result.Offers.ShouldBeEmpty();
+        result.Problems.ShouldHaveSingleItem().Message.ShouldContain(says);
     }
 
     [Fact]
@@ -203,7 +255,19 @@ public sealed class OpenReferralRoundTripTests
             ("PhysicalHealth", "Physical health", "livingwellhub-needs"),
             ("Loneliness", "Loneliness", "livingwellhub-needs"),
             ("peer-led", "Peer-led", "livingwellhub-flags"),
+            ("free", "Free", "livingwellhub-flags"),
+            ("someone-can-come-first-time", "Someone can come with you the first time", "livingwellhub-flags"),
             ("st-mary-s-westgate", "St Mary's & Westgate", "livingwellhub-neighbourhood"),
+            ("NatureAndGardening", "Nature, walking and gardening", "livingwellhub-interests"),
+            ("SocialAndFriendship", "Meeting people", "livingwellhub-interests"),
+            ("SupportAndWellbeing", "Support and wellbeing", "livingwellhub-interests"),
+            ("StepFree", "Step-free access", "livingwellhub-access"),
+            ("Quiet", "Quiet and calm", "livingwellhub-access"),
+            ("BritishSignLanguage", "British Sign Language (BSL)", "livingwellhub-access"),
+            ("WomenOnly", "Women only", "livingwellhub-access"),
+            ("MenOnly", "Men only", "livingwellhub-access"),
+            ("HearingLoop", "Hearing loop", "livingwellhub-access"),
+            ("AccessibleToilet", "Accessible toilet", "livingwellhub-access"),
         ]);
     }
 

@@ -143,6 +143,10 @@ internal sealed partial class FuzzArrangement
                 ["/connect/groups/{id:guid}"] = [$"/connect/groups/{offerId}"],
                 ["/connect/organiser/{token}"] = ["/connect/organiser/not-a-token-anyone-was-sent"],
                 ["/staff/connect/proposals/{id:guid}"] = [$"/staff/connect/proposals/{proposalId}"],
+                // The Open Referral UK API answers JSON, not pages: opened for failures only (OpenReferralApiBadInputTests fuzzes its query).
+                ["/api/oruk/v3/services/{id}"] = [$"/api/oruk/v3/services/{offerId}"],
+                ["/api/oruk/v3/taxonomies/{id}"] = [$"/api/oruk/v3/taxonomies/{Hub.Application.Connect.OpenReferralApi.OpenReferralTaxonomies.All[0].Id}"],
+                ["/api/oruk/v3/taxonomy_terms/{id}"] = [$"/api/oruk/v3/taxonomy_terms/{Hub.Application.Connect.OpenReferralApi.OpenReferralTaxonomies.Terms.First().Id}"],
             },
         };
     }

@@ -9,7 +9,7 @@ public sealed partial record MatrixRow(int Line, string Method, string Address, 
         { "200", "401", "403", "404", "sign-in", "signed-out", "space-sign-in", "denied", "refused", "pass" };
 
     private static readonly IReadOnlySet<string> RecordKinds = new HashSet<string>(StringComparer.Ordinal)
-        { "-", "referral", "conversation", "member", "offer", "report", "proposal" };
+        { "-", "referral", "conversation", "member", "offer", "report", "proposal", "taxonomy", "term" };
 
     public string Key => HubEndpoints.Handler.KeyOf(Method, Address);
 
@@ -37,6 +37,9 @@ public sealed partial record MatrixRow(int Line, string Method, string Address, 
             "offer" => world.OfferId,
             "report" => world.ReportId,
             "proposal" => world.ProposalId,
+            // The Open Referral UK API's taxonomies are fixed lists in code, each with a UUID.
+            "taxonomy" => Guid.Parse(Hub.Application.Connect.OpenReferralApi.OpenReferralTaxonomies.All[0].Id),
+            "term" => Guid.Parse(Hub.Application.Connect.OpenReferralApi.OpenReferralTaxonomies.Terms.First().Id),
             _ => null,
         };
         var filled = RouteValue().Replace(Address, m => m.Groups["name"].Value switch

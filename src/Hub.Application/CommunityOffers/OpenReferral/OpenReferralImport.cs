@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Hub.Application.Common;
+using Hub.Application.Connect;
 using Hub.Domain.Common;
 using Hub.Domain.CommunityOffers;
 using Hub.Domain.Conversations;
@@ -184,8 +185,15 @@ public static partial class OpenReferralImport
             s.Email = Text(service, "", "email");
             CheckEmail(s.Email, "email");
 
+            // HSDS 3.0's words for who it is for and how to join: Connect and Do's listing says both.
+            s.WhoFor = Text(service, "", "eligibility_description");
+            CheckText(s.WhoFor, "eligibility_description", CommunityOffer.WhoForMaxLength);
+            s.HowToJoin = Text(service, "", "application_process");
+            CheckText(s.HowToJoin, "application_process", CommunityOffer.HowToJoinMaxLength);
+
             ReadStatus(s);
             ReadLastModified(s);
+            ReadServiceArea(s);
             ReadOrganization(s);
             ReadPhone(s);
             var locationSchedules = ReadLocation(s);
@@ -194,6 +202,16 @@ public static partial class OpenReferralImport
             ReadCost(s);
             ReadAttributes(s);
             return s;
+        }
+
+        /// <summary>The first service area's name is the borough or area the group belongs to.</summary>
+        private void ReadServiceArea(ParsedService s)
+        {
+            if (Objects(service, "", "service_areas").FirstOrDefault() is { Path: not null } area)
+            {
+                s.Area = Text(area.Item, area.Path, "name");
+                CheckLine(s.Area, At(area.Path, "name"), CommunityOffer.AreaMaxLength);
+            }
         }
 
         private void ReadStatus(ParsedService s)
@@ -585,9 +603,40 @@ public static partial class OpenReferralImport
                 {
                     terms.ListedNeedsOnly = true;
                 }
+                else if (Is(id, OpenReferralVocabularies.BringSomeoneTermId))
+                {
+                    s.BringSomeoneFirstTime = true;
+                }
+                else if (Is(id, OpenReferralVocabularies.FreeTermId))
+                {
+                    s.IsFree = true;
+                }
                 else
                 {
-                    Problem(At(path, "id"), $"\"{id}\" is not one of our flags. In {OpenReferralVocabularies.Flags} the id must be {OpenReferralVocabularies.PeerLedTermId} or {OpenReferralVocabularies.ListedNeedsOnlyTermId}.");
+                    Problem(At(path, "id"), $"\"{id}\" is not one of our flags. In {OpenReferralVocabularies.Flags} the id must be one of: " +
+                        $"{OpenReferralVocabularies.PeerLedTermId}, {OpenReferralVocabularies.FreeTermId}, {OpenReferralVocabularies.BringSomeoneTermId}, {OpenReferralVocabularies.ListedNeedsOnlyTermId}.");
+                }
+            }
+            else if (Is(vocabulary, OpenReferralVocabularies.Interests))
+            {
+                if (Enum.TryParse<OfferInterest>(id, ignoreCase: true, out var interest) && ConnectWords.All<OfferInterest>().Contains(interest) && !int.TryParse(id, out _))
+                {
+                    s.Interests |= interest;
+                }
+                else
+                {
+                    Problem(At(path, "id"), $"\"{id}\" is not one of our interests. In {OpenReferralVocabularies.Interests} the id must be one of: {string.Join(", ", ConnectWords.All<OfferInterest>())}.");
+                }
+            }
+            else if (Is(vocabulary, OpenReferralVocabularies.Access))
+            {
+                if (Enum.TryParse<OfferAccess>(id, ignoreCase: true, out var access) && ConnectWords.All<OfferAccess>().Contains(access) && !int.TryParse(id, out _))
+                {
+                    s.Access |= access;
+                }
+                else
+                {
+                    Problem(At(path, "id"), $"\"{id}\" is not one of our access needs. In {OpenReferralVocabularies.Access} the id must be one of: {string.Join(", ", ConnectWords.All<OfferAccess>())}.");
                 }
             }
             else if (Is(vocabulary, OpenReferralVocabularies.Neighbourhood))
@@ -832,6 +881,12 @@ public static partial class OpenReferralImport
         public bool PeerLed { get; set; }
         public List<OfferCategory> Categories { get; } = [];
         public List<DeterminantArea> HelpsWith { get; set; } = [];
+        public string? Area { get; set; }
+        public string? WhoFor { get; set; }
+        public string? HowToJoin { get; set; }
+        public bool BringSomeoneFirstTime { get; set; }
+        public OfferInterest Interests { get; set; }
+        public OfferAccess Access { get; set; }
 
         public CommunityOffer ToOffer(DateTimeOffset now)
         {
@@ -846,6 +901,8 @@ public static partial class OpenReferralImport
             var organisationId = OrganisationId == OpenReferralFormat.DerivedOrganisationId(OrganisationName!) ? null : OrganisationId;
             var locationId = LocationId == OpenReferralFormat.ChildId(Id!, "location", 0) ? null : LocationId;
             offer.LinkExternal(Id, organisationId, locationId);
+            offer.DescribeForPublic(WhoFor, HowToJoin, BringSomeoneFirstTime, Interests, Access);
+            offer.PlaceInArea(Area);
             offer.SetActive(Active);
             return offer;
         }

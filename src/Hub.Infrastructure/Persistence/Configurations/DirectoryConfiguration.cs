@@ -71,6 +71,10 @@ internal sealed class CommunityOfferConfiguration : IEntityTypeConfiguration<Com
         builder.Property(o => o.HowToJoin).HasMaxLength(CommunityOffer.HowToJoinMaxLength);
         // The public directory's order within an area: free first, then A to Z (docs/decisions/033).
         builder.HasIndex(o => new { o.Area, o.Active, o.IsFree, o.Name });
+        // The same order across every area, for the Open Referral UK API's list (docs/decisions/037): a page is
+        // an ordered scan with a limit, and the count can be read from the index alone.
+        builder.HasIndex(o => new { o.Active, o.IsFree, o.Name, o.Id }).IsDescending(false, true, false, false)
+            .HasDatabaseName("IX_CommunityOffers_Active_IsFree_Name_Id");
     }
 }
 

@@ -376,6 +376,10 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Active", "Name");
 
+                    b.HasIndex("Active", "IsFree", "Name", "Id")
+                        .IsDescending(false, true, false, false)
+                        .HasDatabaseName("IX_CommunityOffers_Active_IsFree_Name_Id");
+
                     b.HasIndex("Area", "Active", "IsFree", "Name");
 
                     b.ToTable("CommunityOffers", (string)null);

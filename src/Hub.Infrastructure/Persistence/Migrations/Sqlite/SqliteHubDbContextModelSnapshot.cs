@@ -368,6 +368,10 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Active", "Name");
 
+                    b.HasIndex("Active", "IsFree", "Name", "Id")
+                        .IsDescending(false, true, false, false)
+                        .HasDatabaseName("IX_CommunityOffers_Active_IsFree_Name_Id");
+
                     b.HasIndex("Area", "Active", "IsFree", "Name");
 
                     b.ToTable("CommunityOffers", (string)null);
