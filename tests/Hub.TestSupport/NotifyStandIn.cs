@@ -37,6 +37,8 @@ public sealed partial class NotifyStandIn : IAsyncDisposable
         ["review-reminder"] = ("33333333-3333-4333-8333-333333333333", ["date"]),
         ["meeting-reminder"] = ("44444444-4444-4444-8444-444444444444", ["date", "time"]),
         ["way-back"] = ("55555555-5555-4555-8555-555555555555", ["link"]),
+        ["come-along-received"] = ("77777777-7777-4777-8777-777777777777", []),
+        ["how-did-it-go"] = ("88888888-8888-4888-8888-888888888888", ["link"]),
         ["email"] = ("66666666-6666-4666-8666-666666666666", ["subject", "body"]),
     };
 

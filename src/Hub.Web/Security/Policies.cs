@@ -23,6 +23,12 @@ public static class Policies
     /// <summary>Connect and Do's moderation queue: community connectors (by member profile) and administrators.</summary>
     public const string Moderation = nameof(Moderation);
 
+    /// <summary>Vetting and matching volunteers: volunteer coordinators and administrators (docs/decisions/038).</summary>
+    public const string VolunteerCoordination = nameof(VolunteerCoordination);
+
+    /// <summary>A volunteer supporter's own pages: the Volunteer role, nobody else.</summary>
+    public const string Volunteer = nameof(Volunteer);
+
     public static void Add(AuthorizationOptions options)
     {
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
@@ -33,6 +39,8 @@ public static class Policies
         options.AddPolicy(Person, p => p.AddAuthenticationSchemes(PersonAccess.Scheme).RequireAuthenticatedUser().RequireClaim(PersonAccess.SessionClaim));
         options.AddPolicy(Reports, p => p.RequireAuthenticatedUser().RequireRole(Roles.Commissioner, Roles.TeamLeader));
         options.AddPolicy(Moderation, p => p.RequireAuthenticatedUser().RequireRole(Roles.Practitioner, Roles.TeamLeader, Roles.Admin).AddRequirements(new CommunityConnectorRequirement()));
+        options.AddPolicy(VolunteerCoordination, p => p.RequireAuthenticatedUser().RequireRole(Roles.Coordinators));
+        options.AddPolicy(Volunteer, p => p.RequireAuthenticatedUser().RequireRole(Roles.Volunteer));
         options.AddPolicy(Offers, p => p.RequireAuthenticatedUser().RequireRole(Roles.Practitioner, Roles.TeamLeader, Roles.Admin));
     }
 }

@@ -11,6 +11,7 @@ using Hub.Domain.Referrals;
 using Hub.Domain.Spells;
 using Hub.Domain.SupportPlans;
 using Hub.Domain.Triage;
+using Hub.Domain.Volunteering;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Application.Common.Interfaces;
@@ -54,6 +55,12 @@ public interface IApplicationDbContext
     DbSet<SharedNote> SharedNotes { get; }
     DbSet<ReportRun> ReportRuns { get; }
     DbSet<ReportFile> ReportFiles { get; }
+    DbSet<Volunteer> Volunteers { get; }
+    DbSet<SupportRequest> SupportRequests { get; }
+    DbSet<SupportMatch> SupportMatches { get; }
+    DbSet<Outing> Outings { get; }
+    DbSet<SafeguardingConcern> SafeguardingConcerns { get; }
+    DbSet<OutingFeedbackLink> OutingFeedbackLinks { get; }
 
     /// <summary>Saves; audit rows added since the last save are sealed into the chain in the same transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);

@@ -27,10 +27,16 @@ public static class MessageTemplates
     /// <summary>((link)) to refer again.</summary>
     public const string WayBack = "way-back";
 
+    /// <summary>No fields: "we have your request for someone to come with you".</summary>
+    public const string ComeAlongReceived = "come-along-received";
+
+    /// <summary>((link)): say how an outing with a volunteer went.</summary>
+    public const string HowDidItGo = "how-did-it-go";
+
     /// <summary>For email through Notify: ((subject)) and ((body)).</summary>
     public const string Email = "email";
 
-    public static readonly IReadOnlyList<string> All = [PlanLink, ReferralConfirmation, ReviewReminder, MeetingReminder, WayBack, Email];
+    public static readonly IReadOnlyList<string> All = [PlanLink, ReferralConfirmation, ReviewReminder, MeetingReminder, WayBack, ComeAlongReceived, HowDidItGo, Email];
 }
 
 /// <summary>Where a plan link goes in a message: the sender mints the token and puts the link here.</summary>

@@ -1,0 +1,29 @@
+using Hub.Application.Common.Exceptions;
+using Hub.Application.Common.Interfaces;
+using Hub.Domain.Volunteering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Application.Volunteering.Supporting;
+
+/// <summary>The volunteer behind the signed-in account. A paused or stopped volunteer is treated as having no requests.</summary>
+internal static class MyVolunteer
+{
+    public static async Task<Volunteer?> FindAsync(IApplicationDbContext db, ICurrentUser user, CancellationToken cancellationToken) =>
+        user.UserId is { } id ? await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.UserId == id, cancellationToken) : null;
+
+    /// <summary>
+    /// The request, only when it is matched to this volunteer now; anything else (someone else's, a
+    /// request taken back, a paused volunteer) is refused as forbidden, which is audited.
+    /// </summary>
+    public static async Task<(Volunteer Volunteer, SupportRequest Request)> RequireMatchedAsync(IApplicationDbContext db, ICurrentUser user, Guid requestId, bool tracked, CancellationToken cancellationToken)
+    {
+        var volunteer = await FindAsync(db, user, cancellationToken);
+        var query = db.SupportRequests.Include(r => r.Matches).Include(r => r.Outings);
+        var request = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        if (volunteer is null || volunteer.Status != VolunteerStatus.Active || request is null || !request.IsMatchedTo(volunteer.Id))
+        {
+            throw new ForbiddenAccessException();
+        }
+        return (volunteer, request);
+    }
+}

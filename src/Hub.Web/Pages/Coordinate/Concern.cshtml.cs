@@ -1,0 +1,41 @@
+using Hub.Application.Volunteering.Coordination;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Hub.Web.Pages.Coordinate;
+
+/// <summary>One safeguarding concern, in the volunteer's words; the coordinator records what was done.</summary>
+public sealed class ConcernModel(IMediator mediator) : PageModel, Hub.Web.Validation.IShowsValidationFailures
+{
+    public ConcernForCoordinator Concern { get; private set; } = null!;
+
+    [BindProperty] public string? WhatWasDone { get; set; }
+    [BindProperty] public int Version { get; set; }
+
+    [TempData]
+    public string? Outcome { get; set; }
+
+    private Guid _id;
+
+    public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        _id = id;
+        await ReloadAfterRefusalAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        _id = id;
+        ModelState.Clear();
+        await mediator.Send(new ActOnConcern(id, WhatWasDone, Version), cancellationToken);
+        Outcome = "Saved what was done.";
+        return Redirect("/staff/volunteering/concerns");
+    }
+
+    public async Task ReloadAfterRefusalAsync(CancellationToken cancellationToken)
+    {
+        Concern = await mediator.Send(new GetConcern(_id), cancellationToken);
+        Version = Concern.Version;
+    }
+}

@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+using Hub.Application.Volunteering.Supporting;
+using Hub.Web.Design.Forms;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Hub.Web.Pages.Supporter;
+
+/// <summary>One request matched to the volunteer: first name, the group, how to make contact; record an outing.</summary>
+public sealed class RequestModel(IMediator mediator) : PageModel, Hub.Web.Validation.IShowsValidationFailures
+{
+    public MyRequest Matched { get; private set; } = null!;
+
+    [BindProperty] public OutingInput Outing { get; set; } = new();
+
+    [TempData]
+    public string? Outcome { get; set; }
+
+    private Guid _id;
+
+    public sealed class OutingInput
+    {
+        [NhsDate, Display(Name = "Date of the outing")]
+        public DateOnly? On { get; set; }
+        public string? Happened { get; set; }
+        public string? Note { get; set; }
+    }
+
+    public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        _id = id;
+        await ReloadAfterRefusalAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        _id = id;
+        if (!ModelState.IsValid)
+        {
+            await ReloadAfterRefusalAsync(cancellationToken);
+            return Page();
+        }
+        ModelState.Clear();
+        await mediator.Send(new RecordOuting(id, Outing.On, Outing.Happened, Outing.Note), cancellationToken);
+        Outcome = "Outing recorded. Thank you.";
+        return Redirect($"/volunteer/requests/{id}");
+    }
+
+    public async Task ReloadAfterRefusalAsync(CancellationToken cancellationToken) =>
+        Matched = await mediator.Send(new GetMyRequest(_id), cancellationToken);
+
+    public string FieldFor(FluentValidation.Results.ValidationFailure failure) => "Outing." + failure.PropertyName;
+}
