@@ -8,6 +8,9 @@ public static class Policies
 {
     public const string Staff = nameof(Staff);
     public const string Triage = nameof(Triage);
+
+    /// <summary>One's own hub account (the authenticator app): staff, volunteers and volunteer coordinators.</summary>
+    public const string Account = nameof(Account);
     public const string TeamLeader = nameof(TeamLeader);
     public const string Admin = nameof(Admin);
 
@@ -33,6 +36,7 @@ public static class Policies
     {
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.All));
+        options.AddPolicy(Account, p => p.RequireAuthenticatedUser().RequireRole([.. Roles.All, Roles.Volunteer, Roles.VolunteerCoordinator]));
         options.AddPolicy(Triage, p => p.RequireAuthenticatedUser().RequireRole(Roles.Practitioner, Roles.TeamLeader));
         options.AddPolicy(TeamLeader, p => p.RequireAuthenticatedUser().RequireRole(Roles.TeamLeader));
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));

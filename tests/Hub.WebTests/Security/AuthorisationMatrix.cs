@@ -9,7 +9,7 @@ public sealed partial record MatrixRow(int Line, string Method, string Address, 
         { "200", "401", "403", "404", "sign-in", "signed-out", "denied", "refused", "pass" };
 
     private static readonly IReadOnlySet<string> RecordKinds = new HashSet<string>(StringComparer.Ordinal)
-        { "-", "referral", "conversation", "member", "offer", "report", "proposal" };
+        { "-", "referral", "conversation", "member", "offer", "report", "proposal", "request", "volunteer", "concern" };
 
     public string Key => HubEndpoints.Handler.KeyOf(Method, Address);
 
@@ -17,7 +17,10 @@ public sealed partial record MatrixRow(int Line, string Method, string Address, 
     public string Template => HubEndpoints.SplitQuery(Address).Path;
 
     /// <summary>A person's record is tried twice: one the role legitimately reaches, and someone else's.</summary>
-    public bool OpensAPersonsRecord => Record is "referral" or "conversation";
+    public bool OpensAPersonsRecord => Record is "referral" or "conversation" or "request";
+
+    /// <summary>A hub person's record (a refusal names the person); a request for someone to come along names nobody known to the hub.</summary>
+    public bool NamesAHubPerson => Record is "referral" or "conversation";
 
     public IReadOnlyList<Whose> RecordsTried => OpensAPersonsRecord ? [Whose.Own, Whose.Other] : [Whose.Own];
 
@@ -37,6 +40,9 @@ public sealed partial record MatrixRow(int Line, string Method, string Address, 
             "offer" => world.OfferId,
             "report" => world.ReportId,
             "proposal" => world.ProposalId,
+            "request" => whose == Whose.Own ? world.SupportRequests.Own : world.SupportRequests.Other,
+            "volunteer" => world.VolunteerId,
+            "concern" => world.ConcernId,
             _ => null,
         };
         var filled = RouteValue().Replace(Address, m => m.Groups["name"].Value switch
@@ -76,7 +82,7 @@ public sealed partial record MatrixRow(int Line, string Method, string Address, 
             foreach (var (role, cell) in AccessWorld.Roles.Zip(cells.Skip(3)))
             {
                 var pair = cell.Split('|');
-                if (pair.Length > 2 || pair.Any(a => !Outcomes.Contains(a)) || (pair.Length == 2 && cells[2] is not ("referral" or "conversation")))
+                if (pair.Length > 2 || pair.Any(a => !Outcomes.Contains(a)) || (pair.Length == 2 && cells[2] is not ("referral" or "conversation" or "request")))
                 {
                     throw new FormatException($"AuthorisationMatrix.txt line {number}: '{cell}' is not an answer (one of {string.Join(", ", Outcomes)}, or own|other on a person's record).");
                 }

@@ -1,3 +1,4 @@
+using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
 using Hub.Domain.Volunteering;
 using MediatR;
@@ -43,11 +44,11 @@ public sealed record MyRequest(Guid RequestId, string FirstName, Guid OfferId, s
 
 public sealed record MyOuting(DateOnly On, bool Happened, string? Note);
 
-public sealed class GetMyRequestHandler(IApplicationDbContext db, ICurrentUser user) : IRequestHandler<GetMyRequest, MyRequest>
+public sealed class GetMyRequestHandler(IApplicationDbContext db, ICurrentUser user, AuditTrail audit) : IRequestHandler<GetMyRequest, MyRequest>
 {
     public async Task<MyRequest> Handle(GetMyRequest request, CancellationToken cancellationToken)
     {
-        var (volunteer, r) = await MyVolunteer.RequireMatchedAsync(db, user, request.RequestId, tracked: false, cancellationToken);
+        var (volunteer, r) = await MyVolunteer.RequireMatchedAsync(db, user, audit, request.RequestId, tracked: false, nameof(GetMyRequest), cancellationToken);
         var group = await db.CommunityOffers.AsNoTracking().Where(o => o.Id == r.OfferId).Select(o => new { o.Name, o.LocationName }).FirstOrDefaultAsync(cancellationToken);
         var matchId = r.CurrentMatch!.Id;
         return new MyRequest(r.Id, r.FirstName, r.OfferId, group?.Name ?? string.Empty, group?.LocationName, r.WhenSuits, r.Contact.By, r.Contact.Address, r.Contact.MessagesSafe,

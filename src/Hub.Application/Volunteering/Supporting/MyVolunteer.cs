@@ -1,5 +1,7 @@
+using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
+using Hub.Domain.Audit;
 using Hub.Domain.Volunteering;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,15 +15,19 @@ internal static class MyVolunteer
 
     /// <summary>
     /// The request, only when it is matched to this volunteer now; anything else (someone else's, a
-    /// request taken back, a paused volunteer) is refused as forbidden, which is audited.
+    /// request taken back, a paused volunteer) is refused as forbidden, with one Denied audit row.
     /// </summary>
-    public static async Task<(Volunteer Volunteer, SupportRequest Request)> RequireMatchedAsync(IApplicationDbContext db, ICurrentUser user, Guid requestId, bool tracked, CancellationToken cancellationToken)
+    public static async Task<(Volunteer Volunteer, SupportRequest Request)> RequireMatchedAsync(IApplicationDbContext db, ICurrentUser user, AuditTrail audit, Guid requestId,
+        bool tracked, string requestName, CancellationToken cancellationToken)
     {
         var volunteer = await FindAsync(db, user, cancellationToken);
         var query = db.SupportRequests.Include(r => r.Matches).Include(r => r.Outings);
         var request = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
         if (volunteer is null || volunteer.Status != VolunteerStatus.Active || request is null || !request.IsMatchedTo(volunteer.Id))
         {
+            db.DiscardChanges();
+            audit.Record(AuditAction.Denied, null, nameof(SupportRequest), requestId, "Refused: " + requestName);
+            await db.SaveChangesAsync(cancellationToken);
             throw new ForbiddenAccessException();
         }
         return (volunteer, request);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Hub.Application.Common;
 using Hub.Application.Common.Exceptions;
+using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
 using Hub.Application.Common.Validation;
 using Hub.Domain.Common;
@@ -27,7 +28,7 @@ public sealed class RaiseConcernValidator : AbstractValidator<RaiseConcern>
     }
 }
 
-public sealed class RaiseConcernHandler(IApplicationDbContext db, ICurrentUser user, IStaffDirectory staff, TimeProvider clock, IEmailOutbox outbox, HubAddress address)
+public sealed class RaiseConcernHandler(IApplicationDbContext db, ICurrentUser user, AuditTrail audit, IStaffDirectory staff, TimeProvider clock, IEmailOutbox outbox, HubAddress address)
     : IRequestHandler<RaiseConcern, Unit>
 {
     public const string Purpose = "safeguarding-concern";
@@ -41,7 +42,7 @@ public sealed class RaiseConcernHandler(IApplicationDbContext db, ICurrentUser u
         Volunteer volunteer;
         if (request.RequestId is { } requestId)
         {
-            (volunteer, _) = await MyVolunteer.RequireMatchedAsync(db, user, requestId, tracked: false, cancellationToken);
+            (volunteer, _) = await MyVolunteer.RequireMatchedAsync(db, user, audit, requestId, tracked: false, nameof(RaiseConcern), cancellationToken);
         }
         else
         {

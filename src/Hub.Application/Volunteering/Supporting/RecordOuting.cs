@@ -1,5 +1,6 @@
 using FluentValidation;
 using Hub.Application.Common;
+using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
 using Hub.Application.Common.Saving;
 using Hub.Application.Common.Validation;
@@ -27,11 +28,11 @@ public sealed class RecordOutingValidator : AbstractValidator<RecordOuting>
     }
 }
 
-public sealed class RecordOutingHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock, IEmailOutbox outbox, HubAddress address) : IRequestHandler<RecordOuting, Unit>
+public sealed class RecordOutingHandler(IApplicationDbContext db, ICurrentUser user, AuditTrail audit, TimeProvider clock, IEmailOutbox outbox, HubAddress address) : IRequestHandler<RecordOuting, Unit>
 {
     public async Task<Unit> Handle(RecordOuting request, CancellationToken cancellationToken)
     {
-        var (volunteer, supportRequest) = await MyVolunteer.RequireMatchedAsync(db, user, request.RequestId, tracked: true, cancellationToken);
+        var (volunteer, supportRequest) = await MyVolunteer.RequireMatchedAsync(db, user, audit, request.RequestId, tracked: true, nameof(RecordOuting), cancellationToken);
         var now = clock.GetUtcNow();
         Outing outing;
         try

@@ -36,9 +36,10 @@ public sealed class RequestModel(IMediator mediator) : PageModel, Hub.Web.Valida
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
         _id = id;
+        // Loading first refuses (and audits) a request not matched to this volunteer before anything else is said about it.
+        await ReloadAfterRefusalAsync(cancellationToken);
         if (!ModelState.IsValid)
         {
-            await ReloadAfterRefusalAsync(cancellationToken);
             return Page();
         }
         ModelState.Clear();
