@@ -67,16 +67,19 @@ public sealed class VolunteeringRulesTests(DatabaseFixture database) : IClassFix
     }
 
     [SkippableFact]
-    public async Task Should_flag_a_review_falling_due_and_stop_matching_once_it_is_overdue()
+    public async Task Should_flag_a_review_falling_due_and_stop_matching_and_access_once_it_is_overdue()
     {
         await using var host = new ApplicationHost(database.ConnectionString);
         var offer = await NewOfferAsync(host);
+        var held = await AskAsync(host, offer, "lapsing.held@example.org");
         var request = await AskAsync(host, offer, "lapsing@example.org");
-        var volunteer = await NewVolunteerAsync(host, vetted: true, userId: null, reviewInDays: 10);
+        var volunteer = await NewVolunteerAsync(host, vetted: true, userId: Guid.NewGuid(), reviewInDays: 10);
+        await MatchAsync(host, held, volunteer.Id);
 
         var soon = (await host.Send(new GetVolunteers(), CoordinatorId, Roles.VolunteerCoordinator)).ChecksFallingDue.Single(v => v.Id == volunteer.Id);
         soon.ReviewOverdue.ShouldBeFalse();
         soon.CanBeMatched.ShouldBeTrue();
+        (await host.Send(new GetMyRequest(held), volunteer.UserId, Roles.Volunteer)).FirstName.ShouldBe("Sam");
 
         host.Clock.Advance(TimeSpan.FromDays(11));
         var list = await host.Send(new GetVolunteers(), CoordinatorId, Roles.VolunteerCoordinator);
@@ -86,6 +89,49 @@ public sealed class VolunteeringRulesTests(DatabaseFixture database) : IClassFix
         (await host.Send(new GetRequestForCoordinator(request), CoordinatorId, Roles.VolunteerCoordinator)).Candidates.ShouldNotContain(c => c.VolunteerId == volunteer.Id);
         var refused = await Should.ThrowAsync<ValidationException>(() => MatchAsync(host, request, volunteer.Id));
         refused.Errors.Single().ErrorMessage.ShouldContain("the review is overdue");
+        (await host.Send(new GetMyRequests(), volunteer.UserId, Roles.Volunteer)).Requests.ShouldBeEmpty("a lapsed volunteer sees nothing until the review is done");
+        await Should.ThrowAsync<ForbiddenAccessException>(() => host.Send(new GetMyRequest(held), volunteer.UserId, Roles.Volunteer));
+    }
+
+    [SkippableFact]
+    public async Task Should_email_every_coordinator_at_once_with_only_a_link_to_the_concern()
+    {
+        await using var host = new ApplicationHost(database.ConnectionString);
+        var coordinatorEmail = $"coordinator.{Guid.NewGuid():N}@example.org";
+        await host.WithService<Microsoft.AspNetCore.Identity.RoleManager<Microsoft.AspNetCore.Identity.IdentityRole<Guid>>, bool>(async roles =>
+        {
+            if (!await roles.RoleExistsAsync(Roles.VolunteerCoordinator))
+            {
+                await roles.CreateAsync(new Microsoft.AspNetCore.Identity.IdentityRole<Guid>(Roles.VolunteerCoordinator));
+            }
+            return true;
+        });
+        await host.WithService<Microsoft.AspNetCore.Identity.UserManager<Hub.Infrastructure.Identity.StaffUser>, bool>(async users =>
+        {
+            var user = new Hub.Infrastructure.Identity.StaffUser { UserName = coordinatorEmail, Email = coordinatorEmail, DisplayName = "Coordinator" };
+            (await users.CreateAsync(user)).Succeeded.ShouldBeTrue();
+            (await users.AddToRoleAsync(user, Roles.VolunteerCoordinator)).Succeeded.ShouldBeTrue();
+            return true;
+        });
+        var offer = await NewOfferAsync(host);
+        var request = await AskAsync(host, offer, "concern.person@example.org");
+        var volunteer = await NewVolunteerAsync(host, vetted: true, userId: Guid.NewGuid());
+        await MatchAsync(host, request, volunteer.Id);
+        var token = Guid.NewGuid();
+
+        await host.Send(new RaiseConcern(request, "Invented: Sam said someone at home takes their money.", token), volunteer.UserId, Roles.Volunteer);
+        await host.Send(new RaiseConcern(request, "Invented: Sam said someone at home takes their money.", token), volunteer.UserId, Roles.Volunteer);
+
+        var concern = await host.WithDb(db => db.SafeguardingConcerns.AsNoTracking().SingleAsync(c => c.FormToken == token));
+        concern.IsOpen.ShouldBeTrue();
+        var alerts = await host.WithDb(db => db.OutboxMessages.AsNoTracking().Where(m => m.To == coordinatorEmail).ToListAsync());
+        alerts.Count.ShouldBe(1, "one alert, even when the form is sent twice");
+        alerts[0].Purpose.ShouldBe(RaiseConcernHandler.Purpose);
+        alerts[0].Body.ShouldContain("/staff/volunteering/concerns/" + concern.Id);
+        (alerts[0].Subject + alerts[0].Body).ShouldNotContain("Sam");
+        (alerts[0].Subject + alerts[0].Body).ShouldNotContain("money");
+        (alerts[0].Subject + alerts[0].Body).ShouldNotContain("concern.person@example.org");
+        (await host.Send(new GetRequestQueue(SupportRequestStatus.Matched), CoordinatorId, Roles.VolunteerCoordinator)).OpenConcerns.ShouldBeGreaterThanOrEqualTo(1);
     }
 
     [SkippableFact]

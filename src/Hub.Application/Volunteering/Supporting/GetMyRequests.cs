@@ -1,5 +1,6 @@
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
+using Hub.Domain.Common;
 using Hub.Domain.Volunteering;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -9,17 +10,17 @@ namespace Hub.Application.Volunteering.Supporting;
 /// <summary>The requests matched to the signed-in volunteer now, and nothing else.</summary>
 public sealed record GetMyRequests : IRequest<MyRequests>;
 
-/// <param name="Known">False when the account is not a volunteer's, or the volunteer is paused: they see no requests.</param>
+/// <param name="Known">False when the account is not a volunteer's, or the volunteer is paused or has a check lapsed: they see no requests.</param>
 public sealed record MyRequests(bool Known, string? FirstName, IReadOnlyList<MyRequestLine> Requests);
 
 public sealed record MyRequestLine(Guid RequestId, string FirstName, string Group);
 
-public sealed class GetMyRequestsHandler(IApplicationDbContext db, ICurrentUser user) : IRequestHandler<GetMyRequests, MyRequests>
+public sealed class GetMyRequestsHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<GetMyRequests, MyRequests>
 {
     public async Task<MyRequests> Handle(GetMyRequests request, CancellationToken cancellationToken)
     {
         var volunteer = await MyVolunteer.FindAsync(db, user, cancellationToken);
-        if (volunteer is null || volunteer.Status != VolunteerStatus.Active)
+        if (volunteer is null || !volunteer.CanBeMatchedOn(UkCalendar.DayOf(clock.GetUtcNow())))
         {
             return new MyRequests(false, volunteer?.FirstName, []);
         }
@@ -44,11 +45,11 @@ public sealed record MyRequest(Guid RequestId, string FirstName, Guid OfferId, s
 
 public sealed record MyOuting(DateOnly On, bool Happened, string? Note);
 
-public sealed class GetMyRequestHandler(IApplicationDbContext db, ICurrentUser user, AuditTrail audit) : IRequestHandler<GetMyRequest, MyRequest>
+public sealed class GetMyRequestHandler(IApplicationDbContext db, ICurrentUser user, AuditTrail audit, TimeProvider clock) : IRequestHandler<GetMyRequest, MyRequest>
 {
     public async Task<MyRequest> Handle(GetMyRequest request, CancellationToken cancellationToken)
     {
-        var (volunteer, r) = await MyVolunteer.RequireMatchedAsync(db, user, audit, request.RequestId, tracked: false, nameof(GetMyRequest), cancellationToken);
+        var (volunteer, r) = await MyVolunteer.RequireMatchedAsync(db, user, audit, clock, request.RequestId, tracked: false, nameof(GetMyRequest), cancellationToken);
         var group = await db.CommunityOffers.AsNoTracking().Where(o => o.Id == r.OfferId).Select(o => new { o.Name, o.LocationName }).FirstOrDefaultAsync(cancellationToken);
         var matchId = r.CurrentMatch!.Id;
         return new MyRequest(r.Id, r.FirstName, r.OfferId, group?.Name ?? string.Empty, group?.LocationName, r.WhenSuits, r.Contact.By, r.Contact.Address, r.Contact.MessagesSafe,

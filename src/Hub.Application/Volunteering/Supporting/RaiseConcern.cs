@@ -42,7 +42,7 @@ public sealed class RaiseConcernHandler(IApplicationDbContext db, ICurrentUser u
         Volunteer volunteer;
         if (request.RequestId is { } requestId)
         {
-            (volunteer, _) = await MyVolunteer.RequireMatchedAsync(db, user, audit, requestId, tracked: false, nameof(RaiseConcern), cancellationToken);
+            (volunteer, _) = await MyVolunteer.RequireMatchedAsync(db, user, audit, clock, requestId, tracked: false, nameof(RaiseConcern), cancellationToken);
         }
         else
         {

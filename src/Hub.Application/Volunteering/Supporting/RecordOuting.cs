@@ -32,7 +32,7 @@ public sealed class RecordOutingHandler(IApplicationDbContext db, ICurrentUser u
 {
     public async Task<Unit> Handle(RecordOuting request, CancellationToken cancellationToken)
     {
-        var (volunteer, supportRequest) = await MyVolunteer.RequireMatchedAsync(db, user, audit, request.RequestId, tracked: true, nameof(RecordOuting), cancellationToken);
+        var (volunteer, supportRequest) = await MyVolunteer.RequireMatchedAsync(db, user, audit, clock, request.RequestId, tracked: true, nameof(RecordOuting), cancellationToken);
         var now = clock.GetUtcNow();
         Outing outing;
         try
