@@ -63,11 +63,12 @@ public sealed class ComeAlongAnswersValidator : AbstractValidator<ComeAlongAnswe
         RuleFor(a => a.WhenSuits).SafeText("When suits you", SupportRequest.TextMaxLength, multiline: true);
         RuleFor(a => a.ReachBy).Must(v => v is "email" or "text").WithMessage("Select how we should contact you");
         RuleFor(a => a.Email).NotEmpty().WithMessage("Enter your email address").When(a => a.ReachBy == "email");
+        // Whichever was chosen, anything typed in either box is checked, so nothing unreadable is kept or shown back.
         RuleFor(a => a.Email).Must(IsEmail).WithMessage("Enter an email address in the correct format, like name@example.com")
-            .When(a => a.ReachBy == "email" && !string.IsNullOrWhiteSpace(a.Email));
+            .When(a => !string.IsNullOrWhiteSpace(a.Email));
         RuleFor(a => a.Mobile).NotEmpty().WithMessage("Enter your mobile number").When(a => a.ReachBy == "text");
         RuleFor(a => a.Mobile).Must(m => m!.Length <= 30 && !TextRules.HasForbiddenCharacters(m, false) && ContactDetails.IsUkMobile(m))
-            .WithMessage("Enter a UK mobile number, like 07700 900 982").When(a => a.ReachBy == "text" && !string.IsNullOrWhiteSpace(a.Mobile));
+            .WithMessage("Enter a UK mobile number, like 07700 900 982").When(a => !string.IsNullOrWhiteSpace(a.Mobile));
         RuleFor(a => a.MessagesSafe).Must(v => v is "yes" or "no").WithMessage("Select yes if it is safe for us to send you messages");
     }
 

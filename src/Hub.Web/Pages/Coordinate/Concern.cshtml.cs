@@ -8,7 +8,7 @@ namespace Hub.Web.Pages.Coordinate;
 /// <summary>One safeguarding concern, in the volunteer's words; the coordinator records what was done.</summary>
 public sealed class ConcernModel(IMediator mediator) : PageModel, Hub.Web.Validation.IShowsValidationFailures
 {
-    public ConcernForCoordinator Concern { get; private set; } = null!;
+    public ConcernForCoordinator? Concern { get; private set; }
 
     [BindProperty] public string? WhatWasDone { get; set; }
     [BindProperty] public int Version { get; set; }
@@ -28,10 +28,15 @@ public sealed class ConcernModel(IMediator mediator) : PageModel, Hub.Web.Valida
     {
         _id = id;
         ModelState.Clear();
+        await ReloadAfterRefusalAsync(cancellationToken);
         await mediator.Send(new ActOnConcern(id, WhatWasDone, Version), cancellationToken);
         Outcome = "Saved what was done.";
         return Redirect("/staff/volunteering/concerns");
     }
+
+    /// <summary>Beside the box while the concern is open; once someone has acted on it, in the summary alone.</summary>
+    public string FieldFor(FluentValidation.Results.ValidationFailure failure) =>
+        failure.PropertyName == nameof(ActOnConcern.WhatWasDone) && Concern?.ActedOnAt is null ? nameof(WhatWasDone) : string.Empty;
 
     public async Task ReloadAfterRefusalAsync(CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace Hub.Web.Pages.Coordinate;
 /// <summary>One request: what the person asked, how to reach them, its outings; match it to a volunteer who can be matched today, take it back or close it.</summary>
 public sealed class RequestModel(IMediator mediator) : PageModel, Hub.Web.Validation.IShowsValidationFailures
 {
-    public RequestForCoordinator Asked { get; private set; } = null!;
+    public RequestForCoordinator? Asked { get; private set; }
 
     [BindProperty] public string? VolunteerId { get; set; }
     [BindProperty] public string? Change { get; set; }
@@ -29,6 +29,7 @@ public sealed class RequestModel(IMediator mediator) : PageModel, Hub.Web.Valida
     {
         _id = id;
         ModelState.Clear();
+        await ReloadAfterRefusalAsync(cancellationToken); // so a refusal knows which forms the page still shows
         await mediator.Send(new MatchVolunteer(id, Guid.TryParse(VolunteerId, out var v) ? v : null, Version), cancellationToken);
         Outcome = "Matched. The volunteer can now see the first name, the group and how to make contact.";
         return Redirect($"/staff/volunteering/requests/{id}");
@@ -38,6 +39,7 @@ public sealed class RequestModel(IMediator mediator) : PageModel, Hub.Web.Valida
     {
         _id = id;
         ModelState.Clear();
+        await ReloadAfterRefusalAsync(cancellationToken);
         var change = Change is { Length: < 30 } c && Enum.TryParse<RequestChange>(c, out var parsed) && Enum.IsDefined(parsed) ? parsed : (RequestChange?)null;
         await mediator.Send(new ChangeRequest(id, change, Version), cancellationToken);
         Outcome = change == RequestChange.ReturnToQueue ? "The request is back in the queue." : "The request is closed.";
@@ -50,5 +52,11 @@ public sealed class RequestModel(IMediator mediator) : PageModel, Hub.Web.Valida
         Version = Asked.Version;
     }
 
-    public string FieldFor(FluentValidation.Results.ValidationFailure failure) => failure.PropertyName;
+    /// <summary>Beside its field while that form is on the page; otherwise (matched meanwhile, closed) in the summary alone.</summary>
+    public string FieldFor(FluentValidation.Results.ValidationFailure failure) => failure.PropertyName switch
+    {
+        nameof(MatchVolunteer.VolunteerId) when Asked?.Status == Hub.Domain.Volunteering.SupportRequestStatus.Waiting && Asked.Candidates.Count > 0 => nameof(VolunteerId),
+        nameof(ChangeRequest.Change) when Asked?.Status != Hub.Domain.Volunteering.SupportRequestStatus.Closed => nameof(Change),
+        _ => string.Empty,
+    };
 }

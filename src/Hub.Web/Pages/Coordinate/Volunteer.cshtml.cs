@@ -11,7 +11,7 @@ namespace Hub.Web.Pages.Coordinate;
 /// <summary>One volunteer: their checks (status and dates only), approve, pause, invite to an account.</summary>
 public sealed class VolunteerModel(IMediator mediator) : PageModel, Hub.Web.Validation.IShowsValidationFailures
 {
-    public VolunteerForCoordinator Volunteer { get; private set; } = null!;
+    public VolunteerForCoordinator? Volunteer { get; private set; }
 
     [BindProperty] public ChecksInput Checks { get; set; } = new();
     [BindProperty] public string? Reason { get; set; }
@@ -43,7 +43,7 @@ public sealed class VolunteerModel(IMediator mediator) : PageModel, Hub.Web.Vali
     {
         _id = id;
         await ReloadAfterRefusalAsync(cancellationToken);
-        var c = Volunteer.Checks;
+        var c = Volunteer!.Checks;
         Checks = new ChecksInput { DbsType = c.DbsType?.ToString(), DbsCheckedOn = c.DbsCheckedOn, ReferencesReceivedOn = c.ReferencesReceivedOn, TrainingCompletedOn = c.TrainingCompletedOn, ReviewDueOn = c.ReviewDueOn };
     }
 
@@ -70,6 +70,7 @@ public sealed class VolunteerModel(IMediator mediator) : PageModel, Hub.Web.Vali
     {
         _id = id;
         ModelState.Clear();
+        await ReloadAfterRefusalAsync(cancellationToken); // so a refusal knows which forms the page still shows
         await mediator.Send(new ChangeVolunteer(id, Pause: false, null, Version), cancellationToken);
         Outcome = "Approved. They can now be matched, and invited to an account.";
         return Redirect($"/staff/volunteering/volunteers/{id}");
@@ -79,6 +80,7 @@ public sealed class VolunteerModel(IMediator mediator) : PageModel, Hub.Web.Vali
     {
         _id = id;
         ModelState.Clear();
+        await ReloadAfterRefusalAsync(cancellationToken); // so a refusal knows which forms the page still shows
         var returned = await mediator.Send(new ChangeVolunteer(id, Pause: true, Reason, Version), cancellationToken);
         Outcome = returned == 0 ? "Paused. They held no requests." : $"Paused. {returned} {(returned == 1 ? "request is" : "requests are")} back in the queue.";
         return Redirect($"/staff/volunteering/volunteers/{id}");
@@ -88,6 +90,7 @@ public sealed class VolunteerModel(IMediator mediator) : PageModel, Hub.Web.Vali
     {
         _id = id;
         ModelState.Clear();
+        await ReloadAfterRefusalAsync(cancellationToken); // so a refusal knows which forms the page still shows
         await mediator.Send(new InviteVolunteer(id, Version), cancellationToken);
         Outcome = "Invited. They have been emailed a link to set their password.";
         return Redirect($"/staff/volunteering/volunteers/{id}");
@@ -106,6 +109,7 @@ public sealed class VolunteerModel(IMediator mediator) : PageModel, Hub.Web.Vali
         nameof(RecordChecks.ReferencesReceivedOn) => "Checks.ReferencesReceivedOn",
         nameof(RecordChecks.TrainingCompletedOn) => "Checks.TrainingCompletedOn",
         nameof(RecordChecks.ReviewDueOn) => "Checks.ReviewDueOn",
-        var other => other,
+        nameof(ChangeVolunteer.Reason) when Volunteer?.Status is VolunteerStatus.Active or VolunteerStatus.Applied => nameof(Reason),
+        _ => string.Empty,
     };
 }

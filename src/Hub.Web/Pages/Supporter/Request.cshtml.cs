@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Hub.Web.Pages.Supporter;
 
 /// <summary>One request matched to the volunteer: first name, the group, how to make contact; record an outing.</summary>
-public sealed class RequestModel(IMediator mediator) : PageModel, Hub.Web.Validation.IShowsValidationFailures
+public sealed class RequestModel(IMediator mediator, TimeProvider clock) : PageModel, Hub.Web.Validation.IShowsValidationFailures
 {
     public MyRequest Matched { get; private set; } = null!;
 
@@ -31,6 +31,8 @@ public sealed class RequestModel(IMediator mediator) : PageModel, Hub.Web.Valida
     {
         _id = id;
         await ReloadAfterRefusalAsync(cancellationToken);
+        // Most outings are recorded the same day: the date starts at today, and can be changed.
+        Outing.On = Hub.Domain.Common.UkCalendar.DayOf(clock.GetUtcNow());
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
