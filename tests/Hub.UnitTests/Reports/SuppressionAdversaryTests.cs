@@ -120,6 +120,9 @@ public sealed class SuppressionAdversaryTests
         public PackSpec WithVolunteering(Random random) =>
             this with { Volunteering = true, Truth = [.. Truth, .. Enumerable.Range(0, 4).Select(_ => Count(random))] };
 
+        /// <summary>Whether an unknown is one of the volunteering counts.</summary>
+        public bool IsVolunteeringUnknown(int unknown) => Volunteering && unknown >= VolunteeringStart;
+
         /// <summary>Whether a printed count figure is one of the volunteering counts.</summary>
         public bool IsVolunteering(int figure) => Volunteering && CountFigures[figure] is [var only] && only >= VolunteeringStart;
 
@@ -353,6 +356,14 @@ public sealed class SuppressionAdversaryTests
             _domains = Enumerable.Range(0, spec.Unknowns).Select(u =>
             {
                 var own = spec.CountFigures.Select((f, i) => (f, i)).First(x => x.f.Length == 1 && x.f[0] == u).i;
+                // The volunteering counts share no line or rate with the rest of the pack (their
+                // registration ties them to nothing), so a search for another value of one side holds
+                // the other side at its truth: any pack it finds is still a real alternative, and the
+                // search does not multiply by values that cannot matter.
+                if (spec.Volunteering && spec.IsVolunteeringUnknown(u) != spec.IsVolunteering(target))
+                {
+                    return [spec.Truth[u]];
+                }
                 var (low, high) = Range(printed[own], spec.Truth[u]);
                 // Nearest the truth first: alternatives are usually small moves.
                 return Enumerable.Range(low, high - low + 1).OrderBy(v => Math.Abs(v - spec.Truth[u])).ThenBy(v => v).ToArray();
