@@ -28,7 +28,7 @@ public sealed class ConcernModel(IMediator mediator) : PageModel, Hub.Web.Valida
     {
         _id = id;
         ModelState.Clear();
-        await ReloadAfterRefusalAsync(cancellationToken);
+        await LoadAsync(cancellationToken); // the posted version is kept for the optimistic check
         await mediator.Send(new ActOnConcern(id, WhatWasDone, Version), cancellationToken);
         Outcome = "Saved what was done.";
         return Redirect("/staff/volunteering/concerns");
@@ -37,6 +37,9 @@ public sealed class ConcernModel(IMediator mediator) : PageModel, Hub.Web.Valida
     /// <summary>Beside the box while the concern is open; once someone has acted on it, in the summary alone.</summary>
     public string FieldFor(FluentValidation.Results.ValidationFailure failure) =>
         failure.PropertyName == nameof(ActOnConcern.WhatWasDone) && Concern?.ActedOnAt is null ? nameof(WhatWasDone) : string.Empty;
+
+    private async Task LoadAsync(CancellationToken cancellationToken) =>
+        Concern = await mediator.Send(new GetConcern(_id), cancellationToken);
 
     public async Task ReloadAfterRefusalAsync(CancellationToken cancellationToken)
     {

@@ -29,7 +29,7 @@ public sealed class RequestModel(IMediator mediator) : PageModel, Hub.Web.Valida
     {
         _id = id;
         ModelState.Clear();
-        await ReloadAfterRefusalAsync(cancellationToken); // so a refusal knows which forms the page still shows
+        await LoadAsync(cancellationToken); // so a refusal knows which forms the page still shows; the posted version is kept
         await mediator.Send(new MatchVolunteer(id, Guid.TryParse(VolunteerId, out var v) ? v : null, Version), cancellationToken);
         Outcome = "Matched. The volunteer can now see the first name, the group and how to make contact.";
         return Redirect($"/staff/volunteering/requests/{id}");
@@ -39,12 +39,15 @@ public sealed class RequestModel(IMediator mediator) : PageModel, Hub.Web.Valida
     {
         _id = id;
         ModelState.Clear();
-        await ReloadAfterRefusalAsync(cancellationToken);
+        await LoadAsync(cancellationToken); // the posted version is kept for the optimistic check
         var change = Change is { Length: < 30 } c && Enum.TryParse<RequestChange>(c, out var parsed) && Enum.IsDefined(parsed) ? parsed : (RequestChange?)null;
         await mediator.Send(new ChangeRequest(id, change, Version), cancellationToken);
         Outcome = change == RequestChange.ReturnToQueue ? "The request is back in the queue." : "The request is closed.";
         return Redirect(change == RequestChange.ReturnToQueue ? $"/staff/volunteering/requests/{id}" : "/staff/volunteering");
     }
+
+    private async Task LoadAsync(CancellationToken cancellationToken) =>
+        Asked = await mediator.Send(new GetRequestForCoordinator(_id), cancellationToken);
 
     public async Task ReloadAfterRefusalAsync(CancellationToken cancellationToken)
     {

@@ -50,6 +50,8 @@ public sealed class VolunteerModel(IMediator mediator) : PageModel, Hub.Web.Vali
     public async Task<IActionResult> OnPostChecksAsync(Guid id, CancellationToken cancellationToken)
     {
         _id = id;
+        // A version that is not a number reads as 0 and is refused as out of date, beside the form, not as a binding error.
+        ModelState.Remove(nameof(Version));
         if (!ModelState.IsValid)
         {
             await ReloadAfterRefusalAsync(cancellationToken);
@@ -70,7 +72,7 @@ public sealed class VolunteerModel(IMediator mediator) : PageModel, Hub.Web.Vali
     {
         _id = id;
         ModelState.Clear();
-        await ReloadAfterRefusalAsync(cancellationToken); // so a refusal knows which forms the page still shows
+        await LoadAsync(cancellationToken); // so a refusal knows which forms the page still shows; the posted version is kept
         await mediator.Send(new ChangeVolunteer(id, Pause: false, null, Version), cancellationToken);
         Outcome = "Approved. They can now be matched, and invited to an account.";
         return Redirect($"/staff/volunteering/volunteers/{id}");
@@ -80,7 +82,7 @@ public sealed class VolunteerModel(IMediator mediator) : PageModel, Hub.Web.Vali
     {
         _id = id;
         ModelState.Clear();
-        await ReloadAfterRefusalAsync(cancellationToken); // so a refusal knows which forms the page still shows
+        await LoadAsync(cancellationToken); // so a refusal knows which forms the page still shows; the posted version is kept
         var returned = await mediator.Send(new ChangeVolunteer(id, Pause: true, Reason, Version), cancellationToken);
         Outcome = returned == 0 ? "Paused. They held no requests." : $"Paused. {returned} {(returned == 1 ? "request is" : "requests are")} back in the queue.";
         return Redirect($"/staff/volunteering/volunteers/{id}");
@@ -90,11 +92,14 @@ public sealed class VolunteerModel(IMediator mediator) : PageModel, Hub.Web.Vali
     {
         _id = id;
         ModelState.Clear();
-        await ReloadAfterRefusalAsync(cancellationToken); // so a refusal knows which forms the page still shows
+        await LoadAsync(cancellationToken); // so a refusal knows which forms the page still shows; the posted version is kept
         await mediator.Send(new InviteVolunteer(id, Version), cancellationToken);
         Outcome = "Invited. They have been emailed a link to set their password.";
         return Redirect($"/staff/volunteering/volunteers/{id}");
     }
+
+    private async Task LoadAsync(CancellationToken cancellationToken) =>
+        Volunteer = await mediator.Send(new GetVolunteer(_id), cancellationToken);
 
     public async Task ReloadAfterRefusalAsync(CancellationToken cancellationToken)
     {
