@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.AddScoped<AuditSealer>();
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<HubDbContext>());
         services.AddScoped<IStaffDirectory, StaffDirectory>();
+        services.AddScoped<Application.Volunteering.Coordination.IVolunteerAccounts, VolunteerAccounts>();
         var measuresFolder = configuration["Hub:MeasureDefinitionsPath"];
         services.AddSingleton<IMeasureRegistry>(_ => MeasureRegistry.FromFolder(
             string.IsNullOrWhiteSpace(measuresFolder) ? null : Path.GetFullPath(measuresFolder, contentRoot)));

@@ -38,7 +38,10 @@ public static class DependencyInjection
             options.Conventions.AllowAnonymousToPage("/Staff/Account/AccessDenied");
             options.Conventions.AllowAnonymousToPage("/Staff/Account/SingleSignOnReturn");
             options.Conventions.AllowAnonymousToPage("/Staff/Account/NotInvited");
-            options.Conventions.AuthorizeFolder("/Staff", Policies.Staff);
+            // Staff pages need a staff role; the account pages (the authenticator app) are for everyone who
+            // signs in with a hub account, volunteers and coordinators included (docs/decisions/038).
+            options.Conventions.AddFolderApplicationModelConvention("/Staff", model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(
+                model.ViewEnginePath.StartsWith("/Staff/Account/", StringComparison.Ordinal) ? Policies.Account : Policies.Staff)));
             options.Conventions.AuthorizeFolder("/Staff/Triage", Policies.Triage);
             options.Conventions.AuthorizeFolder("/Staff/Conversations", Policies.Triage);
             options.Conventions.AuthorizeFolder("/Staff/Waiting", Policies.TeamLeader);
@@ -50,6 +53,9 @@ public static class DependencyInjection
             options.Conventions.AuthorizeFolder("/Staff/Directory", Policies.Admin);
             options.Conventions.AuthorizeFolder("/Staff/Reports", Policies.Reports);
             options.Conventions.AuthorizeFolder("/Staff/PersonalData", Policies.TeamLeader);
+            options.Conventions.AuthorizeFolder("/Coordinate", Policies.VolunteerCoordination);
+            options.Conventions.AuthorizeFolder("/Supporter", Policies.Volunteer);
+            options.Conventions.AllowAnonymousToPage("/Supporter/Welcome");
             options.Conventions.AuthorizeFolder("/My", Policies.Person);
             options.Conventions.AllowAnonymousToPage("/My/Link");
             options.Conventions.AllowAnonymousToPage("/My/SignedOut");

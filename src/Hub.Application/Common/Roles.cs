@@ -8,6 +8,21 @@ public static class Roles
     public const string Commissioner = nameof(Commissioner);
     public const string Admin = nameof(Admin);
 
+    /// <summary>
+    /// A vetted volunteer supporter with an account: sees only the requests matched to them, records
+    /// outings and raises concerns. Not a staff role: no staff page admits it (docs/decisions/038).
+    /// </summary>
+    public const string Volunteer = nameof(Volunteer);
+
+    /// <summary>
+    /// Vets and matches volunteers. Held alone or beside a staff role (a community connector who also
+    /// coordinates); administrators may coordinate too. Reaches no person's hub record.
+    /// </summary>
+    public const string VolunteerCoordinator = nameof(VolunteerCoordinator);
+
+    /// <summary>The roles that may use the coordinator's pages.</summary>
+    public static IReadOnlyList<string> Coordinators { get; } = [VolunteerCoordinator, Admin];
+
     /// <summary>The actor recorded for what a person does in their own plan, signed in from a link.</summary>
     public const string Person = nameof(Person);
 

@@ -120,6 +120,7 @@ public static class FactLoading
                     Traits(f.EthnicCategory, f.DateOfBirth, f.Gender, f.Neighbourhood))))
             .ToList();
 
+        var volunteering = await db.LoadVolunteeringAsync(filter, cancellationToken);
         return new HubFacts(
             filter,
             now,
@@ -128,7 +129,7 @@ public static class FactLoading
             closures.Select(c => new ClosureFact(c.Id, c.PersonId, c.EndedAt, c.ClosureReason, Traits(c.EthnicCategory, c.DateOfBirth, c.Gender, c.Neighbourhood))).ToList(),
             waits,
             running.Select(r => new RunningWaitFact(r.Id, r.PersonId, r.StartedAt, Traits(r.EthnicCategory, r.DateOfBirth, r.Gender, r.Neighbourhood))).ToList(),
-            outcomes);
+            outcomes) { Volunteering = volunteering };
     }
 
     /// <summary>The first referral of a spell that follows one which ended within <see cref="ReturnWithinDays"/> before it started.</summary>

@@ -41,4 +41,8 @@ public sealed record HubFacts(
     IReadOnlyList<ClosureFact> Closures,
     IReadOnlyList<WaitFact> Waits,
     IReadOnlyList<RunningWaitFact> Running,
-    IReadOnlyList<OutcomeFact> Outcomes);
+    IReadOnlyList<OutcomeFact> Outcomes)
+{
+    /// <summary>Connect and Do's volunteering counts for the same filter (not about anyone known to the hub).</summary>
+    public VolunteeringFacts Volunteering { get; init; } = VolunteeringFacts.NotCounted;
+}

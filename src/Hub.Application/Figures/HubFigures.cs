@@ -44,11 +44,14 @@ public sealed record EquityTable(EquityDimension Dimension, IReadOnlyList<Equity
 /// </summary>
 public sealed record HubFigures(FigureFilter Filter, WaitingFigures Waiting, FlowFigures Flow, IReadOnlyList<OutcomeFigures> Outcomes, IReadOnlyList<EquityTable> Equity)
 {
+    /// <summary>Connect and Do's volunteering counts (no drill-down: nobody behind them is known to the hub).</summary>
+    public VolunteeringFacts Volunteering { get; init; } = VolunteeringFacts.NotCounted;
+
     public static HubFigures From(HubFacts facts)
     {
         var tally = new FigureTally(facts);
         return new HubFigures(facts.Filter, WaitingOf(facts, tally), FlowOf(facts, tally), OutcomesOf(facts, tally),
-            EquityGroups.All.Select(d => EquityOf(tally, d)).ToList());
+            EquityGroups.All.Select(d => EquityOf(tally, d)).ToList()) { Volunteering = facts.Volunteering };
     }
 
     /// <summary>Every number the figures show, with the section it belongs to: the drill-down finds its heading here.</summary>

@@ -65,6 +65,10 @@ public sealed record CommissionerReport(string ScopeLabel, DateOnly From, DateOn
             Outcomes(pack, figures.Outcomes, hub),
         };
         sections.AddRange(Equalities(pack, figures, access, filter, new HashSet<string>(neighbourhoods, StringComparer.OrdinalIgnoreCase), hub));
+        if (figures.Volunteering.Counted)
+        {
+            sections.Add(Volunteering(VolunteeringPackFigures.Register(pack, figures.Volunteering)));
+        }
         var published = pack.Publish();
         return new CommissionerReport(scopeLabel, filter.From, filter.To, generatedAt, sections.Select(s => s(published)).ToList(), DefinitionsOfMeasures());
     }
@@ -195,6 +199,15 @@ public sealed record CommissionerReport(string ScopeLabel, DateOnly From, DateOn
             ]);
     }
 
+    /// <summary>Connect and Do's volunteer supporters: four counts in the same pack as every other figure.</summary>
+    private static Func<PublishedFigures, ReportSection> Volunteering(VolunteeringPackFigures volunteering) =>
+        p => new("volunteering", "Connect and Do volunteers",
+            "Volunteer supporters go with someone to a group the first few times, until they feel able to go alone. Nothing here is about anyone known to the hub.",
+            [
+                new ReportTable("Volunteer supporters", "Measure", ["Count"],
+                    volunteering.All.Select((f, i) => new ReportRow(VolunteeringPackFigures.Labels[i], [p[f]])).ToList()),
+            ]);
+
     private static Func<PublishedFigures, ReportSection> Closures(FigurePack pack, FlowFigures flow)
     {
         var byReason = Breakdown(pack, "Spells closed by reason", "Reason", "Spells", flow.ByClosureReason.Select(t => (t.Label, t.Count)).ToList());
@@ -310,6 +323,7 @@ public sealed record CommissionerReport(string ScopeLabel, DateOnly From, DateOn
         new("Closure", "A spell that ended in the period: closed by the care team with a reason, or ended at triage."),
         new("Paired outcome", "A spell's baseline score against its latest follow-up taken in the period, on spells with two or more attended contacts. DIALOG is the mean of its eight life-area items (1 to 7); reliable change is 1 point. Goal-based outcomes are the mean of a person's goals rated at both ends (0 to 10); reliable change is 3 points. Each paired score is one person's spell."),
         new("Equalities", "Ethnicity in the five NHS Data Dictionary groups, age bands on the day of the event, gender as the person described it, and the partnership's neighbourhoods (any other place, or none, is \"Other or not known\"). \"Not known\" means the person did not answer; \"Prefer not to say\" is kept apart."),
+        new("Volunteer supporters", "Requests for a volunteer to come along to a Connect and Do group made in the period; matches of a request to a vetted volunteer made in the period; outings the volunteer recorded as having happened on a day in the period; and people who went on to go alone: requests the coordinator closed in the period because the person now goes to the group by themselves. A neighbourhood's figures are those of groups in it."),
         new("Small-number suppression", SuppressionRule.Statement),
     ];
 }

@@ -13,6 +13,7 @@ using Hub.Domain.Space;
 using Hub.Domain.Spells;
 using Hub.Domain.SupportPlans;
 using Hub.Domain.Triage;
+using Hub.Domain.Volunteering;
 using Hub.Infrastructure.DataProtection;
 using Hub.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -71,6 +72,12 @@ public abstract class HubDbContext(DbContextOptions options)
     public DbSet<SpaceGoalRating> SpaceGoalRatings => Set<SpaceGoalRating>();
     public DbSet<SpaceMoodCheckIn> SpaceMoodCheckIns => Set<SpaceMoodCheckIn>();
     public DbSet<SpaceFollow> SpaceFollows => Set<SpaceFollow>();
+    public DbSet<Volunteer> Volunteers => Set<Volunteer>();
+    public DbSet<SupportRequest> SupportRequests => Set<SupportRequest>();
+    public DbSet<SupportMatch> SupportMatches => Set<SupportMatch>();
+    public DbSet<Outing> Outings => Set<Outing>();
+    public DbSet<SafeguardingConcern> SafeguardingConcerns => Set<SafeguardingConcern>();
+    public DbSet<OutingFeedbackLink> OutingFeedbackLinks => Set<OutingFeedbackLink>();
     public DbSet<Email.OutboxMessage> OutboxMessages => Set<Email.OutboxMessage>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
@@ -103,6 +110,9 @@ public abstract class HubDbContext(DbContextOptions options)
             .HasFilter($"{sequence} IS NULL").HasDatabaseName("IX_AuditEvents_Unsealed");
         builder.Entity<Handoff>().HasIndex(h => new { h.SpellId, h.ToMemberId }).IsUnique()
             .HasFilter($"{QuoteIdentifier(nameof(Handoff.Status))} = {(int)HandoffStatus.Pending}").HasDatabaseName("IX_Handoffs_OnePendingPerMember");
+        // A support request is matched to one volunteer at a time, whatever two coordinators do at once.
+        builder.Entity<SupportMatch>().HasIndex(m => m.RequestId).IsUnique()
+            .HasFilter($"{QuoteIdentifier(nameof(SupportMatch.EndedAt))} IS NULL").HasDatabaseName("IX_SupportMatches_OneCurrent");
     }
 
     /// <summary>How this provider quotes a column name in raw SQL (index filters).</summary>

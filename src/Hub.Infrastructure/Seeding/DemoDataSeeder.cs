@@ -3,10 +3,12 @@ using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
 using Hub.Application.Referrals;
 using Hub.Application.Referrals.SubmitSelfReferral;
+using Hub.Domain.Common;
 using Hub.Domain.CommunityOffers;
 using Hub.Domain.Conversations;
 using Hub.Domain.Directory;
 using Hub.Domain.People;
+using Hub.Domain.Volunteering;
 using Hub.Infrastructure.Identity;
 using Hub.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -37,11 +39,16 @@ public sealed class DemoDataSeeder(HubDbContext db, UserManager<StaffUser> users
         new("admin@demo.livingwell.test", "Alex Kim (hub administrator)", Roles.Admin, null),
     ];
 
+    /// <summary>The volunteer coordinator's demo account (VolunteerCoordinator only) and a vetted volunteer's (Volunteer only).</summary>
+    public const string CoordinatorEmail = "coordinator@demo.livingwell.test";
+
+    public const string VolunteerEmail = "volunteer@demo.livingwell.test";
+
     public sealed record DemoAccount(string Email, string DisplayName, string Role, string? Organisation);
 
     public async Task SeedRolesAsync()
     {
-        foreach (var role in Roles.All)
+        foreach (var role in Roles.All.Append(Roles.Volunteer).Append(Roles.VolunteerCoordinator))
         {
             if (!await roles.RoleExistsAsync(role))
             {
@@ -88,6 +95,7 @@ public sealed class DemoDataSeeder(HubDbContext db, UserManager<StaffUser> users
 
         await SeedDirectoryAsync(organisations, cancellationToken);
         await SeedReferralsAsync(cancellationToken);
+        await SeedVolunteeringAsync(cancellationToken);
         logger.LogInformation("Seeded demo partnership: {Organisations} organisations, {Accounts} accounts", organisations.Length, Accounts.Count);
     }
 
@@ -171,6 +179,59 @@ public sealed class DemoDataSeeder(HubDbContext db, UserManager<StaffUser> users
             offers = [.. offers, offer];
         }
         db.CommunityOffers.AddRange(offers);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Connect and Do's volunteers: a coordinator, a vetted volunteer with an account, one vetted
+    /// without, one whose review falls due soon, one lapsed, one new; and two people waiting.
+    /// </summary>
+    private async Task SeedVolunteeringAsync(CancellationToken cancellationToken)
+    {
+        var trust = await db.Organisations.Where(o => o.Name == "Connect and Do Community Trust").Select(o => (Guid?)o.Id).FirstOrDefaultAsync(cancellationToken);
+        var accounts = new[] { (CoordinatorEmail, "Bea Lewis (volunteer coordinator)", Roles.VolunteerCoordinator), (VolunteerEmail, "Nia Evans", Roles.Volunteer) };
+        foreach (var (email, name, role) in accounts)
+        {
+            var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, OrganisationId = role == Roles.VolunteerCoordinator ? trust : null };
+            var created = await users.CreateAsync(user, DemoPassword);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException("Could not create a demo account: " + string.Join("; ", created.Errors.Select(e => e.Code)));
+            }
+            await users.AddToRoleAsync(user, role);
+        }
+        var now = clock.GetUtcNow();
+        var today = UkCalendar.DayOf(now);
+        var coordinator = (await users.FindByEmailAsync(CoordinatorEmail))!.Id;
+        Volunteer Vetted(string first, string last, string email, string availability, int reviewInDays)
+        {
+            var v = Volunteer.Register(first, last, email, null, availability, null, null, Guid.NewGuid(), now.AddDays(-120));
+            v.RecordChecks(new VolunteerChecks(DbsCheckType.Enhanced, today.AddDays(-100), today.AddDays(-95), today.AddDays(-90), today.AddDays(reviewInDays)), coordinator, now.AddDays(-90));
+            if (reviewInDays >= 0)
+            {
+                v.Approve(today, now.AddDays(-90));
+            }
+            return v;
+        }
+        var nia = Vetted("Nia", "Evans", VolunteerEmail, "Weekday evenings and Saturday mornings", 300);
+        nia.Invite((await users.FindByEmailAsync(VolunteerEmail))!.Id, now.AddDays(-80));
+        nia.InvitationAccepted();
+        var volunteers = new[]
+        {
+            nia,
+            Vetted("Rosa", "Mendes", "rosa.demo@example.org", "Tuesday and Thursday afternoons", 200),
+            Vetted("Kai", "Turner", "kai.demo@example.org", "Weekends", 12),
+            Volunteer.Register("Ben", "Okoro", "ben.demo@example.org", null, "Any weekday morning", "I used to find groups hard to walk into myself.", null, Guid.NewGuid(), now.AddDays(-3)),
+        };
+        db.Volunteers.AddRange(volunteers);
+        var offers = await db.CommunityOffers.Where(o => o.Active).OrderBy(o => o.Name).Select(o => o.Id).Take(2).ToListAsync(cancellationToken);
+        if (offers.Count == 2)
+        {
+            db.SupportRequests.Add(SupportRequest.Ask(offers[0], "Femi", "Going to the group for the first time", "Weekday evenings",
+                new ComeAlongContact(ReachBy.Email, "femi.demo@example.org", null, true), Guid.NewGuid(), now.AddDays(-4)));
+            db.SupportRequests.Add(SupportRequest.Ask(offers[1], "Grace", "I would like to try it but I am nervous about walking in", "Saturday mornings",
+                new ComeAlongContact(ReachBy.Text, null, "07700 900 303", false), Guid.NewGuid(), now.AddDays(-1)));
+        }
         await db.SaveChangesAsync(cancellationToken);
     }
 

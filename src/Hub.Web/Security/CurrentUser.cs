@@ -14,7 +14,7 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 
     public string Role =>
         Principal?.FindFirst(PersonAccess.SessionClaim) is not null ? Roles.Person
-        : Principal?.Identity?.IsAuthenticated == true ? Roles.All.FirstOrDefault(r => Principal.IsInRole(r)) ?? "Staff"
+        : Principal?.Identity?.IsAuthenticated == true ? Roles.All.Append(Roles.VolunteerCoordinator).Append(Roles.Volunteer).FirstOrDefault(r => Principal.IsInRole(r)) ?? "Staff"
         : Roles.Public;
 
     public bool IsInRole(string role) => Principal?.IsInRole(role) == true;

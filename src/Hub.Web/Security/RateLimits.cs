@@ -63,7 +63,10 @@ internal static class RateLimits
     }
 
     /// <summary>Connect and Do's public forms: limited with the front door's form (the public form group).</summary>
-    public static readonly PathString[] ConnectAndDoForms = ["/connect/start", "/connect/organiser"];
+    public static readonly PathString[] ConnectAndDoForms = ["/connect/start", "/connect/organiser", "/connect/volunteer", "/connect/how-it-went"];
+
+    /// <summary>"Can someone come with me?" on a group's page (<c>/connect/groups/{id}/come-with-me</c>).</summary>
+    public const string ComeWithMeSegment = "/come-with-me";
 
     /// <summary>Which allowance a request draws on, or none. Opening a form is never limited; sending it is.</summary>
     internal static RateLimitGroup? GroupOf(HttpRequest request, RateLimitSettings settings)
@@ -71,7 +74,8 @@ internal static class RateLimits
         var path = request.Path;
         var post = HttpMethods.IsPost(request.Method);
         // The front door's form, and Connect and Do's (start a group; an organiser's change through their link).
-        if (post && (path.StartsWithSegments("/refer") || ConnectAndDoForms.Any(form => path.StartsWithSegments(form))))
+        if (post && (path.StartsWithSegments("/refer") || ConnectAndDoForms.Any(form => path.StartsWithSegments(form))
+            || (path.StartsWithSegments("/connect/groups") && path.Value!.EndsWith(ComeWithMeSegment, StringComparison.OrdinalIgnoreCase))))
         {
             return RateLimitGroup.PublicForm;
         }
@@ -81,9 +85,9 @@ internal static class RateLimits
             return RateLimitGroup.StaffSignIn;
         }
         // Opening a one-time link is a guess at a secret, whatever the method.
-        // A community space's link and sign-in form count with the plan links (docs/decisions/040).
+        // A community space's link and sign-in form count with the plan links (docs/decisions/040), as does a volunteer's welcome form.
         if (path.StartsWithSegments("/my/link") || path.StartsWithSegments("/space/link")
-            || (post && (path.StartsWithSegments("/my/new-link") || path.StartsWithSegments("/my/code") || path.StartsWithSegments(SpaceAccess.SignInPath))))
+            || (post && (path.StartsWithSegments("/my/new-link") || path.StartsWithSegments("/my/code") || path.StartsWithSegments(SpaceAccess.SignInPath) || path.StartsWithSegments("/volunteer/welcome"))))
         {
             return RateLimitGroup.PlanLink;
         }

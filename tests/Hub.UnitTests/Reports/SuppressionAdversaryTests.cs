@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Hub.Application.Figures;
 using Hub.Application.Reports.Suppression;
 
 namespace Hub.UnitTests.Reports;
@@ -26,17 +27,26 @@ public sealed class SuppressionAdversaryTests
     public void A_reader_who_knows_the_rule_and_reads_the_whole_pack_cannot_narrow_any_hidden_count_to_a_single_value()
     {
         var random = new Random(20261206);
+        // Connect and Do's volunteering counts go into every other pack, drawn from a random of their
+        // own so the other figures of every pack are the same as before they were added.
+        var volunteeringRandom = new Random(20261207);
         var disclosures = new List<string>();
         var hiddenCounts = 0;
+        var hiddenVolunteering = 0;
         var kinds = new int[3];
         for (var n = 0; n < Packs; n++)
         {
             var spec = PackSpec.Generate(random);
+            if (n % 2 == 0)
+            {
+                spec = spec.WithVolunteering(volunteeringRandom);
+            }
             kinds[(int)spec.Kind]++;
             var printed = spec.Print(spec.Truth);
             foreach (var hidden in spec.HiddenCounts(printed))
             {
                 hiddenCounts++;
+                hiddenVolunteering += spec.IsVolunteering(hidden) ? 1 : 0;
                 var solver = new Solver(spec, printed, hidden);
                 var alternative = solver.FindAnotherValue();
                 if (alternative is null)
@@ -49,6 +59,7 @@ public sealed class SuppressionAdversaryTests
         disclosures.ShouldBeEmpty();
         kinds.ShouldAllBe(k => k > Packs / 5, "every kind of pack is generated");
         hiddenCounts.ShouldBeGreaterThan(Packs, "the generated packs must hide plenty of counts to test");
+        hiddenVolunteering.ShouldBeGreaterThan(Packs / 4, "the volunteering counts are hidden often enough to test");
     }
 
     [Fact]
@@ -92,9 +103,28 @@ public sealed class SuppressionAdversaryTests
     /// table; or the groups of both breakdowns (rows first). A final unknown is the extra count when
     /// <see cref="Returns"/> is set.
     /// </summary>
-    internal sealed record PackSpec(PackKind Kind, int Rows, int Columns, bool Shares, bool ColumnShares, bool Returns, int[] Truth, bool Naive = false)
+    /// <remarks>
+    /// With <see cref="Volunteering"/>, the last four unknowns are Connect and Do's volunteering
+    /// counts (requests, matches, outings that happened, people who went on to go alone), registered
+    /// in the same pack by the production code (<see cref="VolunteeringPackFigures.Register"/>).
+    /// </remarks>
+    internal sealed record PackSpec(PackKind Kind, int Rows, int Columns, bool Shares, bool ColumnShares, bool Returns, int[] Truth, bool Naive = false, bool Volunteering = false)
     {
         public int Unknowns => Truth.Length;
+
+        private int ReturnsUnknown => TableUnknowns;
+
+        private int VolunteeringStart => TableUnknowns + (Returns ? 1 : 0);
+
+        /// <summary>The same pack with the four volunteering counts beside it.</summary>
+        public PackSpec WithVolunteering(Random random) =>
+            this with { Volunteering = true, Truth = [.. Truth, .. Enumerable.Range(0, 4).Select(_ => Count(random))] };
+
+        /// <summary>Whether an unknown is one of the volunteering counts.</summary>
+        public bool IsVolunteeringUnknown(int unknown) => Volunteering && unknown >= VolunteeringStart;
+
+        /// <summary>Whether a printed count figure is one of the volunteering counts.</summary>
+        public bool IsVolunteering(int figure) => Volunteering && CountFigures[figure] is [var only] && only >= VolunteeringStart;
 
         private int TableUnknowns => Kind switch
         {
@@ -217,9 +247,15 @@ public sealed class SuppressionAdversaryTests
 
             if (Returns)
             {
-                var returned = pack.Count(values[^1]);
+                var returned = pack.Count(values[ReturnsUnknown]);
                 counts.Add(returned);
                 rates.Add(pack.Rate(returned, grand));
+            }
+
+            if (Volunteering)
+            {
+                var v = VolunteeringStart;
+                counts.AddRange(VolunteeringPackFigures.Register(pack, new VolunteeringFacts(true, values[v], values[v + 1], values[v + 2], values[v + 3])).All);
             }
 
             if (Naive)
@@ -270,7 +306,12 @@ public sealed class SuppressionAdversaryTests
 
             if (Returns)
             {
-                figures.Add([Unknowns - 1]);
+                figures.Add([ReturnsUnknown]);
+            }
+
+            if (Volunteering)
+            {
+                figures.AddRange(Enumerable.Range(VolunteeringStart, 4).Select(u => new[] { u }));
             }
 
             return figures;
@@ -279,7 +320,7 @@ public sealed class SuppressionAdversaryTests
         private List<string> BuildNames() => CountFigures.Select((f, i) => f.Length == 1 ? $"#{i} (unknown {f[0]})" : $"#{i} (total of {string.Join("+", f)})").ToList();
 
         public override string ToString() =>
-            $"{Kind} {Rows}x{Columns} shares={Shares}/{ColumnShares} returns={Returns} truth=[{string.Join(", ", Truth)}]";
+            $"{Kind} {Rows}x{Columns} shares={Shares}/{ColumnShares} returns={Returns} volunteering={Volunteering} truth=[{string.Join(", ", Truth)}]";
     }
 
     /// <summary>
@@ -315,6 +356,14 @@ public sealed class SuppressionAdversaryTests
             _domains = Enumerable.Range(0, spec.Unknowns).Select(u =>
             {
                 var own = spec.CountFigures.Select((f, i) => (f, i)).First(x => x.f.Length == 1 && x.f[0] == u).i;
+                // The volunteering counts share no line or rate with the rest of the pack (their
+                // registration ties them to nothing), so a search for another value of one side holds
+                // the other side at its truth: any pack it finds is still a real alternative, and the
+                // search does not multiply by values that cannot matter.
+                if (spec.Volunteering && spec.IsVolunteeringUnknown(u) != spec.IsVolunteering(target))
+                {
+                    return [spec.Truth[u]];
+                }
                 var (low, high) = Range(printed[own], spec.Truth[u]);
                 // Nearest the truth first: alternatives are usually small moves.
                 return Enumerable.Range(low, high - low + 1).OrderBy(v => Math.Abs(v - spec.Truth[u])).ThenBy(v => v).ToArray();

@@ -103,8 +103,9 @@ public sealed class EveryFormBadInputTests(DatabaseFixture database, ITestOutput
         }
         this.ShouldSatisfyAllConditions(
             () => forms.Count(f => !f.IsGet).ShouldBeGreaterThanOrEqualTo(40, "every staff and person form is found (a lost session finds far fewer)"),
-            () => forms.Select(f => f.Role).Distinct().ShouldBe([FuzzArrangement.Anonymous, FuzzArrangement.Person, FuzzArrangement.PractitionerRole,
-                FuzzArrangement.TeamLeaderRole, FuzzArrangement.AdminRole], ignoreOrder: true, "each role with forms of its own sends them (the commissioner's one form is the team leader's too)"),
+            () => forms.Select(f => f.Role).Distinct().ShouldBe([FuzzArrangement.Anonymous, FuzzArrangement.Person, FuzzArrangement.VolunteerRole, FuzzArrangement.PractitionerRole,
+                FuzzArrangement.TeamLeaderRole, FuzzArrangement.CoordinatorRole, FuzzArrangement.AdminRole], ignoreOrder: true,
+                "each role with forms of its own sends them (the commissioner's one form is the team leader's too)"),
             () => outcomes.Count.ShouldBeGreaterThanOrEqualTo(3_600, "with the public form's 1,500 the hub gets at least 5,000 generated inputs"),
             () => outcomes.Count(o => o.Status >= 500).ShouldBe(0, "responses >= 500"),
             () => problems.ShouldBeEmpty($"{problems.Count} problems (seed {seed}), as (page, field, input kind, status); first: {string.Join(" | ", problems.Distinct().Take(15))}"));

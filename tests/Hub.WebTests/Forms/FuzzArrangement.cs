@@ -22,9 +22,14 @@ internal sealed partial class FuzzArrangement
     public const string TeamLeaderRole = "team leader";
     public const string CommissionerRole = "commissioner";
     public const string AdminRole = "admin";
+    public const string VolunteerRole = "volunteer";
+    public const string CoordinatorRole = "coordinator";
 
-    /// <summary>The order roles are visited: a form reached by several is fuzzed as the first, and the person before staff can end their access.</summary>
-    public static readonly string[] Roles = [Anonymous, Person, PractitionerRole, TeamLeaderRole, CommissionerRole, AdminRole];
+    /// <summary>
+    /// The order roles are visited: a form reached by several is fuzzed as the first, the person before
+    /// staff can end their access, and the volunteer before the coordinator can take a request back.
+    /// </summary>
+    public static readonly string[] Roles = [Anonymous, Person, VolunteerRole, PractitionerRole, TeamLeaderRole, CommissionerRole, CoordinatorRole, AdminRole];
 
     public required IReadOnlyDictionary<string, HttpClient> Clients { get; init; }
 
@@ -109,6 +114,33 @@ internal sealed partial class FuzzArrangement
         })).IsRedirect().ShouldBeTrue("a group is proposed");
         var proposalId = await factory.WithDbAsync(db => db.GroupProposals.AsNoTracking().Select(p => p.Id).FirstAsync());
 
+        // Volunteering: a request waiting (a demo one), one matched to another volunteer for the coordinator's
+        // forms, one matched to the demo volunteer for theirs, a volunteer still to vet, one approved, and a concern.
+        var (waiting, matchedElsewhere, volunteersOwn, toVet, approved, concern) = await factory.WithDbAsync(async db =>
+        {
+            var at = DateTimeOffset.UtcNow;
+            var today = Hub.Domain.Common.UkCalendar.DayOf(at);
+            var waitingId = await db.SupportRequests.AsNoTracking().Where(r => r.Status == Hub.Domain.Volunteering.SupportRequestStatus.Waiting).OrderBy(r => r.AskedAt).Select(r => r.Id).FirstAsync();
+            var nia = await db.Volunteers.SingleAsync(v => v.Email == Hub.Infrastructure.Seeding.DemoDataSeeder.VolunteerEmail);
+            var rosa = await db.Volunteers.SingleAsync(v => v.FirstName == "Rosa");
+            var ben = await db.Volunteers.AsNoTracking().Where(v => v.FirstName == "Ben").Select(v => v.Id).SingleAsync();
+            var kai = await db.Volunteers.AsNoTracking().Where(v => v.FirstName == "Kai").Select(v => v.Id).SingleAsync();
+            Hub.Domain.Volunteering.SupportRequest Matched(Hub.Domain.Volunteering.Volunteer to, string email)
+            {
+                var request = Hub.Domain.Volunteering.SupportRequest.Ask(offerId, "Invented Robin", "The group", "Evenings",
+                    new Hub.Domain.Volunteering.ComeAlongContact(Hub.Domain.Volunteering.ReachBy.Email, email, null, true), Guid.NewGuid(), at);
+                request.Match(to, today, Guid.NewGuid(), at);
+                db.SupportRequests.Add(request);
+                return request;
+            }
+            var elsewhere = Matched(rosa, "fuzz.elsewhere@example.test");
+            var own = Matched(nia, "fuzz.own@example.test");
+            var raised = Hub.Domain.Volunteering.SafeguardingConcern.Raise(nia.Id, own.Id, "Invented worry.", Guid.NewGuid(), at);
+            db.SafeguardingConcerns.Add(raised);
+            await db.SaveChangesAsync();
+            return (waitingId, elsewhere.Id, own.Id, ben, kai, raised.Id);
+        });
+
         return new FuzzArrangement
         {
             Clients = new Dictionary<string, HttpClient>
@@ -119,6 +151,8 @@ internal sealed partial class FuzzArrangement
                 [TeamLeaderRole] = teamLeader,
                 [CommissionerRole] = commissioner,
                 [AdminRole] = await factory.SignedInAsync(Admin),
+                [VolunteerRole] = await factory.SignedInAsync(Hub.Infrastructure.Seeding.DemoDataSeeder.VolunteerEmail),
+                [CoordinatorRole] = await factory.SignedInAsync(Hub.Infrastructure.Seeding.DemoDataSeeder.CoordinatorEmail),
             },
             Addresses = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
             {
@@ -147,6 +181,13 @@ internal sealed partial class FuzzArrangement
                 ["/api/oruk/v3/services/{id}"] = [$"/api/oruk/v3/services/{offerId}"],
                 ["/api/oruk/v3/taxonomies/{id}"] = [$"/api/oruk/v3/taxonomies/{Hub.Application.Connect.OpenReferralApi.OpenReferralTaxonomies.All[0].Id}"],
                 ["/api/oruk/v3/taxonomy_terms/{id}"] = [$"/api/oruk/v3/taxonomy_terms/{Hub.Application.Connect.OpenReferralApi.OpenReferralTaxonomies.Terms.First().Id}"],
+                ["/connect/groups/{id:guid}/come-with-me"] = [$"/connect/groups/{offerId}/come-with-me"],
+                ["/connect/how-it-went/{token}"] = ["/connect/how-it-went/not-a-token-anyone-was-sent"],
+                ["/volunteer/welcome/{token}"] = ["/volunteer/welcome/not-a-token-anyone-was-sent"],
+                ["/volunteer/requests/{id:guid}"] = [$"/volunteer/requests/{volunteersOwn}"],
+                ["/staff/volunteering/requests/{id:guid}"] = [$"/staff/volunteering/requests/{waiting}", $"/staff/volunteering/requests/{matchedElsewhere}"],
+                ["/staff/volunteering/volunteers/{id:guid}"] = [$"/staff/volunteering/volunteers/{toVet}", $"/staff/volunteering/volunteers/{approved}"],
+                ["/staff/volunteering/concerns/{id:guid}"] = [$"/staff/volunteering/concerns/{concern}"],
             },
         };
     }

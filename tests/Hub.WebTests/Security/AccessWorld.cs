@@ -25,6 +25,12 @@ public enum Role
     TeamLeader,
     Commissioner,
     Admin,
+
+    /// <summary>A vetted volunteer supporter signed in with their own account (the Volunteer role only).</summary>
+    Volunteer,
+
+    /// <summary>A volunteer coordinator (the VolunteerCoordinator role only, no staff role).</summary>
+    Coordinator,
 }
 
 /// <summary>Whose record an address opens: one the role legitimately reaches, or someone else's.</summary>
@@ -78,6 +84,14 @@ public sealed partial class AccessWorld : IAsyncLifetime
     /// <summary>A group someone proposed for Connect and Do, waiting in the moderation queue.</summary>
     public Guid ProposalId { get; private set; }
 
+    /// <summary>"Own": a request for someone to come along, matched to the signed-in volunteer; "other": matched to another volunteer.</summary>
+    public (Guid Own, Guid Other) SupportRequests { get; private set; }
+
+    /// <summary>A volunteer (not the signed-in one) and a safeguarding concern.</summary>
+    public Guid VolunteerId { get; private set; }
+
+    public Guid ConcernId { get; private set; }
+
     public HttpClient Client(Role role) => _clients[role];
 
     /// <summary>Every cookie the hub has set on this world's clients, and on any client made with <see cref="NewClient"/>.</summary>
@@ -102,7 +116,8 @@ public sealed partial class AccessWorld : IAsyncLifetime
     {
         _factory = new HubWebFactory(_database.ConnectionString) { ConfigureTestServices = BindingProbe.Register };
         _clients[Role.Anonymous] = NewClient();
-        foreach (var (role, email) in new[] { (Role.Practitioner, Practitioner), (Role.TeamLeader, TeamLeader), (Role.Commissioner, Commissioner), (Role.Admin, Admin) })
+        foreach (var (role, email) in new[] { (Role.Practitioner, Practitioner), (Role.TeamLeader, TeamLeader), (Role.Commissioner, Commissioner), (Role.Admin, Admin),
+            (Role.Volunteer, Hub.Infrastructure.Seeding.DemoDataSeeder.VolunteerEmail), (Role.Coordinator, Hub.Infrastructure.Seeding.DemoDataSeeder.CoordinatorEmail) })
         {
             _clients[role] = NewClient();
             (await _clients[role].SignInAsync(email, DemoPassword)).IsRedirect().ShouldBeTrue($"the demo account {email} signs in");
@@ -142,6 +157,7 @@ public sealed partial class AccessWorld : IAsyncLifetime
             await db.SaveChangesAsync();
             return proposal.Id;
         });
+        (SupportRequests, VolunteerId, ConcernId) = await VolunteeringAsync();
         var reports = Client(Role.TeamLeader);
         var asked = await reports.SubmitAsync(await reports.GetDocumentAsync("/staff/reports"), "form[action='/staff/reports']");
         asked.IsRedirect().ShouldBeTrue("the team leader's report is queued");
@@ -150,11 +166,38 @@ public sealed partial class AccessWorld : IAsyncLifetime
         await WatchForChangesAsync();
         foreach (var role in Roles)
         {
-            var page = role switch { Role.Anonymous => "/refer", Role.Person => "/my/plan", _ => "/staff" };
+            var page = role switch { Role.Anonymous => "/refer", Role.Person => "/my/plan", Role.Volunteer => "/volunteer", Role.Coordinator => "/staff/volunteering", _ => "/staff" };
             _tokens[role] = (await Client(role).GetDocumentAsync(page)).QuerySelector<IHtmlInputElement>("input[name='__RequestVerificationToken']")?.Value
                 ?? throw new InvalidOperationException($"No antiforgery token on {page} for {role}.");
         }
     }
+
+    /// <summary>
+    /// Two requests for someone to come along (one matched to the demo volunteer, one to another
+    /// vetted volunteer) and a concern that other volunteer raised.
+    /// </summary>
+    private async Task<((Guid Own, Guid Other) Requests, Guid VolunteerId, Guid ConcernId)> VolunteeringAsync() => await Factory.WithDbAsync(async db =>
+    {
+        var now = DateTimeOffset.UtcNow;
+        var today = Hub.Domain.Common.UkCalendar.DayOf(now);
+        var mine = await db.Volunteers.SingleAsync(v => v.Email == Hub.Infrastructure.Seeding.DemoDataSeeder.VolunteerEmail);
+        var other = Hub.Domain.Volunteering.Volunteer.Register("Matrix", "Volunteer", "matrix.volunteer@example.test", null, "Evenings", null, null, Guid.NewGuid(), now);
+        other.RecordChecks(new Hub.Domain.Volunteering.VolunteerChecks(Hub.Domain.Volunteering.DbsCheckType.Enhanced, today.AddDays(-9), today.AddDays(-8), today.AddDays(-7), today.AddDays(300)), Guid.NewGuid(), now);
+        other.Approve(today, now);
+        db.Volunteers.Add(other);
+        var requests = new[] { (mine, "matrix.own.request@example.test"), (other, "matrix.other.request@example.test") }.Select(x =>
+        {
+            var request = Hub.Domain.Volunteering.SupportRequest.Ask(OfferId, "Robin", "Try the group", "Evenings",
+                new Hub.Domain.Volunteering.ComeAlongContact(Hub.Domain.Volunteering.ReachBy.Email, x.Item2, null, true), Guid.NewGuid(), now);
+            request.Match(x.Item1, today, Guid.NewGuid(), now);
+            db.SupportRequests.Add(request);
+            return request;
+        }).ToList();
+        var concern = Hub.Domain.Volunteering.SafeguardingConcern.Raise(other.Id, requests[1].Id, "Invented words for the matrix.", Guid.NewGuid(), now);
+        db.SafeguardingConcerns.Add(concern);
+        await db.SaveChangesAsync();
+        return ((requests[0].Id, requests[1].Id), other.Id, concern.Id);
+    });
 
     /// <summary>The last audit row's writer number (this process writes every row), to read what a request adds after it.</summary>
     public async Task<long> AuditHeadAsync() =>

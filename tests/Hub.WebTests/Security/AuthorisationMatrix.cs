@@ -9,7 +9,7 @@ public sealed partial record MatrixRow(int Line, string Method, string Address, 
         { "200", "401", "403", "404", "sign-in", "signed-out", "space-sign-in", "denied", "refused", "pass" };
 
     private static readonly IReadOnlySet<string> RecordKinds = new HashSet<string>(StringComparer.Ordinal)
-        { "-", "referral", "conversation", "member", "offer", "report", "proposal", "taxonomy", "term" };
+        { "-", "referral", "conversation", "member", "offer", "report", "proposal", "taxonomy", "term", "request", "volunteer", "concern" };
 
     public string Key => HubEndpoints.Handler.KeyOf(Method, Address);
 
@@ -17,7 +17,10 @@ public sealed partial record MatrixRow(int Line, string Method, string Address, 
     public string Template => HubEndpoints.SplitQuery(Address).Path;
 
     /// <summary>A person's record is tried twice: one the role legitimately reaches, and someone else's.</summary>
-    public bool OpensAPersonsRecord => Record is "referral" or "conversation";
+    public bool OpensAPersonsRecord => Record is "referral" or "conversation" or "request";
+
+    /// <summary>A hub person's record (a refusal names the person); a request for someone to come along names nobody known to the hub.</summary>
+    public bool NamesAHubPerson => Record is "referral" or "conversation";
 
     public IReadOnlyList<Whose> RecordsTried => OpensAPersonsRecord ? [Whose.Own, Whose.Other] : [Whose.Own];
 
@@ -40,6 +43,9 @@ public sealed partial record MatrixRow(int Line, string Method, string Address, 
             // The Open Referral UK API's taxonomies are fixed lists in code, each with a UUID.
             "taxonomy" => Guid.Parse(Hub.Application.Connect.OpenReferralApi.OpenReferralTaxonomies.All[0].Id),
             "term" => Guid.Parse(Hub.Application.Connect.OpenReferralApi.OpenReferralTaxonomies.Terms.First().Id),
+            "request" => whose == Whose.Own ? world.SupportRequests.Own : world.SupportRequests.Other,
+            "volunteer" => world.VolunteerId,
+            "concern" => world.ConcernId,
             _ => null,
         };
         var filled = RouteValue().Replace(Address, m => m.Groups["name"].Value switch
@@ -79,7 +85,7 @@ public sealed partial record MatrixRow(int Line, string Method, string Address, 
             foreach (var (role, cell) in AccessWorld.Roles.Zip(cells.Skip(3)))
             {
                 var pair = cell.Split('|');
-                if (pair.Length > 2 || pair.Any(a => !Outcomes.Contains(a)) || (pair.Length == 2 && cells[2] is not ("referral" or "conversation")))
+                if (pair.Length > 2 || pair.Any(a => !Outcomes.Contains(a)) || (pair.Length == 2 && cells[2] is not ("referral" or "conversation" or "request")))
                 {
                     throw new FormatException($"AuthorisationMatrix.txt line {number}: '{cell}' is not an answer (one of {string.Join(", ", Outcomes)}, or own|other on a person's record).");
                 }

@@ -98,7 +98,7 @@ public sealed class AuthorisationMatrixTests(AccessWorld world, ITestOutputHelpe
         var denials = audited.Where(a => a.Action == AuditAction.Denied).ToList();
         if (expected is "denied" or "refused")
         {
-            var person = row.OpensAPersonsRecord && expected == "refused" ? (whose == Whose.Own ? world.People.Own : world.People.Other) : (Guid?)null;
+            var person = row.NamesAHubPerson && expected == "refused" ? (whose == Whose.Own ? world.People.Own : world.People.Other) : (Guid?)null;
             var (recordType, screen) = expected == "denied" ? (RecordPageRefusalHandler.RecordType, $"{method} {row.Template}") : (null, null);
             if (audited.Count != 1 || denials.Count != 1 || denials[0].ActorUserId != world.UserId(role) || denials[0].PersonId != person
                 || (recordType is not null && (denials[0].RecordType != recordType || !string.Equals(denials[0].Screen, screen, StringComparison.OrdinalIgnoreCase))))

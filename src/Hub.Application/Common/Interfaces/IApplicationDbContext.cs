@@ -12,6 +12,7 @@ using Hub.Domain.Space;
 using Hub.Domain.Spells;
 using Hub.Domain.SupportPlans;
 using Hub.Domain.Triage;
+using Hub.Domain.Volunteering;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Application.Common.Interfaces;
@@ -62,6 +63,12 @@ public interface IApplicationDbContext
     DbSet<SpaceGoalRating> SpaceGoalRatings { get; }
     DbSet<SpaceMoodCheckIn> SpaceMoodCheckIns { get; }
     DbSet<SpaceFollow> SpaceFollows { get; }
+    DbSet<Volunteer> Volunteers { get; }
+    DbSet<SupportRequest> SupportRequests { get; }
+    DbSet<SupportMatch> SupportMatches { get; }
+    DbSet<Outing> Outings { get; }
+    DbSet<SafeguardingConcern> SafeguardingConcerns { get; }
+    DbSet<OutingFeedbackLink> OutingFeedbackLinks { get; }
 
     /// <summary>Saves; audit rows added since the last save are sealed into the chain in the same transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);

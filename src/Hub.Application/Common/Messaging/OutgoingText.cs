@@ -33,10 +33,14 @@ public static class MessageTemplates
     /// <summary>A Connect and Do group's public page: ((name)), ((link)).</summary>
     public const string GroupPage = "group-page";
 
+    /// <summary>No fields: "we have your request for someone to come with you".</summary>
+    public const string ComeAlongReceived = "come-along-received";
+    /// <summary>((link)): say how an outing with a volunteer went.</summary>
+    public const string HowDidItGo = "how-did-it-go";
     /// <summary>For email through Notify: ((subject)) and ((body)).</summary>
     public const string Email = "email";
 
-    public static readonly IReadOnlyList<string> All = [PlanLink, SpaceLink, ReferralConfirmation, ReviewReminder, MeetingReminder, WayBack, GroupPage, Email];
+    public static readonly IReadOnlyList<string> All = [PlanLink, SpaceLink, ReferralConfirmation, ReviewReminder, MeetingReminder, WayBack, GroupPage, ComeAlongReceived, HowDidItGo, Email];
 }
 
 /// <summary>Where a plan link goes in a message: the sender mints the token and puts the link here.</summary>

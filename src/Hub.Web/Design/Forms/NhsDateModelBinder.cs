@@ -65,16 +65,17 @@ public sealed class NhsDateModelBinder : IModelBinder
         {
             return (null, null, []);
         }
+        // Only the boxes that are not numbers are marked, so the summary links to the one to change;
+        // a box holding something else is named before boxes left empty beside it.
+        var notNumbers = DateParts.Where(p => parts[p].Length > 0 && !Number(parts[p], p == "Year" ? 4 : 2, out _)).ToArray();
+        if (notNumbers.Length > 0)
+        {
+            return (null, $"{label} must be a real date", notNumbers);
+        }
         var missing = DateParts.Where(p => parts[p].Length == 0).ToArray();
         if (missing.Length > 0)
         {
             return (null, $"{label} must include a {string.Join(" and ", missing.Select(m => m.ToLowerInvariant()))}", missing);
-        }
-        // Only the boxes that are not numbers are marked, so the summary links to the one to change.
-        var notNumbers = DateParts.Where(p => !Number(parts[p], p == "Year" ? 4 : 2, out _)).ToArray();
-        if (notNumbers.Length > 0)
-        {
-            return (null, $"{label} must be a real date", notNumbers);
         }
         Number(parts["Day"], 2, out var day);
         Number(parts["Month"], 2, out var month);

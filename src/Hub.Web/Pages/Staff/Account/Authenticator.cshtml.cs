@@ -45,7 +45,7 @@ public sealed class AuthenticatorModel(UserManager<StaffUser> users, SignInManag
         await users.SetTwoFactorEnabledAsync(user, true);
         // The same "amr" claim a sign-in with a code carries, which is what lets the member past MfaEnforcement.
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
-        return LocalRedirect("/staff");
+        return LocalRedirect(User.IsInRole(Hub.Application.Common.Roles.Volunteer) ? "/volunteer" : "/staff");
     }
 
     private async Task Load(StaffUser user)

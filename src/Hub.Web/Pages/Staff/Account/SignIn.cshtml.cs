@@ -54,11 +54,11 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<Sta
         var result = await signIn.PasswordSignInAsync(Email!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            return LocalRedirect(SafeReturnUrl());
+            return LocalRedirect(await LandingAsync());
         }
         if (result.RequiresTwoFactor)
         {
-            return RedirectToPage("TwoFactor", new { ReturnUrl = SafeReturnUrl() });
+            return RedirectToPage("TwoFactor", new { ReturnUrl = await LandingAsync() });
         }
         if (result.IsLockedOut)
         {
@@ -83,5 +83,22 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<Sta
     }
 
     private string SafeReturnUrl() =>
-        !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith("/staff", StringComparison.Ordinal) ? ReturnUrl : "/staff";
+        !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) && (ReturnUrl.StartsWith("/staff", StringComparison.Ordinal) || ReturnUrl.StartsWith("/volunteer", StringComparison.Ordinal)) ? ReturnUrl : "/staff";
+
+    /// <summary>
+    /// Where a sign-in goes when no page was asked for: volunteers to their own page, a coordinator
+    /// with no staff role to the volunteering queue (neither may open the staff start page).
+    /// </summary>
+    private async Task<string> LandingAsync()
+    {
+        var asked = SafeReturnUrl();
+        if (asked != "/staff" || await users.FindByEmailAsync(Email!.Trim()) is not { } user)
+        {
+            return asked;
+        }
+        var roles = await users.GetRolesAsync(user);
+        return roles.Contains(Hub.Application.Common.Roles.Volunteer) ? "/volunteer"
+            : !roles.Any(Hub.Application.Common.Roles.All.Contains) && roles.Contains(Hub.Application.Common.Roles.VolunteerCoordinator) ? "/staff/volunteering"
+            : asked;
+    }
 }

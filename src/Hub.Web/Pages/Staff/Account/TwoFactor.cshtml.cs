@@ -25,7 +25,7 @@ public sealed class TwoFactorModel(SignInManager<StaffUser> signIn) : PageModel
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/staff", StringComparison.Ordinal) ? ReturnUrl : "/staff");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && (ReturnUrl!.StartsWith("/staff", StringComparison.Ordinal) || ReturnUrl.StartsWith("/volunteer", StringComparison.Ordinal)) ? ReturnUrl : "/staff");
         }
         if (result.IsLockedOut)
         {

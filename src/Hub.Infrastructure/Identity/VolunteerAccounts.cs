@@ -1,0 +1,41 @@
+using Hub.Application.Common;
+using Hub.Application.Volunteering.Coordination;
+using Microsoft.AspNetCore.Identity;
+
+namespace Hub.Infrastructure.Identity;
+
+/// <summary>
+/// Volunteers' accounts on the staff account machinery: the same Identity store, password rules
+/// (length and the common-password list), lockout and authenticator app; the Volunteer role only.
+/// An email that already belongs to a staff account is never turned into a volunteer's.
+/// </summary>
+internal sealed class VolunteerAccounts(UserManager<StaffUser> users) : IVolunteerAccounts
+{
+    public async Task<Guid?> EnsureAccountAsync(string email, string displayName, CancellationToken cancellationToken)
+    {
+        if (await users.FindByEmailAsync(email.Trim()) is { } existing)
+        {
+            var roles = await users.GetRolesAsync(existing);
+            return roles.Count == 1 && roles[0] == Roles.Volunteer ? existing.Id : null;
+        }
+        var user = new StaffUser { UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true, DisplayName = displayName };
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException("Could not create a volunteer's account: " + string.Join("; ", created.Errors.Select(e => e.Code)));
+        }
+        var role = await users.AddToRoleAsync(user, Roles.Volunteer);
+        return role.Succeeded ? user.Id : throw new InvalidOperationException("Could not give the Volunteer role: " + string.Join("; ", role.Errors.Select(e => e.Code)));
+    }
+
+    public async Task<IReadOnlyList<string>> SetPasswordAsync(Guid userId, string password, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException("The volunteer's account has gone.");
+        if (await users.HasPasswordAsync(user))
+        {
+            await users.RemovePasswordAsync(user);
+        }
+        var result = await users.AddPasswordAsync(user, password);
+        return result.Succeeded ? [] : result.Errors.Select(e => e.Description.TrimEnd('.')).ToList();
+    }
+}

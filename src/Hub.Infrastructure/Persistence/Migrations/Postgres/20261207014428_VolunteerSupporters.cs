@@ -1,0 +1,329 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Hub.Infrastructure.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class VolunteerSupporters : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "SupportRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OfferId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    WhatToTry = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    WhenSuits = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ContactKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FormToken = table.Column<Guid>(type: "uuid", nullable: false),
+                    AskedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Closure = table.Column<int>(type: "integer", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Contact_By = table.Column<int>(type: "integer", nullable: false),
+                    Contact_Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    Contact_MessagesSafe = table.Column<bool>(type: "boolean", nullable: false),
+                    Contact_Mobile = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupportRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupportRequests_CommunityOffers_OfferId",
+                        column: x => x.OfferId,
+                        principalTable: "CommunityOffers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Volunteers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirstName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LastName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Mobile = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Availability = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    AboutMe = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Area = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    FormToken = table.Column<Guid>(type: "uuid", nullable: false),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ChecksRecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ChecksRecordedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    PauseReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    StatusChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    InvitationHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    InvitationExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Checks_DbsCheckedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Checks_DbsType = table.Column<int>(type: "integer", nullable: true),
+                    Checks_ReferencesReceivedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Checks_ReviewDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Checks_TrainingCompletedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Volunteers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SafeguardingConcerns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VolunteerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: true),
+                    WhatHappened = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    FormToken = table.Column<Guid>(type: "uuid", nullable: false),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActedOnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ActedOnBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    WhatWasDone = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SafeguardingConcerns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SafeguardingConcerns_SupportRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "SupportRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SafeguardingConcerns_Volunteers_VolunteerId",
+                        column: x => x.VolunteerId,
+                        principalTable: "Volunteers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupportMatches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VolunteerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MatchedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    MatchedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Ending = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupportMatches", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupportMatches_SupportRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "SupportRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SupportMatches_Volunteers_VolunteerId",
+                        column: x => x.VolunteerId,
+                        principalTable: "Volunteers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Outings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MatchId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VolunteerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Happened = table.Column<bool>(type: "boolean", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PersonSaid = table.Column<int>(type: "integer", nullable: true),
+                    PersonWords = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    PersonSaidAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Outings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Outings_SupportMatches_MatchId",
+                        column: x => x.MatchId,
+                        principalTable: "SupportMatches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Outings_SupportRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "SupportRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutingFeedbackLinks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OutingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutingFeedbackLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutingFeedbackLinks_Outings_OutingId",
+                        column: x => x.OutingId,
+                        principalTable: "Outings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutingFeedbackLinks_OutingId",
+                table: "OutingFeedbackLinks",
+                column: "OutingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutingFeedbackLinks_TokenHash",
+                table: "OutingFeedbackLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outings_MatchId",
+                table: "Outings",
+                column: "MatchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outings_On",
+                table: "Outings",
+                column: "On");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outings_RequestId",
+                table: "Outings",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outings_VolunteerId_On",
+                table: "Outings",
+                columns: new[] { "VolunteerId", "On" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SafeguardingConcerns_ActedOnAt_RaisedAt",
+                table: "SafeguardingConcerns",
+                columns: new[] { "ActedOnAt", "RaisedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SafeguardingConcerns_FormToken",
+                table: "SafeguardingConcerns",
+                column: "FormToken",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SafeguardingConcerns_RequestId",
+                table: "SafeguardingConcerns",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SafeguardingConcerns_VolunteerId",
+                table: "SafeguardingConcerns",
+                column: "VolunteerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportMatches_OneCurrent",
+                table: "SupportMatches",
+                column: "RequestId",
+                unique: true,
+                filter: "\"EndedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportMatches_VolunteerId_EndedAt",
+                table: "SupportMatches",
+                columns: new[] { "VolunteerId", "EndedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportRequests_ContactKey",
+                table: "SupportRequests",
+                column: "ContactKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportRequests_FormToken",
+                table: "SupportRequests",
+                column: "FormToken",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportRequests_OfferId",
+                table: "SupportRequests",
+                column: "OfferId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportRequests_Status_AskedAt",
+                table: "SupportRequests",
+                columns: new[] { "Status", "AskedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Volunteers_FormToken",
+                table: "Volunteers",
+                column: "FormToken",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Volunteers_InvitationHash",
+                table: "Volunteers",
+                column: "InvitationHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Volunteers_Status_RegisteredAt",
+                table: "Volunteers",
+                columns: new[] { "Status", "RegisteredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Volunteers_UserId",
+                table: "Volunteers",
+                column: "UserId",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "OutingFeedbackLinks");
+
+            migrationBuilder.DropTable(
+                name: "SafeguardingConcerns");
+
+            migrationBuilder.DropTable(
+                name: "Outings");
+
+            migrationBuilder.DropTable(
+                name: "SupportMatches");
+
+            migrationBuilder.DropTable(
+                name: "SupportRequests");
+
+            migrationBuilder.DropTable(
+                name: "Volunteers");
+        }
+    }
+}

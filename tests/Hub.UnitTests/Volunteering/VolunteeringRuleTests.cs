@@ -1,0 +1,149 @@
+using System.Reflection;
+using Hub.Domain.Common;
+using Hub.Domain.Volunteering;
+
+namespace Hub.UnitTests.Volunteering;
+
+/// <summary>The volunteering rules as specifications: who is vetted on a day, who may be matched, who may record, what the person may say.</summary>
+public sealed class VolunteeringRuleTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateOnly Today = new(2026, 6, 1);
+    private static readonly Guid Coordinator = Guid.NewGuid();
+
+    private static VolunteerChecks Complete(int reviewInDays = 300, DbsCheckType type = DbsCheckType.Enhanced) =>
+        new(type, Today.AddDays(-30), Today.AddDays(-20), Today.AddDays(-10), Today.AddDays(reviewInDays));
+
+    private static Volunteer Approved(int reviewInDays = 300)
+    {
+        var v = Volunteer.Register("Nia", "Evans", "nia@example.org", null, "Evenings", null, null, Guid.NewGuid(), Now);
+        v.RecordChecks(Complete(reviewInDays), Coordinator, Now);
+        v.Approve(Today, Now);
+        return v;
+    }
+
+    private static SupportRequest Asked() =>
+        SupportRequest.Ask(Guid.NewGuid(), "Sam", "Try the choir", "Evenings", new ComeAlongContact(ReachBy.Email, "sam@example.org", null, true), Guid.NewGuid(), Now);
+
+    [Fact]
+    public void Should_count_a_volunteer_as_vetted_only_with_an_enhanced_check_references_training_and_a_review_not_yet_passed()
+    {
+        Complete().AreCompleteOn(Today).ShouldBeTrue();
+        Complete(0).AreCompleteOn(Today).ShouldBeTrue("the review day itself is still in date");
+        Complete(-1).Gaps(Today).ShouldBe(["the review is overdue"]);
+        Complete(type: DbsCheckType.Standard).Gaps(Today).ShouldBe(["the DBS check is not an enhanced check"]);
+        (Complete() with { ReferencesReceivedOn = null }).Gaps(Today).ShouldBe(["references not received"]);
+        (Complete() with { TrainingCompletedOn = Today.AddDays(1) }).Gaps(Today).ShouldBe(["training not completed"]);
+        VolunteerChecks.None.Gaps(Today).Count.ShouldBe(4);
+    }
+
+    [Fact]
+    public void Should_warn_of_a_review_within_thirty_days_and_call_it_overdue_the_day_after()
+    {
+        Complete(VolunteerChecks.DueSoonDays).ReviewDueSoonOn(Today).ShouldBeTrue();
+        Complete(VolunteerChecks.DueSoonDays + 1).ReviewDueSoonOn(Today).ShouldBeFalse();
+        Complete(0).ReviewOverdueOn(Today).ShouldBeFalse();
+        Complete(0).ReviewOverdueOn(Today.AddDays(1)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Should_refuse_to_approve_a_volunteer_with_a_check_missing()
+    {
+        var v = Volunteer.Register("Ben", "Okoro", "ben@example.org", null, "Mornings", null, null, Guid.NewGuid(), Now);
+        v.RecordChecks(Complete() with { ReferencesReceivedOn = null }, Coordinator, Now);
+
+        Should.Throw<DomainRuleException>(() => v.Approve(Today, Now)).Message.ShouldContain("references not received");
+        v.Status.ShouldBe(VolunteerStatus.Applied);
+    }
+
+    [Fact]
+    public void Should_match_only_an_approved_volunteer_in_date_and_never_twice()
+    {
+        var request = Asked();
+        var lapsed = Approved(reviewInDays: 5);
+        Should.Throw<DomainRuleException>(() => request.Match(lapsed, Today.AddDays(6), Coordinator, Now)).Message.ShouldContain("the review is overdue");
+
+        var paused = Approved();
+        paused.Pause("Looking into a concern", Now);
+        Should.Throw<DomainRuleException>(() => request.Match(paused, Today, Coordinator, Now)).Message.ShouldContain("not approved or are paused");
+
+        var nia = Approved();
+        request.Match(nia, Today, Coordinator, Now);
+        request.IsMatchedTo(nia.Id).ShouldBeTrue();
+        Should.Throw<DomainRuleException>(() => request.Match(Approved(), Today, Coordinator, Now)).Message.ShouldContain("already matched");
+    }
+
+    [Fact]
+    public void Should_let_only_the_volunteer_matched_now_record_an_outing_and_not_one_in_the_future()
+    {
+        var request = Asked();
+        var nia = Approved();
+        request.Match(nia, Today, Coordinator, Now);
+
+        Should.Throw<DomainRuleException>(() => request.RecordOuting(Guid.NewGuid(), Today, true, null, Today, Now));
+        Should.Throw<DomainRuleException>(() => request.RecordOuting(nia.Id, Today.AddDays(1), true, null, Today, Now));
+        request.RecordOuting(nia.Id, Today, true, "  We went in together.  ", Today, Now).Note.ShouldBe("We went in together.");
+
+        request.ReturnToQueue(MatchEnding.VolunteerPaused, Now);
+        request.IsMatchedTo(nia.Id).ShouldBeFalse("a request taken back is no longer the volunteer's");
+        Should.Throw<DomainRuleException>(() => request.RecordOuting(nia.Id, Today, true, null, Today, Now));
+    }
+
+    [Fact]
+    public void Should_count_going_alone_only_when_the_coordinator_closes_the_request_so()
+    {
+        var request = Asked();
+        request.Match(Approved(), Today, Coordinator, Now);
+        request.Close(RequestClosure.GoingAloneNow, Now);
+
+        request.Status.ShouldBe(SupportRequestStatus.Closed);
+        request.Closure.ShouldBe(RequestClosure.GoingAloneNow);
+        request.CurrentMatch.ShouldBeNull();
+        request.Matches.Single().Ending.ShouldBe(MatchEnding.RequestClosed);
+    }
+
+    [Fact]
+    public void Should_let_the_person_say_once_how_an_outing_that_happened_went()
+    {
+        var request = Asked();
+        var nia = Approved();
+        request.Match(nia, Today, Coordinator, Now);
+        var happened = request.RecordOuting(nia.Id, Today, true, null, Today, Now);
+        var missed = request.RecordOuting(nia.Id, Today, false, null, Today, Now);
+
+        happened.PersonSays(HowItWent.Good, "Easier than I thought", Now);
+        Should.Throw<DomainRuleException>(() => happened.PersonSays(HowItWent.NotGood, null, Now));
+        Should.Throw<DomainRuleException>(() => missed.PersonSays(HowItWent.Okay, null, Now));
+        happened.PersonWords.ShouldBe("Easier than I thought");
+    }
+
+    [Fact]
+    public void Should_find_a_contact_by_the_same_key_however_the_address_is_typed()
+    {
+        ContactKey.For(" Sam@Example.org ").ShouldBe(ContactKey.ForEmail("sam@example.org"));
+        ContactKey.For("+44 7700 900 982").ShouldBe(ContactKey.ForMobile("07700900982"));
+        ContactKey.ForEmail("sam@example.org").ShouldNotBe(ContactKey.ForEmail("sam2@example.org"));
+    }
+
+    [Fact]
+    public void Should_keep_no_field_for_a_certificate_or_its_number()
+    {
+        // docs/decisions/039: only the type and dates of checks. A new property named like a certificate fails here.
+        var names = typeof(Volunteer).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name)
+            .Concat(typeof(VolunteerChecks).GetProperties().Select(p => p.Name));
+        names.ShouldNotContain(n => n.Contains("Certificate", StringComparison.OrdinalIgnoreCase) || n.Contains("Number", StringComparison.OrdinalIgnoreCase)
+            || n.Contains("Disclos", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Should_accept_an_invitation_token_once_only_while_in_date()
+    {
+        var v = Approved();
+        var token = v.Invite(Guid.NewGuid(), Now);
+        v.InvitationWorks(token, Now.AddDays(6)).ShouldBeTrue();
+        v.InvitationWorks(token, Now.AddDays(7)).ShouldBeFalse();
+        v.InvitationWorks("not-the-token", Now).ShouldBeFalse();
+        v.InvitationAccepted();
+        v.InvitationWorks(token, Now).ShouldBeFalse();
+    }
+}
