@@ -38,7 +38,7 @@ public sealed class ChangeRequestHandler(IApplicationDbContext db, TimeProvider 
             ?? throw new NotFoundException("The request");
         if (supportRequest.Version != request.Version)
         {
-            throw Refuse.Because(nameof(request.Change), "Someone else changed this request while you were looking at it. Check it again");
+            throw Refuse.Because(string.Empty, "Someone else changed this request while you were looking at it. Check it again");
         }
         var now = clock.GetUtcNow();
         try
@@ -64,7 +64,7 @@ public sealed class ChangeRequestHandler(IApplicationDbContext db, TimeProvider 
             throw Refuse.Because(nameof(request.Change), ex.Message.TrimEnd('.'));
         }
         audit.Record(AuditAction.Update, null, nameof(SupportRequest), supportRequest.Id, "Volunteering: change request");
-        await db.SaveOrRefuseAsync(nameof(request.Change), "Someone else changed this request at the same time. Check it again", cancellationToken);
+        await db.SaveOrRefuseAsync(string.Empty, "Someone else changed this request at the same time. Check it again", cancellationToken);
         return Unit.Value;
     }
 }

@@ -37,7 +37,7 @@ public sealed class ChangeVolunteerHandler(IApplicationDbContext db, TimeProvide
         var field = request.Pause ? nameof(request.Reason) : nameof(request.Version);
         if (volunteer.Version != request.Version)
         {
-            throw Refuse.Because(field, "Someone else changed this volunteer while you were looking. Check the details again");
+            throw Refuse.Because(string.Empty, "Someone else changed this volunteer while you were looking. Check the details again");
         }
         var now = clock.GetUtcNow();
         var returned = 0;
@@ -66,7 +66,7 @@ public sealed class ChangeVolunteerHandler(IApplicationDbContext db, TimeProvide
             throw Refuse.Because(field, ex.Message.TrimEnd('.'));
         }
         audit.Record(AuditAction.Update, null, nameof(Volunteer), volunteer.Id, request.Pause ? "Volunteering: pause volunteer" : "Volunteering: approve volunteer");
-        await db.SaveOrRefuseAsync(field, "Someone else changed this volunteer at the same time. Check the details again", cancellationToken);
+        await db.SaveOrRefuseAsync(string.Empty, "Someone else changed this volunteer at the same time. Check the details again", cancellationToken);
         return returned;
     }
 }

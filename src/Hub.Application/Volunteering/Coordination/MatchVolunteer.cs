@@ -32,7 +32,7 @@ public sealed class MatchVolunteerHandler(IApplicationDbContext db, ICurrentUser
             ?? throw new NotFoundException("The request");
         if (supportRequest.Version != request.Version)
         {
-            throw Refuse.Because(nameof(request.VolunteerId), "Someone else changed this request while you were looking at it. Check it again");
+            throw Refuse.Because(string.Empty, "Someone else changed this request while you were looking at it. Check it again");
         }
         var volunteer = await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.Id == request.VolunteerId, cancellationToken)
             ?? throw Refuse.Because(nameof(request.VolunteerId), "Select a volunteer from the list");
@@ -46,7 +46,7 @@ public sealed class MatchVolunteerHandler(IApplicationDbContext db, ICurrentUser
             throw Refuse.Because(nameof(request.VolunteerId), ex.Message.TrimEnd('.'));
         }
         audit.Record(AuditAction.Update, null, nameof(SupportRequest), supportRequest.Id, "Volunteering: match");
-        await db.SaveOrRefuseAsync(nameof(request.VolunteerId), "Someone else matched this request at the same time. Check it again", cancellationToken);
+        await db.SaveOrRefuseAsync(string.Empty, "Someone else matched this request at the same time. Check it again", cancellationToken);
         return Unit.Value;
     }
 }

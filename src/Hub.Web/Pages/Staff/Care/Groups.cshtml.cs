@@ -27,10 +27,13 @@ public sealed class GroupsModel(IMediator mediator, IOptions<HubOptions> hub) : 
     [BindProperty] public Guid GroupId { get; set; }
 
     public GroupsForPerson View { get; private set; } = null!;
+
+    /// <summary>Search words that cannot be searched for: said so on the page and the search shows every group.</summary>
+    private bool searchRefused;
     public Guid ReferralId { get; private set; }
 
     /// <summary>Search words as used (the public directory's limit applies).</summary>
-    public string? Words => string.IsNullOrWhiteSpace(Query) ? null : Query.Trim() is var q && q.Length > DirectoryFilter.TextMaxLength ? q[..DirectoryFilter.TextMaxLength] : Query.Trim();
+    public string? Words => searchRefused || string.IsNullOrWhiteSpace(Query) ? null : Query.Trim() is var q && q.Length > DirectoryFilter.TextMaxLength ? q[..DirectoryFilter.TextMaxLength] : Query.Trim();
 
     public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -75,6 +78,9 @@ public sealed class GroupsModel(IMediator mediator, IOptions<HubOptions> hub) : 
     private async Task Load(Guid id, CancellationToken cancellationToken)
     {
         ReferralId = id;
+        var before = ModelState.ErrorCount;
+        Hub.Web.Pages.Connect.IndexModel.CheckSearchWords(Query, ModelState);
+        searchRefused = ModelState.ErrorCount > before;
         View = await mediator.Send(new FindGroupsForPerson(id, hub.Value.Area, Words, Math.Max(1, PageNumber)), cancellationToken);
     }
 }
