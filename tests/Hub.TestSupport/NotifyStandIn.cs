@@ -38,10 +38,10 @@ public sealed partial class NotifyStandIn : IAsyncDisposable
         ["meeting-reminder"] = ("44444444-4444-4444-8444-444444444444", ["date", "time"]),
         ["way-back"] = ("55555555-5555-4555-8555-555555555555", ["link"]),
         ["group-page"] = ("77777777-7777-4777-8777-777777777777", ["name", "link"]),
-        ["come-along-received"] = ("77777777-7777-4777-8777-777777777777", []),
+        ["come-along-received"] = ("99999999-9999-4999-8999-999999999999", []),
         ["how-did-it-go"] = ("88888888-8888-4888-8888-888888888888", ["link"]),
         ["email"] = ("66666666-6666-4666-8666-666666666666", ["subject", "body"]),
-        ["space-link"] = ("77777777-7777-4777-8777-777777777777", ["link"]),
+        ["space-link"] = ("aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa", ["link"]),
     };
 
     private readonly WebApplication _app;

@@ -35,6 +35,12 @@ internal sealed class ValidationFailurePageFilter : IAsyncPageFilter
             return;
         }
         var shows = page as IShowsValidationFailures;
+        // Reloaded first, so each message is placed by what the page will show now: another request may have
+        // changed the record between this one's load and its refusal (a form the page no longer shows has no field).
+        if (shows is not null)
+        {
+            await shows.ReloadAfterRefusalAsync(context.HttpContext.RequestAborted);
+        }
         foreach (var failure in invalid.Errors)
         {
             var key = shows?.FieldFor(failure) ?? failure.PropertyName;
@@ -44,10 +50,6 @@ internal sealed class ValidationFailurePageFilter : IAsyncPageFilter
             {
                 page.ModelState.AddModelError(key, failure.ErrorMessage);
             }
-        }
-        if (shows is not null)
-        {
-            await shows.ReloadAfterRefusalAsync(context.HttpContext.RequestAborted);
         }
         executed.Result = page.Page();
         executed.ExceptionHandled = true;

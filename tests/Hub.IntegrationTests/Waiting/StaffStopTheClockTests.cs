@@ -130,7 +130,7 @@ public sealed class StaffStopTheClockTests(DatabaseFixture database) : IClassFix
             (await Should.ThrowAsync<ValidationException>(() => host.SendAsPractitioner(request))).Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}").ToArray();
 
         (await Refused(new RecordCarePlanAgreed(referral.Id, null, null))).ShouldBe(["On: Enter the day the plan was agreed", "How: Select how the plan was agreed"]);
-        (await Refused(new RecordCarePlanAgreed(referral.Id, today.AddDays(1), CarePlanAgreedHow.Video))).ShouldBe(["On: The day the plan was agreed cannot be in the future"]);
+        (await Refused(new RecordCarePlanAgreed(referral.Id, today.AddDays(1), CarePlanAgreedHow.Video))).ShouldBe(["On: The day the plan was agreed must be today or in the past"]);
         (await Refused(new RecordCarePlanAgreed(referral.Id, today.AddDays(-3), CarePlanAgreedHow.Video))).Single().ShouldStartWith("On: The day the plan was agreed cannot be before their wait started on ");
         (await Refused(new RecordInterventionStarted(referral.Id, today, (InterventionKind)99, null))).ShouldBe(["Kind: Select the kind of intervention"]);
         (await Refused(new RecordInterventionStarted(referral.Id, today, InterventionKind.Other, new string('a', 501)))).First().ShouldBe("Note: The note must be 500 characters or fewer");

@@ -19,7 +19,7 @@ namespace Hub.WebTests.Security;
 [Collection(AccessWorldCollection.Name)]
 public sealed class RouteValueBindingTests(AccessWorld world, ITestOutputHelper output)
 {
-    private static readonly Role[] Preference = [Role.TeamLeader, Role.Practitioner, Role.Admin, Role.Commissioner, Role.Person, Role.Anonymous];
+    private static readonly Role[] Preference = [Role.TeamLeader, Role.Practitioner, Role.Admin, Role.Commissioner, Role.Person, Role.Anonymous, Role.Volunteer, Role.Coordinator];
 
     [SkippableFact]
     public async Task Should_bind_every_route_value_from_the_address_whatever_the_form_and_query_say()
