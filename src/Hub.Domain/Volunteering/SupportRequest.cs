@@ -89,6 +89,12 @@ public sealed class SupportRequest : Entity
     public RequestClosure? Closure { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    /// <summary>
+    /// When retention cleared what identifies the person (name, words, contact, and the outings' notes
+    /// and feedback), keeping the dates and outcomes the figures count (docs/decisions/042).
+    /// </summary>
+    public DateTimeOffset? ErasedAt { get; private set; }
+
     /// <summary>Moves on with every change, so a match and a pause at the same moment cannot both win.</summary>
     public int Version { get; private set; }
 

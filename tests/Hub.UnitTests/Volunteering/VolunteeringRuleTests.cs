@@ -136,14 +136,47 @@ public sealed class VolunteeringRuleTests
     }
 
     [Fact]
-    public void Should_accept_an_invitation_token_once_only_while_in_date()
+    public void Should_accept_an_invitation_token_once_only_while_in_date_counting_from_when_it_was_minted()
     {
         var v = Approved();
-        var token = v.Invite(Guid.NewGuid(), Now);
-        v.InvitationWorks(token, Now.AddDays(6)).ShouldBeTrue();
-        v.InvitationWorks(token, Now.AddDays(7)).ShouldBeFalse();
+        var invitation = v.Invite(Guid.NewGuid(), Now);
+        var token = v.MintInvitation(invitation, Now.AddDays(1)).ShouldNotBeNull("the email that carries it mints it as it goes");
+        v.InvitationWorks(token, Now.AddDays(7)).ShouldBeTrue("seven days from the sending, not from the asking");
+        v.InvitationWorks(token, Now.AddDays(8)).ShouldBeFalse();
         v.InvitationWorks("not-the-token", Now).ShouldBeFalse();
         v.InvitationAccepted();
-        v.InvitationWorks(token, Now).ShouldBeFalse();
+        v.InvitationWorks(token, Now.AddDays(2)).ShouldBeFalse();
+        v.MintInvitation(invitation, Now.AddDays(2)).ShouldBeNull("an accepted invitation mints nothing more");
+    }
+
+    [Fact]
+    public void Should_mint_only_the_newest_invitation_and_a_retried_send_replaces_the_token()
+    {
+        var v = Approved();
+        var userId = Guid.NewGuid();
+        var first = v.Invite(userId, Now);
+        var version = v.Version;
+        var firstToken = v.MintInvitation(first, Now).ShouldNotBeNull();
+        v.Version.ShouldBe(version, "minting is the sender's act, not a coordinator's change");
+        var retried = v.MintInvitation(first, Now.AddMinutes(1)).ShouldNotBeNull();
+        v.InvitationWorks(firstToken, Now.AddMinutes(2)).ShouldBeFalse("only the token in the email that went counts");
+        v.InvitationWorks(retried, Now.AddMinutes(2)).ShouldBeTrue();
+
+        var second = v.Invite(userId, Now.AddHours(1));
+        second.ShouldNotBe(first);
+        v.MintInvitation(first, Now.AddHours(1)).ShouldBeNull("the earlier invitation's email is not sent");
+        v.InvitationWorks(retried, Now.AddHours(1)).ShouldBeFalse("a new invitation ends the earlier one");
+        v.MintInvitation(second, Now.AddHours(1)).ShouldNotBeNull();
+        v.InvitationWorks("anything", Now.AddHours(1)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Should_hold_no_usable_invitation_before_its_email_is_sent()
+    {
+        var v = Approved();
+        v.Invite(Guid.NewGuid(), Now);
+        v.InvitationHash.ShouldNotBeNull("a pending invitation's hash is of random bytes nobody holds");
+        v.Pause("A concern was raised", Now.AddMinutes(1));
+        v.MintInvitation(v.InvitationId!.Value, Now.AddMinutes(2)).ShouldBeNull("a paused volunteer's invitation is not sent");
     }
 }
