@@ -153,6 +153,33 @@ public sealed class SupportRequest : Entity
         Version++;
     }
 
+    /// <summary>
+    /// Retention (docs/decisions/042): clears everything that says who asked and what they or their
+    /// volunteer wrote (first name, what they wanted to try, when suited them, how to reach them, the
+    /// key their space finds it by, and each outing's note and the person's own words), keeping the
+    /// group, the dates, the matches and what happened, which the volunteering figures count. Only a
+    /// closed request is erased; erasing twice changes nothing.
+    /// </summary>
+    public void Erase(DateTimeOffset at)
+    {
+        if (Status != SupportRequestStatus.Closed)
+        {
+            throw new DomainRuleException("Only a closed request is erased.");
+        }
+        if (ErasedAt is not null)
+        {
+            return;
+        }
+        FirstName = WhatToTry = WhenSuits = ContactKey = string.Empty;
+        Contact = new ComeAlongContact(Contact.By, null, null, false);
+        foreach (var outing in _outings)
+        {
+            outing.Erase();
+        }
+        ErasedAt = at;
+        Version++;
+    }
+
     /// <summary>The matched volunteer records an outing: whether it happened, and a short note.</summary>
     public Outing RecordOuting(Guid volunteerId, DateOnly on, bool happened, string? note, DateOnly today, DateTimeOffset at)
     {
@@ -249,6 +276,13 @@ public sealed class Outing : Entity
     public HowItWent? PersonSaid { get; private set; }
     public string? PersonWords { get; private set; }
     public DateTimeOffset? PersonSaidAt { get; private set; }
+
+    /// <summary>Retention: the volunteer's note and the person's own words go; whether it happened, when, and the person's rating stay.</summary>
+    internal void Erase()
+    {
+        Note = null;
+        PersonWords = null;
+    }
 
     /// <summary>The person says how it went, once; a second say replaces nothing (the link is spent).</summary>
     public void PersonSays(HowItWent howItWent, string? words, DateTimeOffset at)

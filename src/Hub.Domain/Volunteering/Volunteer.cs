@@ -262,6 +262,34 @@ public sealed class Volunteer : Entity
         Version++;
     }
 
+    /// <summary>
+    /// Retention (docs/decisions/042): clears who they were, how to reach them, what they wrote, their
+    /// check dates and their invitation, keeping the id that past matches and outings point to and the
+    /// status they left in. Only a volunteer who is not approved is erased; the caller removes their
+    /// sign-in account first. Erasing twice changes nothing.
+    /// </summary>
+    public void Erase(DateTimeOffset at)
+    {
+        if (Status == VolunteerStatus.Active)
+        {
+            throw new DomainRuleException("An approved volunteer is not erased.");
+        }
+        if (ErasedAt is not null)
+        {
+            return;
+        }
+        FirstName = LastName = Email = Availability = string.Empty;
+        Mobile = AboutMe = Area = PauseReason = null;
+        Checks = VolunteerChecks.None;
+        ChecksRecordedBy = null;
+        UserId = null;
+        InvitationId = null;
+        InvitationHash = null;
+        InvitationExpiresAt = null;
+        ErasedAt = at;
+        Version++;
+    }
+
     private static string Require(string? value, string what) =>
         TextRules.Clean(value) ?? throw new DomainRuleException($"A volunteer needs {what}.");
 }

@@ -179,4 +179,44 @@ public sealed class VolunteeringRuleTests
         v.Pause("A concern was raised", Now.AddMinutes(1));
         v.MintInvitation(v.InvitationId!.Value, Now.AddMinutes(2)).ShouldBeNull("a paused volunteer's invitation is not sent");
     }
+
+    [Fact]
+    public void Should_erase_only_a_closed_request_clearing_who_asked_and_every_word_but_keeping_what_the_figures_count()
+    {
+        var nia = Approved();
+        var request = Asked();
+        request.Match(nia, Today, Coordinator, Now);
+        var outing = request.RecordOuting(nia.Id, Today, true, "We went in together", Today, Now);
+        outing.PersonSays(HowItWent.Good, "It went well", Now);
+        Should.Throw<DomainRuleException>(() => request.Erase(Now)).Message.ShouldContain("closed");
+
+        request.Close(RequestClosure.GoingAloneNow, Now);
+        request.Erase(Now.AddYears(2));
+
+        (request.FirstName, request.WhatToTry, request.WhenSuits, request.ContactKey, request.Contact.Email, request.Contact.Mobile, request.Contact.MessagesSafe)
+            .ShouldBe((string.Empty, string.Empty, string.Empty, string.Empty, (string?)null, (string?)null, false));
+        (outing.Note, outing.PersonWords).ShouldBe(((string?)null, (string?)null));
+        (request.Status, request.Closure, request.ClosedAt, request.Matches.Count, outing.Happened, outing.On, outing.PersonSaid)
+            .ShouldBe((SupportRequestStatus.Closed, (RequestClosure?)RequestClosure.GoingAloneNow, (DateTimeOffset?)Now, 1, true, Today, (HowItWent?)HowItWent.Good));
+        var version = request.Version;
+        request.Erase(Now.AddYears(3));
+        (request.ErasedAt, request.Version).ShouldBe(((DateTimeOffset?)Now.AddYears(2), version), "erasing twice changes nothing");
+    }
+
+    [Fact]
+    public void Should_erase_a_volunteer_only_once_they_are_no_longer_approved_keeping_no_check_date()
+    {
+        var nia = Approved();
+        nia.Invite(Guid.NewGuid(), Now);
+        Should.Throw<DomainRuleException>(() => nia.Erase(Now)).Message.ShouldContain("approved");
+        nia.Pause("Moving away", Now);
+
+        nia.Erase(Now.AddYears(6));
+
+        (nia.FirstName, nia.LastName, nia.Email, nia.Mobile, nia.Availability, nia.AboutMe, nia.Area, nia.PauseReason, nia.UserId, nia.InvitationHash, nia.InvitationId)
+            .ShouldBe((string.Empty, string.Empty, string.Empty, (string?)null, string.Empty, (string?)null, (string?)null, (string?)null, (Guid?)null, (string?)null, (Guid?)null));
+        nia.Checks.ShouldBe(VolunteerChecks.None);
+        nia.ChecksRecordedBy.ShouldBeNull();
+        nia.CanBeMatchedOn(Today).ShouldBeFalse();
+    }
 }

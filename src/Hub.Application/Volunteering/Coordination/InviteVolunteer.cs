@@ -24,6 +24,9 @@ public interface IVolunteerAccounts
 
     /// <summary>Sets the account's first password; the errors (too short, too common) in words for the volunteer when refused.</summary>
     Task<IReadOnlyList<string>> SetPasswordAsync(Guid userId, string password, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the account when it is a volunteer's only (retention, docs/decisions/042); an account that has gone, or that holds any other role, is left as it is.</summary>
+    Task RemoveAccountAsync(Guid userId, CancellationToken cancellationToken);
 }
 
 /// <summary>
