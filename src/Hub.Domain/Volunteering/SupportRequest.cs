@@ -48,7 +48,8 @@ public sealed class SupportRequest : Entity
 
     private SupportRequest()
     {
-        FirstName = WhatToTry = WhenSuits = ContactKey = string.Empty;
+        FirstName = ErasedFirstName;
+        WhatToTry = WhenSuits = ContactKey = string.Empty;
         Contact = null!;
     }
 
@@ -160,6 +161,8 @@ public sealed class SupportRequest : Entity
     /// group, the dates, the matches and what happened, which the volunteering figures count. Only a
     /// closed request is erased; erasing twice changes nothing.
     /// </summary>
+    public const string ErasedFirstName = "Name removed";
+
     public void Erase(DateTimeOffset at)
     {
         if (Status != SupportRequestStatus.Closed)
@@ -170,7 +173,8 @@ public sealed class SupportRequest : Entity
         {
             return;
         }
-        FirstName = WhatToTry = WhenSuits = ContactKey = string.Empty;
+        FirstName = ErasedFirstName;
+        WhatToTry = WhenSuits = ContactKey = string.Empty;
         Contact = new ComeAlongContact(Contact.By, null, null, false);
         foreach (var outing in _outings)
         {

@@ -264,10 +264,13 @@ public sealed class Volunteer : Entity
 
     /// <summary>
     /// Retention (docs/decisions/042): clears who they were, how to reach them, what they wrote, their
-    /// check dates and their invitation, keeping the id that past matches and outings point to and the
-    /// status they left in. Only a volunteer who is not approved is erased; the caller removes their
+    /// check dates and their invitation, keeping the id that past matches and outings point to; where
+    /// their name was shown it reads "Former volunteer". Only a volunteer who is not approved is erased; the caller removes their
     /// sign-in account first. Erasing twice changes nothing.
     /// </summary>
+    public const string ErasedFirstName = "Former";
+    public const string ErasedLastName = "volunteer";
+
     public void Erase(DateTimeOffset at)
     {
         if (Status == VolunteerStatus.Active)
@@ -278,8 +281,10 @@ public sealed class Volunteer : Entity
         {
             return;
         }
-        FirstName = LastName = Email = Availability = string.Empty;
+        (FirstName, LastName) = (ErasedFirstName, ErasedLastName);
+        Email = Availability = string.Empty;
         Mobile = AboutMe = Area = PauseReason = null;
+        Status = VolunteerStatus.Stopped; // off the coordinator's list of volunteers
         Checks = VolunteerChecks.None;
         ChecksRecordedBy = null;
         UserId = null;

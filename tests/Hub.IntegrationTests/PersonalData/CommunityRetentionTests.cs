@@ -116,7 +116,7 @@ public sealed class CommunityRetentionTests(DatabaseFixture database) : IClassFi
         (result.RequestsErased, result.RequestsHeld, result.VolunteersGone, result.VolunteersHeld, result.SpacesDestroyed).ShouldBe((1, 1, 1, 0, 1));
         var requests = await host.WithDb(db => db.SupportRequests.AsNoTracking().Include(r => r.Outings).ToDictionaryAsync(r => r.Id));
         var erased = requests[w.old.Id];
-        (erased.FirstName, erased.WhatToTry, erased.WhenSuits, erased.ContactKey, erased.Contact.Email, erased.Contact.Mobile).ShouldBe((string.Empty, string.Empty, string.Empty, string.Empty, (string?)null, (string?)null));
+        (erased.FirstName, erased.WhatToTry, erased.WhenSuits, erased.ContactKey, erased.Contact.Email, erased.Contact.Mobile).ShouldBe((SupportRequest.ErasedFirstName, string.Empty, string.Empty, string.Empty, (string?)null, (string?)null));
         erased.ErasedAt.ShouldBe(host.Clock.GetUtcNow());
         var erasedOuting = erased.Outings.Single();
         (erasedOuting.Note, erasedOuting.PersonWords, erasedOuting.Happened, erasedOuting.PersonSaid).ShouldBe(((string?)null, (string?)null, true, (HowItWent?)HowItWent.Good));
@@ -159,7 +159,7 @@ public sealed class CommunityRetentionTests(DatabaseFixture database) : IClassFi
         later.VolunteersGone.ShouldBe(1);
         later.VolunteersHeld.ShouldBe(0, "the concerned volunteer is still approved, so not due at all");
         var gone = await host.WithDb(db => db.Volunteers.AsNoTracking().SingleAsync(v => v.Id == w.leaving.Id));
-        (gone.FirstName, gone.LastName, gone.Email, gone.Mobile, gone.AboutMe, gone.Area, gone.PauseReason, gone.UserId).ShouldBe((string.Empty, string.Empty, string.Empty, (string?)null, (string?)null, (string?)null, (string?)null, (Guid?)null));
+        (gone.FirstName, gone.LastName, gone.Email, gone.Mobile, gone.AboutMe, gone.Area, gone.PauseReason, gone.UserId).ShouldBe(("Former", "volunteer", string.Empty, (string?)null, (string?)null, (string?)null, (string?)null, (Guid?)null));
         gone.Checks.ShouldBe(VolunteerChecks.None, "no check dates are kept");
         (await host.WithDb(db => db.Users.CountAsync(u => u.Id == leavingUser))).ShouldBe(0, "their sign-in account is removed");
         (await host.WithDb(db => db.SupportMatches.CountAsync(m => m.VolunteerId == w.leaving.Id))).ShouldBe(1, "past matches still count");

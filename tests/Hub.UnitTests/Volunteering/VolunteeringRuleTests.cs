@@ -194,7 +194,7 @@ public sealed class VolunteeringRuleTests
         request.Erase(Now.AddYears(2));
 
         (request.FirstName, request.WhatToTry, request.WhenSuits, request.ContactKey, request.Contact.Email, request.Contact.Mobile, request.Contact.MessagesSafe)
-            .ShouldBe((string.Empty, string.Empty, string.Empty, string.Empty, (string?)null, (string?)null, false));
+            .ShouldBe((SupportRequest.ErasedFirstName, string.Empty, string.Empty, string.Empty, (string?)null, (string?)null, false));
         (outing.Note, outing.PersonWords).ShouldBe(((string?)null, (string?)null));
         (request.Status, request.Closure, request.ClosedAt, request.Matches.Count, outing.Happened, outing.On, outing.PersonSaid)
             .ShouldBe((SupportRequestStatus.Closed, (RequestClosure?)RequestClosure.GoingAloneNow, (DateTimeOffset?)Now, 1, true, Today, (HowItWent?)HowItWent.Good));
@@ -214,7 +214,8 @@ public sealed class VolunteeringRuleTests
         nia.Erase(Now.AddYears(6));
 
         (nia.FirstName, nia.LastName, nia.Email, nia.Mobile, nia.Availability, nia.AboutMe, nia.Area, nia.PauseReason, nia.UserId, nia.InvitationHash, nia.InvitationId)
-            .ShouldBe((string.Empty, string.Empty, string.Empty, (string?)null, string.Empty, (string?)null, (string?)null, (string?)null, (Guid?)null, (string?)null, (Guid?)null));
+            .ShouldBe(("Former", "volunteer", string.Empty, (string?)null, string.Empty, (string?)null, (string?)null, (string?)null, (Guid?)null, (string?)null, (Guid?)null));
+        nia.Status.ShouldBe(VolunteerStatus.Stopped, "off the coordinator's list");
         nia.Checks.ShouldBe(VolunteerChecks.None);
         nia.ChecksRecordedBy.ShouldBeNull();
         nia.CanBeMatchedOn(Today).ShouldBeFalse();
