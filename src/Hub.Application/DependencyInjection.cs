@@ -18,6 +18,11 @@ public static class DependencyInjection
             .AddClasses(c => c.AssignableTo(typeof(IRequestHandler<,>)), publicOnly: false)
             .AsImplementedInterfaces()
             .WithScopedLifetime());
+        // Every kind of one-time link the outbox mints as its message goes (docs/decisions/042).
+        services.Scan(scan => scan.FromAssemblyOf<AuditTrail>()
+            .AddClasses(c => c.AssignableTo<Common.Messaging.IOneTimeLinkMinter>(), publicOnly: false)
+            .As<Common.Messaging.IOneTimeLinkMinter>()
+            .WithScopedLifetime());
 
         // Only through the pipeline (ValidationBehaviour), never ASP.NET's automatic model validation (ADR 008).
         // Singletons: built once, not on every request (they hold rules and singletons only: the clock, the measure registry).

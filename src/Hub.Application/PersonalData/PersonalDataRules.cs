@@ -19,6 +19,23 @@ public sealed class RetentionSettings
 
     /// <summary>How many people are destroyed in one transaction, so a large backlog never holds long locks.</summary>
     public int BatchSize { get; init; } = 200;
+
+    // Connect and Do's community records (docs/decisions/042): not health records, kept far shorter.
+
+    /// <summary>A closed request for someone to come along, with its outings' notes and the person's words, is erased this long after it closed.</summary>
+    public int ClosedRequestMonths { get; init; } = 24;
+
+    /// <summary>A volunteer who never met anyone and is not approved (never approved, declined, withdrawn, paused) is deleted this long after their last change.</summary>
+    public int UnmatchedVolunteerMonths { get; init; } = 12;
+
+    /// <summary>A volunteer who met people and is no longer approved (paused, left) is erased this long after their last change: the safeguarding record of who met whom.</summary>
+    public int MatchedVolunteerYears { get; init; } = 6;
+
+    /// <summary>A community space not signed in to for this long is destroyed with its goals, mood check-ins and follows.</summary>
+    public int SpaceMonthsWithoutSignIn { get; init; } = 24;
+
+    /// <summary>Spent or expired one-time links, finished sessions and the messages that carried space links are deleted this many days after they ended.</summary>
+    public int SpentLinkDays { get; init; } = 7;
 }
 
 /// <summary>

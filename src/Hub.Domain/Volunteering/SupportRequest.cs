@@ -48,7 +48,8 @@ public sealed class SupportRequest : Entity
 
     private SupportRequest()
     {
-        FirstName = WhatToTry = WhenSuits = ContactKey = string.Empty;
+        FirstName = ErasedFirstName;
+        WhatToTry = WhenSuits = ContactKey = string.Empty;
         Contact = null!;
     }
 
@@ -88,6 +89,12 @@ public sealed class SupportRequest : Entity
     public SupportRequestStatus Status { get; private set; }
     public RequestClosure? Closure { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>
+    /// When retention cleared what identifies the person (name, words, contact, and the outings' notes
+    /// and feedback), keeping the dates and outcomes the figures count (docs/decisions/042).
+    /// </summary>
+    public DateTimeOffset? ErasedAt { get; private set; }
 
     /// <summary>Moves on with every change, so a match and a pause at the same moment cannot both win.</summary>
     public int Version { get; private set; }
@@ -144,6 +151,36 @@ public sealed class SupportRequest : Entity
         Status = SupportRequestStatus.Closed;
         Closure = closure;
         ClosedAt = at;
+        Version++;
+    }
+
+    /// <summary>
+    /// Retention (docs/decisions/042): clears everything that says who asked and what they or their
+    /// volunteer wrote (first name, what they wanted to try, when suited them, how to reach them, the
+    /// key their space finds it by, and each outing's note and the person's own words), keeping the
+    /// group, the dates, the matches and what happened, which the volunteering figures count. Only a
+    /// closed request is erased; erasing twice changes nothing.
+    /// </summary>
+    public const string ErasedFirstName = "Name removed";
+
+    public void Erase(DateTimeOffset at)
+    {
+        if (Status != SupportRequestStatus.Closed)
+        {
+            throw new DomainRuleException("Only a closed request is erased.");
+        }
+        if (ErasedAt is not null)
+        {
+            return;
+        }
+        FirstName = ErasedFirstName;
+        WhatToTry = WhenSuits = ContactKey = string.Empty;
+        Contact = new ComeAlongContact(Contact.By, null, null, false);
+        foreach (var outing in _outings)
+        {
+            outing.Erase();
+        }
+        ErasedAt = at;
         Version++;
     }
 
@@ -243,6 +280,13 @@ public sealed class Outing : Entity
     public HowItWent? PersonSaid { get; private set; }
     public string? PersonWords { get; private set; }
     public DateTimeOffset? PersonSaidAt { get; private set; }
+
+    /// <summary>Retention: the volunteer's note and the person's own words go; whether it happened, when, and the person's rating stay.</summary>
+    internal void Erase()
+    {
+        Note = null;
+        PersonWords = null;
+    }
 
     /// <summary>The person says how it went, once; a second say replaces nothing (the link is spent).</summary>
     public void PersonSays(HowItWent howItWent, string? words, DateTimeOffset at)

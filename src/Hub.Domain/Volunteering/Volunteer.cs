@@ -136,6 +136,12 @@ public sealed class Volunteer : Entity
     public string? PauseReason { get; private set; }
     public DateTimeOffset? StatusChangedAt { get; private set; }
 
+    /// <summary>
+    /// When retention cleared who they are and their check dates, keeping only the id that past
+    /// matches and outings point to (docs/decisions/042).
+    /// </summary>
+    public DateTimeOffset? ErasedAt { get; private set; }
+
     /// <summary>Their sign-in account, once the coordinator has invited them.</summary>
     public Guid? UserId { get; private set; }
     public DateTimeOffset? InvitedAt { get; private set; }
@@ -195,11 +201,14 @@ public sealed class Volunteer : Entity
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
 
     /// <summary>
-    /// Links the sign-in account the coordinator made for them and issues the one-time invitation to
-    /// set its password (<see cref="OneTimeToken"/>: only the hash is kept). Only an approved
-    /// volunteer gets one; inviting again replaces the earlier invitation.
+    /// Links the sign-in account the coordinator made for them and issues a pending invitation to set
+    /// its password: the email that carries it mints the token when it is sent (<see cref="MintInvitation"/>),
+    /// so no usable token waits in the outbox (docs/decisions/030, 042). Until then the stored hash is
+    /// of random bytes nobody holds. Only an approved volunteer gets one; inviting again replaces the
+    /// earlier invitation, whose message is then not sent.
     /// </summary>
-    public string Invite(Guid userId, DateTimeOffset at)
+    /// <returns>The invitation's id, which the message carries instead of a token.</returns>
+    public Guid Invite(Guid userId, DateTimeOffset at)
     {
         if (Status != VolunteerStatus.Active)
         {
@@ -209,15 +218,35 @@ public sealed class Volunteer : Entity
         {
             throw new DomainRuleException("This volunteer already has another account.");
         }
-        var token = OneTimeToken.New();
         UserId = userId;
         InvitedAt = at;
-        InvitationHash = OneTimeToken.Hash(token);
+        InvitationId = Guid.CreateVersion7();
+        InvitationHash = OneTimeToken.Hash(OneTimeToken.New());
         InvitationExpiresAt = at + InvitationLifetime;
         Version++;
+        return InvitationId.Value;
+    }
+
+    /// <summary>
+    /// Makes the invitation's token as its email goes: a new one each time (a retried send replaces the
+    /// hash), lasting <see cref="InvitationLifetime"/> from now. Null when <paramref name="invitationId"/>
+    /// is not the current invitation (a newer one replaced it), it was accepted, or the volunteer is no
+    /// longer approved. Not a change the coordinator makes, so the version stays.
+    /// </summary>
+    public string? MintInvitation(Guid invitationId, DateTimeOffset at)
+    {
+        if (InvitationId != invitationId || InvitationHash is null || Status != VolunteerStatus.Active)
+        {
+            return null;
+        }
+        var token = OneTimeToken.New();
+        InvitationHash = OneTimeToken.Hash(token);
+        InvitationExpiresAt = at + InvitationLifetime;
         return token;
     }
 
+    /// <summary>The current invitation, named in the message that carries it; a new invitation gets a new id.</summary>
+    public Guid? InvitationId { get; private set; }
     public string? InvitationHash { get; private set; }
     public DateTimeOffset? InvitationExpiresAt { get; private set; }
 
@@ -230,6 +259,39 @@ public sealed class Volunteer : Entity
     {
         InvitationHash = null;
         InvitationExpiresAt = null;
+        Version++;
+    }
+
+    /// <summary>
+    /// Retention (docs/decisions/042): clears who they were, how to reach them, what they wrote, their
+    /// check dates and their invitation, keeping the id that past matches and outings point to; where
+    /// their name was shown it reads "Former volunteer". Only a volunteer who is not approved is erased; the caller removes their
+    /// sign-in account first. Erasing twice changes nothing.
+    /// </summary>
+    public const string ErasedFirstName = "Former";
+    public const string ErasedLastName = "volunteer";
+
+    public void Erase(DateTimeOffset at)
+    {
+        if (Status == VolunteerStatus.Active)
+        {
+            throw new DomainRuleException("An approved volunteer is not erased.");
+        }
+        if (ErasedAt is not null)
+        {
+            return;
+        }
+        (FirstName, LastName) = (ErasedFirstName, ErasedLastName);
+        Email = Availability = string.Empty;
+        Mobile = AboutMe = Area = PauseReason = null;
+        Status = VolunteerStatus.Stopped; // off the coordinator's list of volunteers
+        Checks = VolunteerChecks.None;
+        ChecksRecordedBy = null;
+        UserId = null;
+        InvitationId = null;
+        InvitationHash = null;
+        InvitationExpiresAt = null;
+        ErasedAt = at;
         Version++;
     }
 

@@ -110,6 +110,18 @@ internal sealed class EmailOutbox(HubDbContext db, TimeProvider clock) : IEmailO
     public async Task<int> ForgetPeople(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken) =>
         personIds.Count == 0 ? 0 : await db.OutboxMessages.Where(m => m.PersonId != null && personIds.Contains(m.PersonId.Value)).ExecuteDeleteAsync(cancellationToken);
 
+    public async Task<int> Forget(IReadOnlyCollection<string> addresses, IReadOnlyCollection<string> purposes, CancellationToken cancellationToken)
+    {
+        var lower = Lower(addresses);
+        return lower.Count == 0 || purposes.Count == 0 ? 0
+            : await db.OutboxMessages.Where(m => purposes.Contains(m.Purpose) && lower.Contains(m.To.ToLower())).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    public async Task<int> ForgetSettled(IReadOnlyCollection<string> purposes, DateTimeOffset before, CancellationToken cancellationToken) =>
+        purposes.Count == 0 ? 0 : await db.OutboxMessages
+            .Where(m => purposes.Contains(m.Purpose) && ((m.SentAt != null && m.SentAt < before) || (m.FailedAt != null && m.FailedAt < before) || (m.CancelledAt != null && m.CancelledAt < before)))
+            .ExecuteDeleteAsync(cancellationToken);
+
     private static List<string> Lower(IReadOnlyCollection<string> addresses) =>
         addresses.Select(a => a.Trim().ToLowerInvariant()).Where(a => a.Length > 0).Distinct().ToList();
 }

@@ -20,11 +20,12 @@ namespace Hub.Infrastructure.Email;
 /// (an address that cannot be parsed, a mailbox or number refused for good) marks it failed at
 /// once; any other is retried with a growing wait, and after <see cref="OutboxSettings.MaxAttempts"/>
 /// tries the message is marked failed. Staff see failed messages on the record with what to do.
-/// A message carrying a plan link mints the link's token now, so none waits in the table
-/// (docs/decisions/030).
+/// A message carrying a one-time link (a plan link, a space's sign-in link, a volunteer's invitation:
+/// any <see cref="IOneTimeLinkMinter"/>) mints the link's token now, so none waits in the table
+/// (docs/decisions/030, 042).
 /// </summary>
 public sealed class OutboxDispatcher(HubDbContext db, ISmtpSender smtp, INotifySender notify, HubAddress address, TimeProvider clock,
-    IOptions<OutboxSettings> settings, ILogger<OutboxDispatcher> logger)
+    IOptions<OutboxSettings> settings, ILogger<OutboxDispatcher> logger, IEnumerable<IOneTimeLinkMinter> minters)
 {
     public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
 
@@ -95,24 +96,22 @@ public sealed class OutboxDispatcher(HubDbContext db, ISmtpSender smtp, INotifyS
         return sent;
     }
 
-    /// <summary>The plan link this message carries, minted now; null when it carries none or the link may no longer be used.</summary>
+    /// <summary>The one-time link this message carries, minted now; null when it carries none or the link may no longer be used.</summary>
     private async Task<string?> MintLinkAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         if (message.PlanLinkId is not { } linkId)
         {
             return null;
         }
-        var link = await db.PlanAccessLinks.FirstOrDefaultAsync(l => l.Id == linkId, cancellationToken);
-        string? path;
-        if (link is not null)
+        var at = clock.GetUtcNow();
+        string? path = null;
+        foreach (var minter in minters)
         {
-            path = link.Mint(clock.GetUtcNow()) is { } token ? PlanLinks.Path(token) : null;
-        }
-        else
-        {
-            // A community space's sign-in link (docs/decisions/040): minted the same way.
-            var spaceLink = await db.SpaceSignInLinks.FirstOrDefaultAsync(l => l.Id == linkId, cancellationToken);
-            path = spaceLink?.Mint(clock.GetUtcNow()) is { } token ? PlanLinks.SpacePath(token) : null;
+            path = await minter.MintAsync(linkId, at, cancellationToken);
+            if (path is not null)
+            {
+                break;
+            }
         }
         if (path is null)
         {

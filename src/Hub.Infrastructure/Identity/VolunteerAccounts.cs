@@ -38,4 +38,22 @@ internal sealed class VolunteerAccounts(UserManager<StaffUser> users) : IVolunte
         var result = await users.AddPasswordAsync(user, password);
         return result.Succeeded ? [] : result.Errors.Select(e => e.Description.TrimEnd('.')).ToList();
     }
+
+    public async Task RemoveAccountAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        if (await users.FindByIdAsync(userId.ToString()) is not { } user)
+        {
+            return;
+        }
+        var roles = await users.GetRolesAsync(user);
+        if (roles.Count != 1 || roles[0] != Roles.Volunteer)
+        {
+            return; // never a staff account, whatever the volunteer record says
+        }
+        var deleted = await users.DeleteAsync(user);
+        if (!deleted.Succeeded)
+        {
+            throw new InvalidOperationException("Could not delete a volunteer's account: " + string.Join("; ", deleted.Errors.Select(e => e.Code)));
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hub.Application.PersonalData.ApplyCommunityRetention;
 using Hub.Application.PersonalData.ApplyRetention;
 using Hub.Application.Reports.GenerateReports;
 using Hub.Application.SupportPlans.Staff.SendReviewReminders;
@@ -87,7 +88,7 @@ public sealed class MonthlyReportJob(IMediator sender)
     public Task RunAsync(CancellationToken cancellationToken) => sender.Send(new QueueMonthlyReports(), cancellationToken);
 }
 
-/// <summary>Every night at 02:30 (UK time), destroys the records past their retention period.</summary>
+/// <summary>Every night at 02:30 (UK time), destroys the records past their retention period, then the community records past theirs.</summary>
 public sealed class RetentionJob(IMediator sender, ILogger<RetentionJob> logger)
 {
     public const string Id = "retention";
@@ -100,6 +101,10 @@ public sealed class RetentionJob(IMediator sender, ILogger<RetentionJob> logger)
         // Counts only: never who.
         logger.LogInformation("Retention: {Destroyed} records destroyed, {Held} held by a restriction, cutoff {Cutoff:yyyy-MM-dd}",
             result.Destroyed, result.HeldByRestriction, result.Cutoff);
+        // Connect and Do's community records, on their own shorter periods (docs/decisions/042).
+        var community = await sender.Send(new ApplyCommunityRetention(), cancellationToken);
+        logger.LogInformation("Community retention: {Requests} requests erased ({RequestsHeld} held by a concern), {Volunteers} volunteers ({VolunteersHeld} held), {Spaces} spaces, {Spent} spent rows",
+            community.RequestsErased, community.RequestsHeld, community.VolunteersGone, community.VolunteersHeld, community.SpacesDestroyed, community.SpentRowsDeleted);
     }
 }
 

@@ -52,6 +52,8 @@ internal static class JobHosts
             services.AddApplication();
             services.AddInfrastructure(context.Configuration, AppContext.BaseDirectory);
             services.AddScoped<ICurrentUser, NoUser>();
+            // Accounts as the web host has them: the retention job removes the accounts of volunteers it erases.
+            services.AddIdentityCore<Hub.Infrastructure.Identity.StaffUser>().AddRoles<Microsoft.AspNetCore.Identity.IdentityRole<Guid>>().AddHubIdentityStores();
             if (clock is not null)
             {
                 services.AddSingleton(clock);

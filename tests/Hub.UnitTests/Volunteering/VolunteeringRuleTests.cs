@@ -136,14 +136,88 @@ public sealed class VolunteeringRuleTests
     }
 
     [Fact]
-    public void Should_accept_an_invitation_token_once_only_while_in_date()
+    public void Should_accept_an_invitation_token_once_only_while_in_date_counting_from_when_it_was_minted()
     {
         var v = Approved();
-        var token = v.Invite(Guid.NewGuid(), Now);
-        v.InvitationWorks(token, Now.AddDays(6)).ShouldBeTrue();
-        v.InvitationWorks(token, Now.AddDays(7)).ShouldBeFalse();
+        var invitation = v.Invite(Guid.NewGuid(), Now);
+        var token = v.MintInvitation(invitation, Now.AddDays(1)).ShouldNotBeNull("the email that carries it mints it as it goes");
+        v.InvitationWorks(token, Now.AddDays(7)).ShouldBeTrue("seven days from the sending, not from the asking");
+        v.InvitationWorks(token, Now.AddDays(8)).ShouldBeFalse();
         v.InvitationWorks("not-the-token", Now).ShouldBeFalse();
         v.InvitationAccepted();
-        v.InvitationWorks(token, Now).ShouldBeFalse();
+        v.InvitationWorks(token, Now.AddDays(2)).ShouldBeFalse();
+        v.MintInvitation(invitation, Now.AddDays(2)).ShouldBeNull("an accepted invitation mints nothing more");
+    }
+
+    [Fact]
+    public void Should_mint_only_the_newest_invitation_and_a_retried_send_replaces_the_token()
+    {
+        var v = Approved();
+        var userId = Guid.NewGuid();
+        var first = v.Invite(userId, Now);
+        var version = v.Version;
+        var firstToken = v.MintInvitation(first, Now).ShouldNotBeNull();
+        v.Version.ShouldBe(version, "minting is the sender's act, not a coordinator's change");
+        var retried = v.MintInvitation(first, Now.AddMinutes(1)).ShouldNotBeNull();
+        v.InvitationWorks(firstToken, Now.AddMinutes(2)).ShouldBeFalse("only the token in the email that went counts");
+        v.InvitationWorks(retried, Now.AddMinutes(2)).ShouldBeTrue();
+
+        var second = v.Invite(userId, Now.AddHours(1));
+        second.ShouldNotBe(first);
+        v.MintInvitation(first, Now.AddHours(1)).ShouldBeNull("the earlier invitation's email is not sent");
+        v.InvitationWorks(retried, Now.AddHours(1)).ShouldBeFalse("a new invitation ends the earlier one");
+        v.MintInvitation(second, Now.AddHours(1)).ShouldNotBeNull();
+        v.InvitationWorks("anything", Now.AddHours(1)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Should_hold_no_usable_invitation_before_its_email_is_sent()
+    {
+        var v = Approved();
+        v.Invite(Guid.NewGuid(), Now);
+        v.InvitationHash.ShouldNotBeNull("a pending invitation's hash is of random bytes nobody holds");
+        v.Pause("A concern was raised", Now.AddMinutes(1));
+        v.MintInvitation(v.InvitationId!.Value, Now.AddMinutes(2)).ShouldBeNull("a paused volunteer's invitation is not sent");
+    }
+
+    [Fact]
+    public void Should_erase_only_a_closed_request_clearing_who_asked_and_every_word_but_keeping_what_the_figures_count()
+    {
+        var nia = Approved();
+        var request = Asked();
+        request.Match(nia, Today, Coordinator, Now);
+        var outing = request.RecordOuting(nia.Id, Today, true, "We went in together", Today, Now);
+        outing.PersonSays(HowItWent.Good, "It went well", Now);
+        Should.Throw<DomainRuleException>(() => request.Erase(Now)).Message.ShouldContain("closed");
+
+        request.Close(RequestClosure.GoingAloneNow, Now);
+        request.Erase(Now.AddYears(2));
+
+        (request.FirstName, request.WhatToTry, request.WhenSuits, request.ContactKey, request.Contact.Email, request.Contact.Mobile, request.Contact.MessagesSafe)
+            .ShouldBe((SupportRequest.ErasedFirstName, string.Empty, string.Empty, string.Empty, (string?)null, (string?)null, false));
+        (outing.Note, outing.PersonWords).ShouldBe(((string?)null, (string?)null));
+        (request.Status, request.Closure, request.ClosedAt, request.Matches.Count, outing.Happened, outing.On, outing.PersonSaid)
+            .ShouldBe((SupportRequestStatus.Closed, (RequestClosure?)RequestClosure.GoingAloneNow, (DateTimeOffset?)Now, 1, true, Today, (HowItWent?)HowItWent.Good));
+        var version = request.Version;
+        request.Erase(Now.AddYears(3));
+        (request.ErasedAt, request.Version).ShouldBe(((DateTimeOffset?)Now.AddYears(2), version), "erasing twice changes nothing");
+    }
+
+    [Fact]
+    public void Should_erase_a_volunteer_only_once_they_are_no_longer_approved_keeping_no_check_date()
+    {
+        var nia = Approved();
+        nia.Invite(Guid.NewGuid(), Now);
+        Should.Throw<DomainRuleException>(() => nia.Erase(Now)).Message.ShouldContain("approved");
+        nia.Pause("Moving away", Now);
+
+        nia.Erase(Now.AddYears(6));
+
+        (nia.FirstName, nia.LastName, nia.Email, nia.Mobile, nia.Availability, nia.AboutMe, nia.Area, nia.PauseReason, nia.UserId, nia.InvitationHash, nia.InvitationId)
+            .ShouldBe(("Former", "volunteer", string.Empty, (string?)null, string.Empty, (string?)null, (string?)null, (string?)null, (Guid?)null, (string?)null, (Guid?)null));
+        nia.Status.ShouldBe(VolunteerStatus.Stopped, "off the coordinator's list");
+        nia.Checks.ShouldBe(VolunteerChecks.None);
+        nia.ChecksRecordedBy.ShouldBeNull();
+        nia.CanBeMatchedOn(Today).ShouldBeFalse();
     }
 }

@@ -30,6 +30,15 @@ public interface IEmailOutbox
 
     /// <summary>Deletes every message (email or text) queued for these people (a record destroyed at the end of retention).</summary>
     Task<int> ForgetPeople(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the messages of these purposes only, to any of these addresses or numbers (a community
+    /// record erased at the end of its retention; the same address's messages about a hub record stay).
+    /// </summary>
+    Task<int> Forget(IReadOnlyCollection<string> addresses, IReadOnlyCollection<string> purposes, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the messages of these purposes that were sent, failed or cancelled before <paramref name="before"/> (spent sign-in links to addresses the hub keeps nowhere else).</summary>
+    Task<int> ForgetSettled(IReadOnlyCollection<string> purposes, DateTimeOffset before, CancellationToken cancellationToken);
 }
 
 /// <param name="Purpose">Why it is sent (for example "triage-new-referral"); logged instead of the content.</param>

@@ -2,6 +2,7 @@ using Hub.Application.Common;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
+using Hub.Application.Common.Messaging;
 using Hub.Application.Common.Saving;
 using Hub.Application.Common.Validation;
 using Hub.Domain.Audit;
@@ -23,6 +24,9 @@ public interface IVolunteerAccounts
 
     /// <summary>Sets the account's first password; the errors (too short, too common) in words for the volunteer when refused.</summary>
     Task<IReadOnlyList<string>> SetPasswordAsync(Guid userId, string password, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the account when it is a volunteer's only (retention, docs/decisions/042); an account that has gone, or that holds any other role, is left as it is.</summary>
+    Task RemoveAccountAsync(Guid userId, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -32,7 +36,7 @@ public interface IVolunteerAccounts
 /// </summary>
 public sealed record InviteVolunteer(Guid VolunteerId, int Version) : IRequest<Unit>;
 
-public sealed class InviteVolunteerHandler(IApplicationDbContext db, IVolunteerAccounts accounts, TimeProvider clock, IEmailOutbox outbox, HubAddress address, AuditTrail audit)
+public sealed class InviteVolunteerHandler(IApplicationDbContext db, IVolunteerAccounts accounts, TimeProvider clock, IEmailOutbox outbox, AuditTrail audit)
     : IRequestHandler<InviteVolunteer, Unit>
 {
     public const string Purpose = "volunteer-invitation";
@@ -50,10 +54,10 @@ public sealed class InviteVolunteerHandler(IApplicationDbContext db, IVolunteerA
         }
         var userId = await accounts.EnsureAccountAsync(volunteer.Email, volunteer.DisplayName, cancellationToken)
             ?? throw Refuse.Because(nameof(request.Version), "This email address belongs to a staff account. Ask the volunteer for another address");
-        string token;
+        Guid invitationId;
         try
         {
-            token = volunteer.Invite(userId, clock.GetUtcNow());
+            invitationId = volunteer.Invite(userId, clock.GetUtcNow());
         }
         catch (DomainRuleException ex)
         {
@@ -61,9 +65,9 @@ public sealed class InviteVolunteerHandler(IApplicationDbContext db, IVolunteerA
         }
         outbox.Enqueue(new OutgoingEmail(volunteer.Email, "Connect and Do: your volunteer account",
             $"Hello {volunteer.FirstName},\n\nThank you for volunteering with Connect and Do. Your checks are complete and you can now sign in to see the people you are matched with.\n\n" +
-            $"Set your password with this link. It works once and lasts {Volunteer.InvitationLifetime.Days} days:\n{address.Link(WelcomePath(token))}\n\n" +
+            $"Set your password with this link. It works once and lasts {Volunteer.InvitationLifetime.Days} days:\n{PlanLinks.Placeholder}\n\n" +
             "After that you will set up an authenticator app on your phone, as hub staff do, to keep the details of the people you support safe.\n\n" +
-            "If you were not expecting this email, you can ignore it.", Purpose));
+            "If you were not expecting this email, you can ignore it.", Purpose, null, invitationId)); // the link is minted when the email goes
         audit.Record(AuditAction.Update, null, nameof(Volunteer), volunteer.Id, "Volunteering: invite volunteer");
         await db.SaveOrRefuseAsync(nameof(request.Version), "Someone else changed this volunteer at the same time. Check the details again", cancellationToken);
         return Unit.Value;

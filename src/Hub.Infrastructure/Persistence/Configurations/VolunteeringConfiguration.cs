@@ -27,6 +27,7 @@ internal sealed class VolunteerConfiguration : IEntityTypeConfiguration<Voluntee
         builder.Property(v => v.InvitationHash).HasMaxLength(64);
         builder.HasIndex(v => v.UserId).IsUnique();
         builder.HasIndex(v => v.InvitationHash).IsUnique();
+        builder.HasIndex(v => v.InvitationId).IsUnique(); // the outbox mints the invitation its email names (docs/decisions/042)
         builder.HasIndex(v => new { v.Status, v.RegisteredAt });
     }
 }

@@ -2068,6 +2068,9 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -2158,6 +2161,9 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2172,6 +2178,9 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("InvitationHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("InvitationId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("InvitedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2231,6 +2240,9 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("InvitationHash")
+                        .IsUnique();
+
+                    b.HasIndex("InvitationId")
                         .IsUnique();
 
                     b.HasIndex("UserId")

@@ -2067,6 +2067,9 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -2157,6 +2160,9 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2171,6 +2177,9 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("InvitationHash")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid?>("InvitationId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset?>("InvitedAt")
                         .HasColumnType("datetimeoffset");
@@ -2232,6 +2241,10 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("InvitationHash")
                         .IsUnique()
                         .HasFilter("[InvitationHash] IS NOT NULL");
+
+                    b.HasIndex("InvitationId")
+                        .IsUnique()
+                        .HasFilter("[InvitationId] IS NOT NULL");
 
                     b.HasIndex("UserId")
                         .IsUnique()

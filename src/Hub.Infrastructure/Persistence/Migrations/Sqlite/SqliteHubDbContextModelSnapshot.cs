@@ -2056,6 +2056,9 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ErasedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -2146,6 +2149,9 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ErasedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2159,6 +2165,9 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("InvitationHash")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InvitationId")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("InvitedAt")
@@ -2219,6 +2228,9 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("InvitationHash")
+                        .IsUnique();
+
+                    b.HasIndex("InvitationId")
                         .IsUnique();
 
                     b.HasIndex("UserId")
