@@ -134,6 +134,28 @@ public abstract class HubDbContext(DbContextOptions options)
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // Changes are detected once, here. Every scan below (and EF's own save) would otherwise detect
+        // them again: nine passes over every tracked entity per save (docs/decisions/044). What the
+        // scans change themselves (the audit stamp) is on rows being added, whose values EF reads as
+        // it writes them.
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        if (autoDetect)
+        {
+            ChangeTracker.DetectChanges();
+            ChangeTracker.AutoDetectChangesEnabled = false;
+        }
+        try
+        {
+            return await SaveDetectedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private async Task<int> SaveDetectedChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         if (!savingInOrder && CareTeamSaveOrder.Of(ChangeTracker) is { } order)
         {
             return await SaveInOrderAsync(order, cancellationToken);

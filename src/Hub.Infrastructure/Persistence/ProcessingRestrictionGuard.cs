@@ -23,40 +23,50 @@ internal static class ProcessingRestrictionGuard
 
     public static async Task EnsureAllowedAsync(HubDbContext db, CancellationToken cancellationToken)
     {
-        var people = new HashSet<Guid>();
-        var referrals = new HashSet<Guid>();
-        var conversations = new HashSet<Guid>();
-        var plans = new HashSet<Guid>();
+        // One pass over the tracked entries (the caller has detected changes once: docs/decisions/044).
+        HashSet<Guid>? people = null, referrals = null, conversations = null, plans = null, added = null;
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || AlwaysAllowed.Contains(entry.Metadata.ClrType))
             {
                 continue;
             }
+            if (entry.State == EntityState.Added && AddedCannotBeRestricted(entry.Entity) is { } addedId)
+            {
+                (added ??= []).Add(addedId);
+            }
             if (entry.Entity is Person person)
             {
                 if (entry.State != EntityState.Modified || entry.Properties.Any(p => p.IsModified && !RestrictionProperties.Contains(p.Metadata.Name)))
                 {
-                    people.Add(person.Id);
+                    (people ??= []).Add(person.Id);
                 }
                 continue;
             }
             if (entry.Entity is Referral referral)
             {
-                people.Add(referral.PersonId);
+                (people ??= []).Add(referral.PersonId);
                 continue;
             }
-            Collect(entry, "PersonId", people);
-            Collect(entry, "ReferralId", referrals);
-            Collect(entry, "ConversationId", conversations);
-            Collect(entry, "PlanId", plans);
+            Collect(entry, "PersonId", ref people);
+            Collect(entry, "ReferralId", ref referrals);
+            Collect(entry, "ConversationId", ref conversations);
+            Collect(entry, "PlanId", ref plans);
         }
         // Someone, or a referral, conversation or plan, added in this save cannot be restricted yet
-        // (its person is checked through its own row): a new self-referral costs no query.
-        people.ExceptWith(Added<Person>(db, p => p.Id));
-        referrals.ExceptWith(Added<Referral>(db, r => r.Id));
-        conversations.ExceptWith(Added<Domain.Conversations.Conversation>(db, c => c.Id));
-        plans.ExceptWith(Added<SupportPlan>(db, p => p.Id));
+        // (its person is checked through its own row): a new self-referral costs no query. Ids are
+        // Guids made apart, so one set of the added ones serves all four.
+        if (added is not null)
+        {
+            people?.ExceptWith(added);
+            referrals?.ExceptWith(added);
+            conversations?.ExceptWith(added);
+            plans?.ExceptWith(added);
+        }
+        people ??= [];
+        referrals ??= [];
+        conversations ??= [];
+        plans ??= [];
         if (people.Count + referrals.Count + conversations.Count + plans.Count == 0)
         {
             return;
@@ -73,14 +83,20 @@ internal static class ProcessingRestrictionGuard
         }
     }
 
-    private static IEnumerable<Guid> Added<T>(HubDbContext db, Func<T, Guid> id) where T : class =>
-        db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Added).Select(e => id(e.Entity));
-
-    private static void Collect(EntityEntry entry, string propertyName, HashSet<Guid> into)
+    private static Guid? AddedCannotBeRestricted(object entity) => entity switch
     {
-        if (entry.Metadata.FindProperty(propertyName) is { } property && entry.Property(property.Name).CurrentValue is Guid id)
+        Person p => p.Id,
+        Referral r => r.Id,
+        Domain.Conversations.Conversation c => c.Id,
+        SupportPlan s => s.Id,
+        _ => null,
+    };
+
+    private static void Collect(EntityEntry entry, string propertyName, ref HashSet<Guid>? into)
+    {
+        if (entry.Metadata.FindProperty(propertyName) is { } property && entry.Property(property).CurrentValue is Guid id)
         {
-            into.Add(id);
+            (into ??= []).Add(id);
         }
     }
 }

@@ -1,7 +1,10 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Hub.Application.Referrals;
 using Hub.Application.Referrals.SubmitSelfReferral;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -40,7 +43,16 @@ public sealed class SelfReferralJourneyStore(IDataProtectionProvider protection,
     /// <summary>What the cookies may take together: well inside a server's 32 KB of request headers.</summary>
     public const int MaxLength = 20_000;
 
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>Serialised by generated code, not reflection (docs/decisions/044); the same JSON as before.</summary>
+    private static readonly JsonTypeInfo<SelfReferralJourney> Json =
+        new JourneyJson(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }).SelfReferralJourney;
+
+    /// <summary>Brotli as <see cref="CompressionLevel.Optimal"/> gives it (quality 4, 4 MB window): the same format either way.</summary>
+    private const int BrotliQuality = 4;
+    private const int BrotliWindow = 22;
+
+    /// <summary>The most a journey may take once decompressed: far above any answers the pages accept.</summary>
+    private const int MaxPlainLength = 1 << 20;
     private readonly ITimeLimitedDataProtector _protector = protection.CreateProtector("Hub.Web.Refer.Journey.v1").ToTimeLimitedDataProtector();
     private readonly ChunkingCookieManager _cookies = new() { ChunkSize = 4000, ThrowForPartialCookies = false };
 
@@ -55,8 +67,7 @@ public sealed class SelfReferralJourneyStore(IDataProtectionProvider protection,
         try
         {
             var plain = _protector.Unprotect(WebEncoders.Base64UrlDecode(value), out _);
-            using var input = new BrotliStream(new MemoryStream(plain), CompressionMode.Decompress);
-            return JsonSerializer.Deserialize<SelfReferralJourney>(input, Json);
+            return Decompress(plain);
         }
         catch (Exception ex) when (ex is CryptographicException or FormatException or JsonException or InvalidDataException)
         {
@@ -64,15 +75,50 @@ public sealed class SelfReferralJourneyStore(IDataProtectionProvider protection,
         }
     }
 
+    /// <summary>One-shot decompression into a pooled buffer (no stream, no native encoder state left to the finaliser).</summary>
+    private static SelfReferralJourney? Decompress(byte[] compressed)
+    {
+        var size = Math.Max(4096, compressed.Length * 8);
+        while (true)
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(size);
+            try
+            {
+                if (BrotliDecoder.TryDecompress(compressed, buffer, out var written))
+                {
+                    return JsonSerializer.Deserialize(buffer.AsSpan(0, written), Json);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+            if (size >= MaxPlainLength)
+            {
+                throw new InvalidDataException("The journey does not decompress within its limit.");
+            }
+            size = Math.Min(size * 4, MaxPlainLength);
+        }
+    }
+
     /// <summary>Keeps the journey for the next page; false (and nothing written) when the answers are too long to carry.</summary>
     public bool TryWrite(HttpContext context, SelfReferralJourney journey)
     {
-        using var buffer = new MemoryStream();
-        using (var compress = new BrotliStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
+        var json = JsonSerializer.SerializeToUtf8Bytes(journey, Json);
+        var buffer = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(json.Length));
+        string value;
+        try
         {
-            JsonSerializer.Serialize(compress, journey, Json);
+            if (!BrotliEncoder.TryCompress(json, buffer, out var written, BrotliQuality, BrotliWindow))
+            {
+                throw new InvalidOperationException("Brotli could not compress the journey into its largest possible size.");
+            }
+            value = WebEncoders.Base64UrlEncode(_protector.Protect(buffer.AsSpan(0, written).ToArray(), clock.GetUtcNow() + Lifetime));
         }
-        var value = WebEncoders.Base64UrlEncode(_protector.Protect(buffer.ToArray(), clock.GetUtcNow() + Lifetime));
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
         if (value.Length > MaxLength)
         {
             return false;
@@ -92,3 +138,7 @@ public sealed class SelfReferralJourneyStore(IDataProtectionProvider protection,
         IsEssential = true,
     };
 }
+
+/// <summary>The journey's JSON, generated at build time.</summary>
+[JsonSerializable(typeof(SelfReferralJourney))]
+internal sealed partial class JourneyJson : JsonSerializerContext;
