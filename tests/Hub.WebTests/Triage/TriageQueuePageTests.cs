@@ -94,6 +94,8 @@ public sealed class TriageQueuePageTests(DatabaseFixture database) : IClassFixtu
     [InlineData("order=sideways", "Select an order")]
     [InlineData("after=12~%3Cb%3E", "page link was not complete")]
     [InlineData("after=99999999999999999999~K7MR-4TXH", "page link was not complete")]
+    [InlineData("before=638000000000000000~%3Cb%3E", "page link was not complete")]
+    [InlineData("after=638000000000000000~00000000000000000000000000000001&before=638000000000000000~00000000000000000000000000000001", "page link was not complete")]
     [InlineData("q=0770", "whole phone number")]
     [InlineData("q=someone%40", "whole email address")]
     [InlineData("q=%E2%80%AEevil", "")]
