@@ -25,7 +25,8 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers the database for the configured provider (<c>Database:Provider</c>, connection
-    /// string <c>ConnectionStrings:Hub</c>; servers retry transient faults, see <see cref="TransientFaults"/>), Identity's stores, shared data protection keys and
+    /// string <c>ConnectionStrings:Hub</c>; servers retry transient faults, see <see cref="TransientFaults"/>), Identity's stores, shared data protection keys
+    /// (encrypted to <see cref="KeyProtection"/>'s certificate when configured) and
     /// the demo and bulk seeders.
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -93,7 +94,12 @@ public static class DependencyInjection
         services.AddHubJobs(configuration, provider, connectionString);
 
         services.AddSingleton<DatabaseXmlRepository>();
-        services.AddDataProtection().SetApplicationName("LivingWellHub");
+        var dataProtection = services.AddDataProtection().SetApplicationName("LivingWellHub");
+        // Keys are encrypted at rest to a certificate from outside the database when one is given (required in production, ADR 045).
+        if (KeyProtection.Certificate(configuration, contentRoot) is { } keyCertificate)
+        {
+            dataProtection.ProtectKeysWithCertificate(keyCertificate).UnprotectKeysWithAnyCertificate(keyCertificate);
+        }
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<DatabaseXmlRepository>()));
         return services;

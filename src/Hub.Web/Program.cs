@@ -19,6 +19,11 @@ if (builder.Environment.IsProduction() && !AuditKeys.IsConfigured(builder.Config
     throw new InvalidOperationException($"Set {AuditKeys.Setting} (base64, at least 32 bytes, e.g. the environment variable Hub__Audit__Key) from a secret store: " +
         "the audit trail's MACs are keyed with it. Keep it out of the database and its backups.");
 }
+// The key ring behind every cookie is in the database; production encrypts it to a certificate kept elsewhere (docs/decisions/045).
+if (builder.Environment.IsProduction() && !Hub.Infrastructure.DataProtection.KeyProtection.IsConfigured(builder.Configuration) && !builder.Configuration.GetValue<bool>("Hub:DemoMode"))
+{
+    throw new InvalidOperationException(Hub.Infrastructure.DataProtection.KeyProtection.MissingMessage);
+}
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddWeb(builder.Configuration);
@@ -34,6 +39,12 @@ if (command is not null)
 }
 
 await HostCommands.PrepareDatabase(app);
+if (!Hub.Infrastructure.DataProtection.KeyProtection.IsConfigured(app.Configuration))
+{
+    // ASP.NET Core's own "No XML encryptor configured" warning follows when a key is made; this says why, and what production needs.
+    app.Logger.LogWarning("Data protection keys are stored unencrypted in the database because {Setting} is not set: acceptable for development and the demo only. " +
+        "Production refuses to start without it (docs/decisions/045).", Hub.Infrastructure.DataProtection.KeyProtection.CertificatePathSetting);
+}
 
 app.UseHubForwardedHeaders(); // first: the scheme and client address everything after relies on
 if (!app.Environment.IsDevelopment())

@@ -1,5 +1,6 @@
 using Hub.Application.CareTeams.GetHandoffs;
 using Hub.Application.Common;
+using Hub.Application.Common.Paging;
 using Hub.Application.Dashboards.GetDashboard;
 using Hub.Application.Dashboards.GetPeopleBehind;
 using Hub.Application.Figures;
@@ -19,6 +20,10 @@ internal static class DashboardQueries
     private static FigureFilter LastFourWeeks(SeededHub hub) =>
         FigureFilter.LastFourWeeks(DateOnly.FromDateTime(UkTime.ToLocal(hub.Host.Clock.GetUtcNow())));
 
+    /// <summary>A page token half the seeded history back from now: the position a member of staff reaches after many Next pages.</summary>
+    private static string HalfwayBack(SeededHub hub) =>
+        Keyset.Token(hub.Host.Clock.GetUtcNow().AddDays(-3.5 * hub.Weeks), Guid.Empty);
+
     public static IReadOnlyList<BenchmarkQuery> All { get; } =
     [
         new("Triage queue, first page", (hub, _) => hub.Host.Send(new GetTriageQueue(), hub.Practitioner, Roles.Practitioner)),
@@ -29,6 +34,12 @@ internal static class DashboardQueries
             hub.Practitioner, Roles.Practitioner)),
         new("Triage queue, search by part of a name", (hub, _) => hub.Host.Send(new GetTriageQueue(Search: "sam"), hub.Practitioner, Roles.Practitioner)),
         new("Triage queue, all statuses, newest first (team leader)", (hub, _) => hub.Host.Send(new GetTriageQueue(Status: QueueStatus.All, Order: QueueOrder.NewestFirst), hub.TeamLeader, Roles.TeamLeader)),
+        // A deep page by keyset: every status, newest first, from half the history back (Next from
+        // there), and the page before it (Previous). Each must start from the index, not read the rows in front.
+        new("Triage queue, all statuses, a page half the history back (team leader)", (hub, _) => hub.Host.Send(
+            new GetTriageQueue(Status: QueueStatus.All, Order: QueueOrder.NewestFirst, After: HalfwayBack(hub)), hub.TeamLeader, Roles.TeamLeader)),
+        new("Triage queue, all statuses, the page before that (team leader)", (hub, _) => hub.Host.Send(
+            new GetTriageQueue(Status: QueueStatus.All, Order: QueueOrder.NewestFirst, Before: HalfwayBack(hub)), hub.TeamLeader, Roles.TeamLeader)),
         new("Four-week waits, first page", (hub, _) => hub.Host.Send(new GetFourWeekWaits(), hub.TeamLeader, Roles.TeamLeader)),
         new("Person record, by their lead worker", (hub, run) =>
         {

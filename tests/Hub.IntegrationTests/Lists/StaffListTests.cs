@@ -5,6 +5,8 @@ using Hub.Application.CommunityOffers.ListOffers;
 using Hub.Application.Directory.AddTeam;
 using Hub.Application.Directory.ListMembers;
 using Hub.Application.Referrals;
+using Hub.Application.Referrals.SubmitSelfReferral;
+using Hub.Application.Triage.GetTriageQueue;
 using Hub.Domain.CareTeams;
 using Hub.Domain.CommunityOffers;
 using Hub.Domain.Directory;
@@ -17,7 +19,7 @@ using static Hub.IntegrationTests.CareTeams.CareTeamWorld;
 namespace Hub.IntegrationTests.Lists;
 
 /// <summary>
-/// The allocation queue, my work, the directory and the offers list: each searched, and paged by
+/// The triage queue, the allocation queue, my work, the directory and the offers list: each searched, and paged by
 /// keyset so that walking Next to the end, or Previous back to the start, shows every row exactly
 /// once in order, rows sharing a sort key included; and each page costs the same number of SQL
 /// commands at two sizes of data.
@@ -26,6 +28,41 @@ public sealed class StaffListTests(DatabaseFixture database, Xunit.Abstractions.
 {
     private const int PageSize = 3;
     private static readonly Guid AdminId = Guid.Parse("6d1f0c33-5b7e-4a7e-9a55-7f3d5c1e2a01");
+
+    [SkippableFact]
+    public async Task Should_page_the_triage_queue_forward_and_back_once_in_order_either_way_round_keeping_its_search_and_filters()
+    {
+        await database.ResetAsync();
+        await using var host = Host(database);
+        var waiting = await Waiting(host, 8, "triage");
+        await Triaged(host, 2, "triaged"); // triaged ones are not in the waiting queue, even when the search matches them
+
+        foreach (var order in new[] { QueueOrder.OldestFirst, QueueOrder.NewestFirst })
+        {
+            var walk = await Walk<TriageQueueRow>(async (after, before) =>
+            {
+                var page = await host.SendAsPractitioner(new GetTriageQueue(Search: "listperson", Source: Hub.Domain.Referrals.ReferralSource.Self,
+                    Order: order, After: after, Before: before, PageSize: PageSize));
+                page.Matching.ShouldBe(8, "the count is of everything the search and filters match, on every page");
+                return new KeysetPage<TriageQueueRow>(page.Rows, page.Next, page.Previous);
+            });
+            var expected = await host.WithDb(db =>
+            {
+                var queue = db.Referrals.AsNoTracking().Where(r => r.Status == Hub.Domain.Referrals.ReferralStatus.AwaitingTriage);
+                return (order == QueueOrder.OldestFirst ? queue.OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id) : queue.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id))
+                    .Select(r => r.Reference).ToListAsync();
+            });
+            walk.Forward.Select(r => r.Reference).ShouldBe(expected, $"{order}: Next from the first page shows each once, ties by id");
+            walk.Backward.Select(r => r.Reference).ShouldBe(expected, $"{order}: Previous from the last page shows the same rows in the same order");
+            walk.Forward.Select(r => r.Reference).ShouldBe(waiting.Select(p => p.Reference), ignoreOrder: true);
+            walk.Pages.ShouldBe(3);
+            walk.Forward.GroupBy(r => r.ReceivedAt).Max(g => g.Count()).ShouldBeGreaterThan(1, "some rows share the time they arrived, so the id breaks ties across a page edge");
+        }
+
+        var stale = Keyset.Token(DateTimeOffset.UtcNow, Guid.NewGuid());
+        await Should.ThrowAsync<FluentValidation.ValidationException>(() => host.SendAsPractitioner(new GetTriageQueue(After: stale, Before: stale)));
+        await Should.ThrowAsync<FluentValidation.ValidationException>(() => host.SendAsPractitioner(new GetTriageQueue(After: "12~K7MR-4TXH")));
+    }
 
     [SkippableFact]
     public async Task Should_search_the_allocation_queue_and_page_through_it_once_in_order()
@@ -166,6 +203,7 @@ public sealed class StaffListTests(DatabaseFixture database, Xunit.Abstractions.
 
         async Task<int[]> Measure(int size)
         {
+            var waiting = await Waiting(host, size, $"size{size}w");
             var unallocated = await Triaged(host, size, $"size{size}a");
             var joined = await Triaged(host, size, $"size{size}b");
             foreach (var person in joined)
@@ -181,12 +219,18 @@ public sealed class StaffListTests(DatabaseFixture database, Xunit.Abstractions.
                 db.CommunityOffers.AddRange(Enumerable.Range(0, size * 10).Select(i => Offer($"Size {size} offer {i}", "Northgate", OfferInterest.Music)));
                 return await db.SaveChangesAsync();
             });
+            var triage = await host.SendAsPractitioner(new GetTriageQueue(PageSize: PageSize), lead.Id);
+            var triageSecond = await host.SendAsPractitioner(new GetTriageQueue(After: triage.Next, PageSize: PageSize), lead.Id);
             var allocation = (await host.Send(new GetAllocationQueue(PageSize: PageSize), leader.Id, Roles.TeamLeader)).Unallocated;
             var caseload = (await host.SendAsPractitioner(new GetMyWork(PageSize: PageSize), lead.Id)).Caseload;
             var directory = (await host.SendAsPractitioner(new ListDirectoryMembers(PageSize: PageSize))).Members;
             var offers = (await host.SendAsPractitioner(new ListCommunityOffers(null, null, PageSize: PageSize))).Offers;
             return
             [
+                await Count(new GetTriageQueue(PageSize: PageSize), lead.Id, Roles.Practitioner),
+                await Count(new GetTriageQueue(After: triage.Next, PageSize: PageSize), lead.Id, Roles.Practitioner),
+                await Count(new GetTriageQueue(Before: triageSecond.Previous, PageSize: PageSize), lead.Id, Roles.Practitioner),
+                await Count(new GetTriageQueue(Search: waiting[0].Name, Order: QueueOrder.NewestFirst, PageSize: PageSize), lead.Id, Roles.Practitioner),
                 await Count(new GetAllocationQueue(PageSize: PageSize), leader.Id, Roles.TeamLeader),
                 await Count(new GetAllocationQueue(After: allocation.Next, PageSize: PageSize), leader.Id, Roles.TeamLeader),
                 await Count(new GetAllocationQueue(Search: unallocated[0].Name, PageSize: PageSize), leader.Id, Roles.TeamLeader),
@@ -204,7 +248,7 @@ public sealed class StaffListTests(DatabaseFixture database, Xunit.Abstractions.
 
         var small = await Measure(4);
         var large = await Measure(16);
-        var names = new[] { "allocation first", "allocation next", "allocation search", "my work first", "my work next", "my work search",
+        var names = new[] { "triage first", "triage next", "triage previous", "triage search newest first", "allocation first", "allocation next", "allocation search", "my work first", "my work next", "my work search",
             "directory first", "directory next", "directory search", "offers first", "offers next", "offers filtered search" };
         for (var i = 0; i < names.Length; i++)
         {
@@ -234,6 +278,29 @@ public sealed class StaffListTests(DatabaseFixture database, Xunit.Abstractions.
             if (i % 3 == 2)
             {
                 host.Clock.Advance(TimeSpan.FromMinutes(1)); // the others share their start time with a neighbour
+            }
+        }
+        return created;
+    }
+
+    /// <summary>Self-referrals waiting for triage, as <see cref="Triaged"/> but not triaged; two or three at a time share the time they arrived.</summary>
+    private static async Task<List<Created>> Waiting(ApplicationHost host, int count, string tag)
+    {
+        var created = new List<Created>();
+        for (var i = 0; i < count; i++)
+        {
+            var name = $"Listperson {tag} {(char)('a' + i)}{(char)('a' + i)}";
+            var phone = $"07700 900{Interlocked.Increment(ref _phones):000}";
+            var email = $"list.{tag}.{i}.{Guid.NewGuid():N}@example.org";
+            var sent = await host.SendAsPublic(new SubmitSelfReferral(new SelfReferralAnswers
+            {
+                PreferredName = name, ContactMethod = ContactMethod.Email, Email = email, Phone = phone, WhatIsHappening = "Invented words.",
+            }, Guid.NewGuid()));
+            var id = await host.WithDb(db => db.Referrals.AsNoTracking().Where(r => r.Reference == sent.Reference).Select(r => r.Id).SingleAsync());
+            created.Add(new Created(id, sent.Reference, name, phone, email));
+            if (i % 3 == 2)
+            {
+                host.Clock.Advance(TimeSpan.FromMinutes(1));
             }
         }
         return created;

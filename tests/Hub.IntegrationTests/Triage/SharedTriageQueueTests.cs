@@ -206,7 +206,7 @@ public sealed class SharedTriageQueueTests(DatabaseFixture database) : IClassFix
             }
         }
         var seen = new List<TriageQueueRow>();
-        TriageQueueCursor? after = null;
+        string? after = null;
         do
         {
             var page = await host.SendAsPractitioner(new GetTriageQueue(Search: "keyset person", Order: QueueOrder.NewestFirst, After: after, PageSize: 3));

@@ -137,7 +137,7 @@ public sealed class TriageQueueTests(DatabaseFixture database) : IClassFixture<D
         host.Clock.Advance(TimeSpan.FromDays(3));
 
         var seen = new List<TriageQueueRow>();
-        TriageQueueCursor? after = null;
+        string? after = null;
         var pages = 0;
         do
         {

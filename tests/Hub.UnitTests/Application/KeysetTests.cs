@@ -62,4 +62,38 @@ public sealed class KeysetTests
         back.Previous.ShouldBe(Keyset.Token("n2", rows[1].Id));
         back.Next.ShouldBe(Keyset.Token("n4", rows[3].Id));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Should_walk_a_list_with_shared_keys_forward_and_back_once_in_order_either_way_round(bool descending)
+    {
+        // Eleven rows on four times: ties on the key are broken by the id, across page edges.
+        var start = new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
+        var rows = Enumerable.Range(0, 11).Select(i => (At: start.AddMinutes(i % 4), Id: Guid.NewGuid())).ToList();
+        var expected = (descending ? rows.OrderByDescending(r => r.At).ThenByDescending(r => r.Id) : rows.OrderBy(r => r.At).ThenBy(r => r.Id)).ToList();
+        KeysetPage<(DateTimeOffset At, Guid Id)> Read(string? after, string? before)
+        {
+            Keyset.TryRead<DateTimeOffset>(after, before, out var at).ShouldBeTrue();
+            var fetched = rows.AsQueryable().PageAt(r => r.At, r => r.Id, at, 3, descending).ToList();
+            return Keyset.Finish(fetched, at, 3, r => r.At, r => r.Id, r => r);
+        }
+
+        var page = Read(null, null);
+        var forward = new List<(DateTimeOffset, Guid)>(page.Rows);
+        while (page.Next is { } next)
+        {
+            page = Read(next, null);
+            forward.AddRange(page.Rows);
+        }
+        var backward = new List<(DateTimeOffset, Guid)>(page.Rows);
+        while (page.Previous is { } previous)
+        {
+            page = Read(null, previous);
+            backward.InsertRange(0, page.Rows);
+        }
+
+        forward.ShouldBe(expected);
+        backward.ShouldBe(expected);
+    }
 }

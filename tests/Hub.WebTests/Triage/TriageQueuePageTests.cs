@@ -94,6 +94,8 @@ public sealed class TriageQueuePageTests(DatabaseFixture database) : IClassFixtu
     [InlineData("order=sideways", "Select an order")]
     [InlineData("after=12~%3Cb%3E", "page link was not complete")]
     [InlineData("after=99999999999999999999~K7MR-4TXH", "page link was not complete")]
+    [InlineData("before=638000000000000000~%3Cb%3E", "page link was not complete")]
+    [InlineData("after=638000000000000000~00000000000000000000000000000001&before=638000000000000000~00000000000000000000000000000001", "page link was not complete")]
     [InlineData("q=0770", "whole phone number")]
     [InlineData("q=someone%40", "whole email address")]
     [InlineData("q=%E2%80%AEevil", "")]
@@ -114,6 +116,36 @@ public sealed class TriageQueuePageTests(DatabaseFixture database) : IClassFixtu
             errors.ShouldContain(e => e.Contains(message, StringComparison.Ordinal));
         }
         page.QuerySelector("table.hub-queue").ShouldBeNull();
+    }
+
+    [SkippableFact]
+    public async Task Should_link_to_the_page_before_with_the_same_filters_and_show_it_again_from_there()
+    {
+        var teamLeader = await Factory.SignedInAsync(TeamLeader);
+        // A position before every referral there is: the page after it is the whole (short) queue, with a page before it.
+        var after = Hub.Application.Common.Paging.Keyset.Token(new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero), Guid.Empty);
+
+        var page = await teamLeader.GetDocumentAsync($"/staff/triage?status=all&order=oldest&source=Self&after={after}");
+
+        page.ErrorSummary().ShouldBeEmpty();
+        var references = page.QuerySelectorAll("table.hub-queue a[href^='/staff/triage/referrals/']").Select(a => a.TextContent).ToList();
+        references.ShouldNotBeEmpty();
+        page.QuerySelector("a.nhsuk-pagination__link--next").ShouldBeNull("nothing follows the last referral");
+        var previous = page.QuerySelector("nav.nhsuk-pagination[aria-label='Pages of the triage queue'] a.nhsuk-pagination__link--prev")
+            .ShouldNotBeNull("a page came after a position, so the page before it is linked").GetAttribute("href")!;
+        previous.ShouldStartWith("/staff/triage?");
+        foreach (var kept in new[] { "status=all", "order=oldest", "source=Self", "before=" })
+        {
+            previous.ShouldContain(kept, customMessage: "the filters travel with the page link");
+        }
+        previous.ShouldNotContain("after=");
+
+        var first = await teamLeader.GetDocumentAsync("/staff/triage?status=all&order=oldest&source=Self");
+        var next = await teamLeader.GetAsync(previous);
+        next.StatusCode.ShouldBe(HttpStatusCode.OK, "the link reads");
+        (await next.ReadDocumentAsync()).ErrorSummary().ShouldBeEmpty();
+        first.QuerySelectorAll("table.hub-queue a[href^='/staff/triage/referrals/']").Select(a => a.TextContent).ShouldBe(references,
+            "the first page, unpositioned, is the same referrals in the same order");
     }
 
     [SkippableFact]

@@ -30,17 +30,20 @@ public static class Keyset
 
     /// <summary>
     /// The rows of the page at <paramref name="at"/> (the first page when null), plus one to tell
-    /// whether another page follows, in ascending order of (key, id), or descending when the page is
-    /// the one before <paramref name="at"/>; <see cref="Finish"/> puts them right.
+    /// whether another page follows, in the list's order of (key, id), ascending or, with
+    /// <paramref name="descending"/>, newest or last first; a page before <paramref name="at"/> comes
+    /// in the opposite order, and <see cref="Finish"/> puts it right.
     /// </summary>
     public static IQueryable<T> PageAt<T, TKey>(this IQueryable<T> query, Expression<Func<T, TKey>> key, Expression<Func<T, Guid>> id,
-        PagePosition<TKey>? at, int pageSize)
+        PagePosition<TKey>? at, int pageSize, bool descending = false)
     {
         var take = Math.Clamp(pageSize, 1, 200) + 1;
         if (at is null)
         {
-            return query.OrderBy(key).ThenBy(id).Take(take);
+            return (descending ? query.OrderByDescending(key).ThenByDescending(id) : query.OrderBy(key).ThenBy(id)).Take(take);
         }
+        // Reading towards smaller keys: the page before in an ascending list, the next one in a descending list.
+        var smaller = at.Before != descending;
         var row = key.Parameters[0];
         var idBody = new Swap(id.Parameters[0], row).Visit(id.Body);
         // Through a holder object so EF sends the position as parameters, not as literals in the SQL.
@@ -48,10 +51,13 @@ public static class Keyset
         var keyValue = Expression.Property(holder, nameof(Holder<TKey>.Key));
         var idValue = Expression.Property(holder, nameof(Holder<TKey>.Id));
         var beyond = Expression.OrElse(
-            Beyond(key.Body, keyValue, at.Before),
-            Expression.AndAlso(Expression.Equal(key.Body, keyValue), Beyond(idBody, idValue, at.Before)));
-        var filtered = query.Where(Expression.Lambda<Func<T, bool>>(beyond, row));
-        return (at.Before ? filtered.OrderByDescending(key).ThenByDescending(id) : filtered.OrderBy(key).ThenBy(id)).Take(take);
+            Beyond(key.Body, keyValue, smaller, orEqual: false),
+            Expression.AndAlso(Expression.Equal(key.Body, keyValue), Beyond(idBody, idValue, smaller, orEqual: false)));
+        // The same condition with a plain bound on the key in front, which a database can start an index
+        // range scan from (it cannot read a bound out of the OR), so a deep page reads only its own rows.
+        var bounded = Expression.AndAlso(Beyond(key.Body, keyValue, smaller, orEqual: true), beyond);
+        var filtered = query.Where(Expression.Lambda<Func<T, bool>>(bounded, row));
+        return (smaller ? filtered.OrderByDescending(key).ThenByDescending(id) : filtered.OrderBy(key).ThenBy(id)).Take(take);
     }
 
     /// <summary>The page from what <see cref="PageAt"/> fetched: in order, without the extra row, with the tokens either side.</summary>
@@ -147,20 +153,26 @@ public static class Keyset
         return false;
     }
 
-    /// <summary><paramref name="value"/> comes after <paramref name="position"/> in the order (before it, going back).</summary>
-    private static Expression Beyond(Expression value, Expression position, bool before)
+    /// <summary><paramref name="value"/> is greater than <paramref name="position"/> (smaller, with <paramref name="smaller"/>), or equal to it with <paramref name="orEqual"/>.</summary>
+    private static Expression Beyond(Expression value, Expression position, bool smaller, bool orEqual)
     {
-        Expression Compare(Expression call) => before ? Expression.LessThan(call, Expression.Constant(0)) : Expression.GreaterThan(call, Expression.Constant(0));
+        Expression Compare(Expression left, Expression right) => (smaller, orEqual) switch
+        {
+            (true, false) => Expression.LessThan(left, right),
+            (true, true) => Expression.LessThanOrEqual(left, right),
+            (false, false) => Expression.GreaterThan(left, right),
+            (false, true) => Expression.GreaterThanOrEqual(left, right),
+        };
         if (value.Type == typeof(string))
         {
             // string.Compare(a, b) > 0 is how EF writes a > b for text.
-            return Compare(Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, value, position));
+            return Compare(Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, value, position), Expression.Constant(0));
         }
         if (value.Type == typeof(Guid))
         {
-            return Compare(Expression.Call(value, typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!, position));
+            return Compare(Expression.Call(value, typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!, position), Expression.Constant(0));
         }
-        return before ? Expression.LessThan(value, position) : Expression.GreaterThan(value, position);
+        return Compare(value, position);
     }
 
     private sealed class Holder<TKey>(TKey key, Guid id)

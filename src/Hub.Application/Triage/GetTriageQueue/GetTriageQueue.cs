@@ -2,6 +2,7 @@ using FluentValidation;
 using Hub.Application.Common;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
+using Hub.Application.Common.Paging;
 using Hub.Application.Common.Searching;
 using Hub.Application.Common.Validation;
 using Hub.Application.Reports;
@@ -54,8 +55,10 @@ public enum QueueOrder
 
 /// <summary>
 /// The triage queue as a team's shared work: search by reference, phone, email or name, filter,
-/// sort by waiting time, a page at a time. <paramref name="After"/> is the keyset cursor from the
-/// previous page, so a deep page costs what the first does. A search is an audited read.
+/// sort by waiting time, a page at a time by keyset (<see cref="Keyset"/>): <paramref name="After"/>
+/// or <paramref name="Before"/> is the token of the row a page starts after or before, ordered by
+/// when the referral arrived and then its id, so a deep page costs what the first does and ties are
+/// never skipped or shown twice. A search is an audited read.
 /// </summary>
 public sealed record GetTriageQueue(
     string? Search = null,
@@ -66,10 +69,9 @@ public sealed record GetTriageQueue(
     PickUpFilter PickedUp = PickUpFilter.Any,
     Guid? PickedUpBy = null,
     QueueOrder Order = QueueOrder.OldestFirst,
-    TriageQueueCursor? After = null,
-    int PageSize = 50) : IRequest<TriageQueuePage>;
-
-public sealed record TriageQueueCursor(DateTimeOffset ReceivedAt, string Reference);
+    string? After = null,
+    string? Before = null,
+    int PageSize = Keyset.PageSize) : IRequest<TriageQueuePage>;
 
 /// <summary>Who is picking a referral up, and since when.</summary>
 public sealed record PickUpLine(Guid UserId, string Name, DateTimeOffset Since, bool IsMe);
@@ -100,7 +102,8 @@ public sealed record PickUpHolder(Guid UserId, string Name);
 /// <param name="MatchingAtLeast">True when there are more than <paramref name="Matching"/>: the count stopped there.</param>
 public sealed record TriageQueuePage(
     IReadOnlyList<TriageQueueRow> Rows,
-    TriageQueueCursor? Next,
+    string? Next,
+    string? Previous,
     int Matching,
     bool MatchingAtLeast,
     IReadOnlyList<string> Neighbourhoods,
@@ -124,6 +127,7 @@ public sealed class GetTriageQueueValidator : AbstractValidator<GetTriageQueue>
         RuleFor(q => q.PickedUp).IsInEnum().WithMessage("Select who picked the referrals up");
         RuleFor(q => q.PickedUpBy).NotNull().WithMessage("Select who picked the referrals up").When(q => q.PickedUp == PickUpFilter.Member);
         RuleFor(q => q.Order).IsInEnum().WithMessage("Select an order");
+        RuleFor(q => q).Must(q => Keyset.TryRead<DateTimeOffset>(q.After, q.Before, out _)).WithName("Page").WithMessage(Keyset.BadTokenMessage);
     }
 }
 
@@ -185,20 +189,11 @@ public sealed class GetTriageQueueHandler(IApplicationDbContext db, ICurrentUser
         }
         var matching = referrals.Join(people, r => r.PersonId, p => p.Id, (r, p) => r);
 
-        var page = matching;
+        Keyset.TryRead<DateTimeOffset>(request.After, request.Before, out var at);
         var newestFirst = request.Order == QueueOrder.NewestFirst;
-        if (request.After is { } after)
-        {
-            page = newestFirst
-                ? page.Where(r => r.ReceivedAt < after.ReceivedAt || (r.ReceivedAt == after.ReceivedAt && string.Compare(r.Reference, after.Reference) < 0))
-                : page.Where(r => r.ReceivedAt > after.ReceivedAt || (r.ReceivedAt == after.ReceivedAt && string.Compare(r.Reference, after.Reference) > 0));
-        }
-        page = newestFirst
-            ? page.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Reference)
-            : page.OrderBy(r => r.ReceivedAt).ThenBy(r => r.Reference);
-
-        var found = await (
-                from r in page.Take(pageSize + 1)
+        var page = matching.PageAt(r => r.ReceivedAt, r => r.Id, at, pageSize, descending: newestFirst);
+        var projected =
+                from r in page
                 join p in db.People on r.PersonId equals p.Id
                 join u in db.TriagePickUps on r.Id equals u.ReferralId into pickUps
                 from u in pickUps.DefaultIfEmpty()
@@ -220,12 +215,16 @@ public sealed class GetTriageQueueHandler(IApplicationDbContext db, ICurrentUser
                     Contacted = db.Contacts.Any(c => c.ReferralId == r.Id && c.Attended),
                     PickedUpBy = u == null ? (Guid?)null : u.PickedUpByUserId,
                     PickedUpAt = u == null ? (DateTimeOffset?)null : u.PickedUpAt,
-                })
+                };
+        // The joins keep the page's rows but not their order: the database orders them again as it
+        // fetched them (towards smaller keys when reading back), so its own comparison of ids decides ties.
+        var smaller = (at?.Before ?? false) != newestFirst;
+        var found = await (smaller
+                ? projected.OrderByDescending(x => x.ReceivedAt).ThenByDescending(x => x.Id)
+                : projected.OrderBy(x => x.ReceivedAt).ThenBy(x => x.Id))
             .ToListAsync(cancellationToken);
-        var rows = (newestFirst
-                ? found.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Reference, StringComparer.Ordinal)
-                : found.OrderBy(r => r.ReceivedAt).ThenBy(r => r.Reference, StringComparer.Ordinal))
-            .ToList();
+        var shown = Keyset.Finish(found, at, pageSize, x => x.ReceivedAt, x => x.Id, x => x);
+        var rows = shown.Rows;
 
         var counted = await matching.Take(CountLimit + 1).CountAsync(cancellationToken);
 
@@ -247,14 +246,13 @@ public sealed class GetTriageQueueHandler(IApplicationDbContext db, ICurrentUser
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var result = rows.Take(pageSize).Select(r => new TriageQueueRow(r.Id, r.Reference, r.Status, r.ReceivedAt, UkTime.DaysBetween(r.ReceivedAt, now),
+        var result = rows.Select(r => new TriageQueueRow(r.Id, r.Reference, r.Status, r.ReceivedAt, UkTime.DaysBetween(r.ReceivedAt, now),
             workingDays.FirstContactDueBy(r.ReceivedAt),
             r.Status == ReferralStatus.AwaitingTriage && !r.Contacted && workingDays.IsFirstContactOverdue(r.ReceivedAt, now),
             r.Source, r.PreferredName, r.Neighbourhood, r.PreferredMethod, r.SafeToLeaveMessage, r.PreferredLanguage, r.InterpreterNeeded, r.HasAccessNeeds, r.HasPossibleMatch,
             r.PickedUpBy is { } by ? new PickUpLine(by, NameOf(by), r.PickedUpAt!.Value, by == me) : null)).ToList();
-        var next = rows.Count > pageSize ? new TriageQueueCursor(result[^1].ReceivedAt, result[^1].Reference) : null;
         var holders = holderIds.Select(id => new PickUpHolder(id, NameOf(id))).OrderBy(h => h.Name, StringComparer.OrdinalIgnoreCase).ToList();
-        return new TriageQueuePage(result, next, Math.Min(counted, CountLimit), counted > CountLimit, neighbourhoods, holders, user.IsInRole(Roles.TeamLeader));
+        return new TriageQueuePage(result, shown.Next, shown.Previous, Math.Min(counted, CountLimit), counted > CountLimit, neighbourhoods, holders, user.IsInRole(Roles.TeamLeader));
     }
 
     private IQueryable<Referral> Search(IQueryable<Referral> referrals, SearchTerm search)

@@ -1,5 +1,7 @@
+using DisplayAttribute = System.ComponentModel.DataAnnotations.DisplayAttribute;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using FluentValidation;
 using FluentValidation.Results;
 using Hub.Application.Common.Interfaces;
 using Hub.Application.SupportPlans.MyPlan.AgreeMyPlan;
@@ -12,6 +14,7 @@ using Hub.Application.SupportPlans.MyPlan.SetMyReminder;
 using Hub.Application.SupportPlans.MySession.EndMySession;
 using Hub.Domain.SupportPlans;
 using Hub.Web.Design;
+using Hub.Web.Design.Forms;
 using Hub.Web.Security;
 using Hub.Web.Validation;
 using MediatR;
@@ -59,7 +62,9 @@ public sealed class PlanModel(IMediator mediator, IPdfRenderer pdf, TimeProvider
         public string? WhenStruggling { get; set; }
         public List<string?> NumberWho { get; set; } = [];
         public List<string?> NumberNumber { get; set; } = [];
-        public string? ReviewOn { get; set; }
+        /// <summary>Read from the NHS.UK date input's day, month and year boxes; left empty, no date.</summary>
+        [NhsDate, Display(Name = "The date to look at your plan again")]
+        public DateOnly? ReviewOn { get; set; }
     }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -68,32 +73,38 @@ public sealed class PlanModel(IMediator mediator, IPdfRenderer pdf, TimeProvider
         await Load(cancellationToken, fillForm: true);
     }
 
-    public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSaveAsync([FromServices] IValidator<SaveMyPlan> validator, CancellationToken cancellationToken)
     {
-        ModelState.Clear();
+        // The use case judges the words; the date boxes keep what was typed and the date input's own
+        // message, on the first box it is about (so the error summary links straight to it).
+        var dateRead = ModelState.ClearAllButDates("Input.ReviewOn");
         Plan = await mediator.Send(new GetMyPlan(), cancellationToken);
-        DateOnly? review = null;
-        if (!string.IsNullOrWhiteSpace(Input.ReviewOn))
+        var numbers = Input.NumberWho.Select((who, i) => new ContactNumber(who ?? string.Empty, i < Input.NumberNumber.Count ? Input.NumberNumber[i] ?? string.Empty : string.Empty)).ToList();
+        var lines = Input.Steps.Select(x => x ?? string.Empty).ToList();
+        var helpers = lines.Select((_, n) => n < Input.StepHelpers.Count ? Plan.HelperOptions.FirstOrDefault(h => KeyOf(h) == Input.StepHelpers[n]) : null).ToList();
+        var save = new SaveMyPlan(Plan.PlanId, Input.Token, Input.WhatMattersToMe, Input.Goals.OfType<string>().ToList(), lines,
+            Input.WhenStruggling, numbers, Input.ReviewOn, helpers);
+        (fieldFor, refill) = (failure => $"Input.{BoxOf(failure.PropertyName)}", false);
+        if (!dateRead)
         {
-            if (DateOnly.TryParseExact(Input.ReviewOn.Trim(), ["yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) { review = d; }
-            else { ModelState.AddModelError("Input.ReviewOn", "Enter the date like 15/01/2027"); }
-        }
-        if (ModelState.IsValid)
-        {
-            var numbers = Input.NumberWho.Select((who, i) => new ContactNumber(who ?? string.Empty, i < Input.NumberNumber.Count ? Input.NumberNumber[i] ?? string.Empty : string.Empty)).ToList();
-            var lines = Input.Steps.Select(x => x ?? string.Empty).ToList();
-            var helpers = lines.Select((_, n) => n < Input.StepHelpers.Count ? Plan.HelperOptions.FirstOrDefault(h => KeyOf(h) == Input.StepHelpers[n]) : null).ToList();
-            (fieldFor, refill) = (failure => $"Input.{BoxOf(failure.PropertyName)}", false);
-            var result = await mediator.Send(new SaveMyPlan(Plan.PlanId, Input.Token, Input.WhatMattersToMe, Input.Goals.OfType<string>().ToList(), lines,
-                Input.WhenStruggling, numbers, review, helpers), cancellationToken);
-            if (result.Saved)
+            // Nothing is saved with a date that could not be read, but every other answer is judged now
+            // too, so the person is told everything to change at once.
+            var judged = await validator.ValidateAsync(save, cancellationToken);
+            if (!judged.IsValid)
             {
-                TempData[StaffPage.NoticeKey] = "Your plan is saved";
-                return RedirectToPage();
+                throw new ValidationException(judged.Errors);
             }
-            Theirs = result.Theirs;
-            ModelState.AddModelError("Input.WhatMattersToMe", "Your plan was changed while you were writing. What is saved now is shown first; your words are still in the boxes. Change them if you want, then save again");
+            await Load(cancellationToken, fillForm: false);
+            return Page();
         }
+        var result = await mediator.Send(save, cancellationToken);
+        if (result.Saved)
+        {
+            TempData[StaffPage.NoticeKey] = "Your plan is saved";
+            return RedirectToPage();
+        }
+        Theirs = result.Theirs;
+        ModelState.AddModelError("Input.WhatMattersToMe", "Your plan was changed while you were writing. What is saved now is shown first; your words are still in the boxes. Change them if you want, then save again");
         await Load(cancellationToken, fillForm: false);
         return Page();
     }
@@ -220,7 +231,7 @@ public sealed class PlanModel(IMediator mediator, IPdfRenderer pdf, TimeProvider
                 WhenStruggling = c.WhenStruggling,
                 NumberWho = c.Numbers.Select(n => (string?)n.Who).ToList(),
                 NumberNumber = c.Numbers.Select(n => (string?)n.Number).ToList(),
-                ReviewOn = c.ReviewOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+                ReviewOn = c.ReviewOn,
             };
         }
         // A save after a clash goes on from what is saved now.

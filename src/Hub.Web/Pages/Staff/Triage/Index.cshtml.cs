@@ -1,7 +1,7 @@
-using System.Globalization;
 using FluentValidation.Results;
 using Hub.Application.Triage.GetTriageQueue;
 using Hub.Domain.Referrals;
+using Hub.Web.Design;
 using Hub.Web.Validation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,7 +19,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
 
     public TriageQueuePage? Queue { get; private set; }
 
-    /// <summary>The filters as sent back in the form and the next-page link (raw, so a wrong one is shown as typed).</summary>
+    /// <summary>The filters as sent back in the form and the page links (raw, so a wrong one is shown as typed).</summary>
     public QueueFilters Filters { get; private set; } = new();
 
     public bool Filtered => Filters.Q is { Length: > 0 } || Filters.Status is not (null or "" or "waiting") || Filters.Waited is { Length: > 0 } and not "any"
@@ -39,11 +39,17 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
         _ => string.Empty,
     };
 
+    /// <summary>"Previous" and "Next" under the table: the same search and filters, a page before or after this one.</summary>
+    public PageLinks Pages => PageLinks.For("/staff/triage",
+        [new("q", Filters.Q), new("status", Filters.Status), new("waited", Filters.Waited), new("source", Filters.Source),
+            new("neighbourhood", Filters.Neighbourhood), new("picked", Filters.Picked), new("order", Filters.Order)],
+        Queue?.Next, Queue?.Previous, "Pages of the triage queue");
+
     public async Task OnGetAsync(string? q, string? status, string? waited, string? source, string? neighbourhood, string? picked, string? order, string? after,
-        CancellationToken cancellationToken)
+        string? before, CancellationToken cancellationToken)
     {
         Filters = new QueueFilters(q, status, waited, source, neighbourhood, picked, order);
-        var request = Read(after);
+        var request = Read(after, before);
         if (!ModelState.IsValid || request is null)
         {
             return;
@@ -54,7 +60,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
     }
 
     /// <summary>The query string as a request, or errors in ModelState naming the field that was not understood.</summary>
-    private GetTriageQueue? Read(string? after)
+    private GetTriageQueue? Read(string? after, string? before)
     {
         var f = Filters;
         var statusValue = Choose(f.Status, "status", "Select which referrals to show", ("", QueueStatus.Waiting), ("waiting", QueueStatus.Waiting),
@@ -96,27 +102,12 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
                 }
                 break;
         }
-        TriageQueueCursor? cursor = null;
-        if (after is { Length: > 0 })
-        {
-            // "ticks~reference" from the previous page's link; anything else starts again from the top.
-            var parts = after.Split('~');
-            if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                && ticks > 0 && ticks < DateTimeOffset.MaxValue.UtcTicks && ReferralReference.Normalise(parts[1]) is { } reference)
-            {
-                cursor = new TriageQueueCursor(new DateTimeOffset(ticks, TimeSpan.Zero), reference);
-            }
-            else
-            {
-                ModelState.AddModelError(string.Empty, "That page link was not complete. Start again from the first page");
-            }
-        }
         if (!ModelState.IsValid)
         {
             return null;
         }
         return new GetTriageQueue(string.IsNullOrWhiteSpace(f.Q) ? null : f.Q, statusValue, waitValue, sourceValue,
-            string.IsNullOrWhiteSpace(f.Neighbourhood) ? null : f.Neighbourhood.Trim(), pickedUp, pickedBy, orderValue, cursor);
+            string.IsNullOrWhiteSpace(f.Neighbourhood) ? null : f.Neighbourhood.Trim(), pickedUp, pickedBy, orderValue, after, before);
     }
 
     private T Choose<T>(string? value, string field, string message, params (string Name, T Value)[] choices)
@@ -130,27 +121,5 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
         }
         ModelState.AddModelError(field, message + " from the list");
         return choices[0].Value;
-    }
-
-    /// <summary>The address of the next page: the same filters, after the last row shown.</summary>
-    public string NextPageUrl(TriageQueueCursor next)
-    {
-        var query = new List<KeyValuePair<string, string?>>();
-        void Add(string key, string? value)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                query.Add(new(key, value));
-            }
-        }
-        Add("q", Filters.Q);
-        Add("status", Filters.Status);
-        Add("waited", Filters.Waited);
-        Add("source", Filters.Source);
-        Add("neighbourhood", Filters.Neighbourhood);
-        Add("picked", Filters.Picked);
-        Add("order", Filters.Order);
-        Add("after", $"{next.ReceivedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}~{next.Reference}");
-        return "/staff/triage" + Microsoft.AspNetCore.Http.QueryString.Create(query).ToUriComponent();
     }
 }
