@@ -12,7 +12,7 @@ public sealed class OpenReferralRoundTripTests
 
     private static CommunityOffer Offer(string? externalId, string name, string organisation, Action<CommunityOffer>? shape = null)
     {
-        var offer = new CommunityOffer(name, organisation, Edited);
+        var offer = new CommunityOffer(name, organisation, Edited, "The borough");
         offer.LinkExternal(externalId, externalId is null ? null : $"org-{organisation.Length}", null);
         shape?.Invoke(offer);
         return offer;
@@ -76,7 +76,7 @@ public sealed class OpenReferralRoundTripTests
     {
         var offers = VariedOffers();
 
-        var result = OpenReferralImport.Read(OpenReferralExport.Write(offers), ImportedLater);
+        var result = OpenReferralImport.Read(OpenReferralExport.Write(offers), ImportedLater, "The borough");
 
         result.Problems.ShouldBeEmpty();
         var expected = offers.OrderBy(o => o.ExternalId, StringComparer.Ordinal).ToList();
@@ -133,7 +133,7 @@ public sealed class OpenReferralRoundTripTests
                "attributes": [{ "taxonomy_term": { "id": "{{id}}", "name": "Something", "taxonomy": "{{taxonomy}}" } }] }]
             """;
 
-        var result = OpenReferralImport.Read(file, ImportedLater);
+        var result = OpenReferralImport.Read(file, ImportedLater, "The borough");
 
         result.Offers.ShouldBeEmpty();
         result.Problems.ShouldHaveSingleItem().Message.ShouldContain(says);
@@ -144,7 +144,7 @@ public sealed class OpenReferralRoundTripTests
     {
         var written = OpenReferralExport.Write(VariedOffers());
 
-        var rewritten = OpenReferralExport.Write(OpenReferralImport.Read(written, ImportedLater).Offers);
+        var rewritten = OpenReferralExport.Write(OpenReferralImport.Read(written, ImportedLater, "The borough").Offers);
 
         rewritten.ShouldBe(written);
     }
@@ -152,9 +152,9 @@ public sealed class OpenReferralRoundTripTests
     [Fact]
     public void Should_reach_a_stable_file_from_the_council_sample_after_one_trip()
     {
-        var once = OpenReferralExport.Write(OpenReferralImport.Read(OrukSample.Json, OrukSample.ImportedAt).Offers);
+        var once = OpenReferralExport.Write(OpenReferralImport.Read(OrukSample.Json, OrukSample.ImportedAt, "The borough").Offers);
 
-        var twice = OpenReferralExport.Write(OpenReferralImport.Read(once, ImportedLater).Offers);
+        var twice = OpenReferralExport.Write(OpenReferralImport.Read(once, ImportedLater, "The borough").Offers);
 
         twice.ShouldBe(once);
     }
@@ -162,9 +162,9 @@ public sealed class OpenReferralRoundTripTests
     [Fact]
     public void Should_keep_every_field_of_the_council_sample_through_export_and_import()
     {
-        var imported = OpenReferralImport.Read(OrukSample.Json, OrukSample.ImportedAt).Offers;
+        var imported = OpenReferralImport.Read(OrukSample.Json, OrukSample.ImportedAt, "The borough").Offers;
 
-        var again = OpenReferralImport.Read(OpenReferralExport.Write(imported), ImportedLater).Offers;
+        var again = OpenReferralImport.Read(OpenReferralExport.Write(imported), ImportedLater, "The borough").Offers;
 
         var expected = imported.OrderBy(o => o.ExternalId, StringComparer.Ordinal).ToList();
         for (var i = 0; i < expected.Count; i++)
@@ -176,11 +176,11 @@ public sealed class OpenReferralRoundTripTests
     [Fact]
     public void Should_give_an_offer_made_in_the_hub_a_stable_id_from_its_guid_and_change_nothing_else()
     {
-        var made = new CommunityOffer("Tea and talk", "Eastfield Community Trust", Edited);
+        var made = new CommunityOffer("Tea and talk", "Eastfield Community Trust", Edited, "The borough");
         made.Locate(null, "Eastfield Library", null, null);
 
-        var first = OpenReferralImport.Read(OpenReferralExport.Write([made]), ImportedLater).Offers.ShouldHaveSingleItem();
-        var second = OpenReferralImport.Read(OpenReferralExport.Write([first]), ImportedLater).Offers.ShouldHaveSingleItem();
+        var first = OpenReferralImport.Read(OpenReferralExport.Write([made]), ImportedLater, "The borough").Offers.ShouldHaveSingleItem();
+        var second = OpenReferralImport.Read(OpenReferralExport.Write([first]), ImportedLater, "The borough").Offers.ShouldHaveSingleItem();
 
         first.ExternalId.ShouldBe(made.Id.ToString("D"));
         first.ExternalId.ShouldBe(OpenReferralExport.ServiceIdFor(made));
@@ -191,8 +191,8 @@ public sealed class OpenReferralRoundTripTests
     [Fact]
     public void Should_give_offers_of_the_same_organisation_the_same_derived_organisation_id()
     {
-        var one = new CommunityOffer("Tea and talk", "Eastfield Community Trust", Edited);
-        var two = new CommunityOffer("Chess club", " eastfield community trust ", Edited);
+        var one = new CommunityOffer("Tea and talk", "Eastfield Community Trust", Edited, "The borough");
+        var two = new CommunityOffer("Chess club", " eastfield community trust ", Edited, "The borough");
 
         OpenReferralExport.OrganisationIdFor(one).ShouldBe(OpenReferralExport.OrganisationIdFor(two));
         Guid.TryParse(OpenReferralExport.OrganisationIdFor(one), out _).ShouldBeTrue();

@@ -18,11 +18,11 @@ public sealed record ImportOffersResult(int Added, int Updated, IReadOnlyList<Im
     public bool Succeeded => Problems.Count == 0;
 }
 
-public sealed class ImportCommunityOffersHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<ImportCommunityOffers, ImportOffersResult>
+public sealed class ImportCommunityOffersHandler(IApplicationDbContext db, TimeProvider clock, Connect.HomeArea home) : IRequestHandler<ImportCommunityOffers, ImportOffersResult>
 {
     public async Task<ImportOffersResult> Handle(ImportCommunityOffers request, CancellationToken cancellationToken)
     {
-        var read = OpenReferralImport.Read(request.Json, clock.GetUtcNow());
+        var read = OpenReferralImport.Read(request.Json, clock.GetUtcNow(), home.Name);
         if (!read.Succeeded)
         {
             return new ImportOffersResult(0, 0, read.Problems);

@@ -26,7 +26,8 @@ public static partial class OpenReferralImport
     public const int EmailMaxLength = 254;
     public const int PhoneMaxLength = 50;
 
-    public static OpenReferralImportResult Read(string json, DateTimeOffset now)
+    /// <param name="homeArea">The area of a service that names no service area: the hub's own (docs/decisions/043).</param>
+    public static OpenReferralImportResult Read(string json, DateTimeOffset now, string homeArea)
     {
         var problems = new ProblemList();
         var services = ReadServices(json, problems);
@@ -34,7 +35,7 @@ public static partial class OpenReferralImport
         {
             return new OpenReferralImportResult([], problems.ToReport());
         }
-        return new OpenReferralImportResult(services.Select(s => s.ToOffer(now)).ToList(), []);
+        return new OpenReferralImportResult(services.Select(s => s.ToOffer(now, homeArea)).ToList(), []);
     }
 
     private static List<ParsedService>? ReadServices(string json, ProblemList problems)
@@ -888,10 +889,10 @@ public static partial class OpenReferralImport
         public OfferInterest Interests { get; set; }
         public OfferAccess Access { get; set; }
 
-        public CommunityOffer ToOffer(DateTimeOffset now)
+        public CommunityOffer ToOffer(DateTimeOffset now, string homeArea)
         {
             // Reached only when nothing was reported, so the required fields are present.
-            var offer = new CommunityOffer(Name!, OrganisationName!, UpdatedAt ?? now);
+            var offer = new CommunityOffer(Name!, OrganisationName!, UpdatedAt ?? now, Area ?? homeArea);
             offer.Describe(Name!, Description, OrganisationName!, Categories, HelpsWith, PeerLed, Languages);
             offer.Locate(Neighbourhood, LocationName, Address, Postcode);
             offer.Schedule(Sessions, ScheduleNote);
@@ -902,7 +903,6 @@ public static partial class OpenReferralImport
             var locationId = LocationId == OpenReferralFormat.ChildId(Id!, "location", 0) ? null : LocationId;
             offer.LinkExternal(Id, organisationId, locationId);
             offer.DescribeForPublic(WhoFor, HowToJoin, BringSomeoneFirstTime, Interests, Access);
-            offer.PlaceInArea(Area);
             offer.SetActive(Active);
             return offer;
         }

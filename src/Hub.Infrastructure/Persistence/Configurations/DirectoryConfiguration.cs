@@ -66,11 +66,15 @@ internal sealed class CommunityOfferConfiguration : IEntityTypeConfiguration<Com
         builder.Property(o => o.Languages).HasJsonConversion();
         builder.HasIndex(o => o.ExternalId).IsUnique();
         builder.HasIndex(o => new { o.Active, o.Name });
-        builder.Property(o => o.Area).HasMaxLength(CommunityOffer.AreaMaxLength);
+        builder.Property(o => o.Area).HasMaxLength(CommunityOffer.AreaMaxLength).IsRequired(); // every offer has one (docs/decisions/043)
         builder.Property(o => o.WhoFor).HasMaxLength(CommunityOffer.WhoForMaxLength);
         builder.Property(o => o.HowToJoin).HasMaxLength(CommunityOffer.HowToJoinMaxLength);
-        // The public directory's order within an area: free first, then A to Z (docs/decisions/033).
-        builder.HasIndex(o => new { o.Area, o.Active, o.IsFree, o.Name });
+        // The public directory's filter and order within an area: free first, then A to Z, then id (docs/decisions/033,
+        // 043). With the area an equality, a page is a range of this index read in order, whatever the directory holds.
+        builder.HasIndex(o => new { o.Area, o.Active, o.IsFree, o.Name, o.Id }).IsDescending(false, false, true, false, false)
+            .HasDatabaseName("IX_CommunityOffers_Area_Active_IsFree_Name_Id");
+        // The neighbourhoods of an area, read from the index alone (the search form's choices).
+        builder.HasIndex(o => new { o.Area, o.Active, o.Neighbourhood });
         // The same order across every area, for the Open Referral UK API's list (docs/decisions/037): a page is
         // an ordered scan with a limit, and the count can be read from the index alone.
         builder.HasIndex(o => new { o.Active, o.IsFree, o.Name, o.Id }).IsDescending(false, true, false, false)

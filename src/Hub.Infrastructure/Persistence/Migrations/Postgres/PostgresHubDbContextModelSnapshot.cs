@@ -266,6 +266,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Area")
+                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -374,11 +375,15 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("Active", "Name");
 
+                    b.HasIndex("Area", "Active", "Neighbourhood");
+
                     b.HasIndex("Active", "IsFree", "Name", "Id")
                         .IsDescending(false, true, false, false)
                         .HasDatabaseName("IX_CommunityOffers_Active_IsFree_Name_Id");
 
-                    b.HasIndex("Area", "Active", "IsFree", "Name");
+                    b.HasIndex("Area", "Active", "IsFree", "Name", "Id")
+                        .IsDescending(false, false, true, false, false)
+                        .HasDatabaseName("IX_CommunityOffers_Area_Active_IsFree_Name_Id");
 
                     b.ToTable("CommunityOffers", (string)null);
                 });

@@ -267,6 +267,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(1000)");
 
                     b.Property<string>("Area")
+                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
@@ -376,11 +377,15 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Active", "Name");
 
+                    b.HasIndex("Area", "Active", "Neighbourhood");
+
                     b.HasIndex("Active", "IsFree", "Name", "Id")
                         .IsDescending(false, true, false, false)
                         .HasDatabaseName("IX_CommunityOffers_Active_IsFree_Name_Id");
 
-                    b.HasIndex("Area", "Active", "IsFree", "Name");
+                    b.HasIndex("Area", "Active", "IsFree", "Name", "Id")
+                        .IsDescending(false, false, true, false, false)
+                        .HasDatabaseName("IX_CommunityOffers_Area_Active_IsFree_Name_Id");
 
                     b.ToTable("CommunityOffers", (string)null);
                 });

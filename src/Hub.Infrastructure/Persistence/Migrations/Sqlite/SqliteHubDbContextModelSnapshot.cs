@@ -260,6 +260,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Area")
+                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -368,11 +369,15 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Active", "Name");
 
+                    b.HasIndex("Area", "Active", "Neighbourhood");
+
                     b.HasIndex("Active", "IsFree", "Name", "Id")
                         .IsDescending(false, true, false, false)
                         .HasDatabaseName("IX_CommunityOffers_Active_IsFree_Name_Id");
 
-                    b.HasIndex("Area", "Active", "IsFree", "Name");
+                    b.HasIndex("Area", "Active", "IsFree", "Name", "Id")
+                        .IsDescending(false, false, true, false, false)
+                        .HasDatabaseName("IX_CommunityOffers_Area_Active_IsFree_Name_Id");
 
                     b.ToTable("CommunityOffers", (string)null);
                 });
