@@ -13,8 +13,8 @@ public static class DirectoryQuery
     public static IQueryable<CommunityOffer> Listed(this IQueryable<CommunityOffer> offers, DirectoryFilter filter)
     {
         var area = filter.Area;
-        // One equality on the area, never "or none" (docs/decisions/043), so the index that leads with
-        // (Area, Active) and goes on in the directory's order serves both the filter and the sort.
+        // One equality on the area, never "or none" (docs/decisions/043), so the index of listed offers
+        // that leads with the area and goes on in the directory's order serves both the filter and the sort.
         var query = filter.AllAreas ? offers.Where(o => o.Active) : offers.Where(o => o.Active && o.Area == area);
         if (filter.Text is { Length: > 0 } text)
         {
@@ -61,8 +61,8 @@ public static class DirectoryQuery
 
     /// <summary>
     /// Free first (people with little money were the first to ask), then A to Z; the id makes the order
-    /// total so pages never repeat a row. Indexes (Area, Active, IsFree desc, Name, Id) and (Active,
-    /// IsFree desc, Name, Id) hold rows in exactly this order, so a page is an index range read.
+    /// total so pages never repeat a row. Indexes of listed offers, (Area, IsFree desc, Name, Id) and
+    /// (IsFree desc, Name, Id), hold rows in exactly this order, so a page is an index range read.
     /// </summary>
     public static IOrderedQueryable<CommunityOffer> FreeFirst(this IQueryable<CommunityOffer> offers) =>
         offers.OrderByDescending(o => o.IsFree).ThenBy(o => o.Name).ThenBy(o => o.Id);

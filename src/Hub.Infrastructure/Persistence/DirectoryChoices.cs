@@ -5,8 +5,8 @@ namespace Hub.Infrastructure.Persistence;
 
 /// <summary>
 /// Reads the search form's choices one index step per name: a recursive query asks for the smallest
-/// area (or neighbourhood) after the last one found, which the index (Area, Active, ...) or (Area,
-/// Active, Neighbourhood) answers by a seek, so the cost is a few seeks per distinct name rather than a
+/// area (or neighbourhood) after the last one found, which the indexes of listed offers (Area, ...) and
+/// (Area, Neighbourhood) answer by a seek, so the cost is a few seeks per distinct name rather than a
 /// read of every listed group. PostgreSQL and SQLite share the query; SQL Server, which allows no
 /// subquery in a recursive member, reads the distinct names plainly.
 /// </summary>

@@ -126,17 +126,28 @@ public sealed class OpenReferralRoundTripTests
     [InlineData("livingwellhub-access", "Lift", "is not one of our access needs")]
     [InlineData("livingwellhub-access", "None", "is not one of our access needs")]
     [InlineData("livingwellhub-flags", "bring-a-dog", "is not one of our flags")]
-    public void Should_refuse_a_term_of_our_own_taxonomies_that_we_do_not_have(string taxonomy, string id, string says)
+    [InlineData("livingwellhub-needs", "Gardening", "is not one of our life areas")]
+    public void Should_import_the_service_and_leave_out_a_term_of_our_own_taxonomies_that_this_hub_does_not_have(string taxonomy, string id, string says)
     {
+        // A newer hub may add a flag, an interest or an access need; an older one imports the rest of the
+        // service and says what it left out, rather than refusing the whole file.
         var file = $$"""
             [{ "id": "s1", "name": "Walk", "organization": { "name": "Trust" },
-               "attributes": [{ "taxonomy_term": { "id": "{{id}}", "name": "Something", "taxonomy": "{{taxonomy}}" } }] }]
+               "attributes": [{ "taxonomy_term": { "id": "{{id}}", "name": "Something", "taxonomy": "{{taxonomy}}" } },
+                              { "taxonomy_term": { "id": "{{OpenReferralVocabularies.PeerLedTermId}}", "name": "Peer-led", "taxonomy": "{{OpenReferralVocabularies.Flags}}" } },
+                              { "taxonomy_term": { "id": "StepFree", "name": "Step-free", "taxonomy": "{{OpenReferralVocabularies.Access}}" } }] }]
             """;
 
         var result = OpenReferralImport.Read(file, ImportedLater, "The borough");
 
-        result.Offers.ShouldBeEmpty();
-        result.Problems.ShouldHaveSingleItem().Message.ShouldContain(says);
+        result.Problems.ShouldBeEmpty();
+        var offer = result.Offers.ShouldHaveSingleItem();
+        (offer.Name, offer.PeerLed, offer.Access).ShouldBe(("Walk", true, OfferAccess.StepFree), "the terms this hub has are kept");
+        offer.Categories.ShouldNotContain(c => c.Id == id, "a term of our own taxonomies is never kept as a free category");
+        var leftOut = result.LeftOut.ShouldHaveSingleItem();
+        leftOut.Where.ShouldBe("service 1 (id s1): attributes[0].taxonomy_term.id");
+        leftOut.Message.ShouldContain(says);
+        leftOut.Message.ShouldContain("left out");
     }
 
     [Fact]

@@ -50,8 +50,8 @@ public sealed class GetWhatsOnHandler(IApplicationDbContext db, TimeProvider clo
             .Skip(skip).Take(PageSize)
             .Select(o => new { o.Id, o.Name, o.Neighbourhood, o.Sessions, o.IsFree, o.PeerLed, o.Access, o.WeekSlots })
             .ToListAsync(cancellationToken);
-        // Counted in the directory's own order (an index range), not the day's, which only the page needs.
-        var ahead = await CountedAhead.CountAsync(matching.FreeFirst(), skip, CountAhead, cancellationToken);
+        // Counted in no order: the day's order is not one an index holds, and a count needs none.
+        var ahead = await CountedAhead.CountAsync(matching, skip, CountAhead, cancellationToken);
         var entries = rows.Select(o => new WhatsOnEntry(o.Id, o.Name, o.Neighbourhood, o.Sessions.Where(s => s.Day == day.DayOfWeek).ToList(),
             (o.WeekSlots & morning) != 0 ? PartOfDay.Morning : (o.WeekSlots & afternoon) != 0 ? PartOfDay.Afternoon : PartOfDay.Evening,
             o.IsFree, o.PeerLed, o.Access)).ToList();

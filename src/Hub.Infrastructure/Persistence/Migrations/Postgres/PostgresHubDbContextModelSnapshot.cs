@@ -375,15 +375,19 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("Active", "Name");
 
-                    b.HasIndex("Area", "Active", "Neighbourhood");
+                    b.HasIndex("Area", "Neighbourhood")
+                        .HasDatabaseName("IX_CommunityOffers_Listed_Area_Neighbourhood")
+                        .HasFilter("\"Active\"");
 
-                    b.HasIndex("Active", "IsFree", "Name", "Id")
+                    b.HasIndex("IsFree", "Name", "Id")
+                        .IsDescending(true, false, false)
+                        .HasDatabaseName("IX_CommunityOffers_Listed_IsFree_Name_Id")
+                        .HasFilter("\"Active\"");
+
+                    b.HasIndex("Area", "IsFree", "Name", "Id")
                         .IsDescending(false, true, false, false)
-                        .HasDatabaseName("IX_CommunityOffers_Active_IsFree_Name_Id");
-
-                    b.HasIndex("Area", "Active", "IsFree", "Name", "Id")
-                        .IsDescending(false, false, true, false, false)
-                        .HasDatabaseName("IX_CommunityOffers_Area_Active_IsFree_Name_Id");
+                        .HasDatabaseName("IX_CommunityOffers_Listed_Area_IsFree_Name_Id")
+                        .HasFilter("\"Active\"");
 
                     b.ToTable("CommunityOffers", (string)null);
                 });

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
+namespace Hub.Infrastructure.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class OfferAreaRequired : Migration
@@ -10,6 +10,10 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_CommunityOffers_Active_IsFree_Name_Id",
+                table: "CommunityOffers");
+
             migrationBuilder.DropIndex(
                 name: "IX_CommunityOffers_Area_Active_IsFree_Name",
                 table: "CommunityOffers");
@@ -23,46 +27,65 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.AlterColumn<string>(
                 name: "Area",
                 table: "CommunityOffers",
-                type: "TEXT",
+                type: "character varying(100)",
                 maxLength: 100,
                 nullable: false,
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(100)",
                 oldMaxLength: 100,
                 oldNullable: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_CommunityOffers_Area_Active_IsFree_Name_Id",
+                name: "IX_CommunityOffers_Listed_Area_IsFree_Name_Id",
                 table: "CommunityOffers",
-                columns: new[] { "Area", "Active", "IsFree", "Name", "Id" },
-                descending: new[] { false, false, true, false, false });
+                columns: new[] { "Area", "IsFree", "Name", "Id" },
+                descending: new[] { false, true, false, false },
+                filter: "\"Active\"");
 
             migrationBuilder.CreateIndex(
-                name: "IX_CommunityOffers_Area_Active_Neighbourhood",
+                name: "IX_CommunityOffers_Listed_Area_Neighbourhood",
                 table: "CommunityOffers",
-                columns: new[] { "Area", "Active", "Neighbourhood" });
+                columns: new[] { "Area", "Neighbourhood" },
+                filter: "\"Active\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommunityOffers_Listed_IsFree_Name_Id",
+                table: "CommunityOffers",
+                columns: new[] { "IsFree", "Name", "Id" },
+                descending: new[] { true, false, false },
+                filter: "\"Active\"");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_CommunityOffers_Area_Active_IsFree_Name_Id",
+                name: "IX_CommunityOffers_Listed_Area_IsFree_Name_Id",
                 table: "CommunityOffers");
 
             migrationBuilder.DropIndex(
-                name: "IX_CommunityOffers_Area_Active_Neighbourhood",
+                name: "IX_CommunityOffers_Listed_Area_Neighbourhood",
+                table: "CommunityOffers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CommunityOffers_Listed_IsFree_Name_Id",
                 table: "CommunityOffers");
 
             migrationBuilder.AlterColumn<string>(
                 name: "Area",
                 table: "CommunityOffers",
-                type: "TEXT",
+                type: "character varying(100)",
                 maxLength: 100,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(100)",
                 oldMaxLength: 100);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommunityOffers_Active_IsFree_Name_Id",
+                table: "CommunityOffers",
+                columns: new[] { "Active", "IsFree", "Name", "Id" },
+                descending: new[] { false, true, false, false });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CommunityOffers_Area_Active_IsFree_Name",

@@ -11,6 +11,10 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_CommunityOffers_Active_IsFree_Name_Id",
+                table: "CommunityOffers");
+
+            migrationBuilder.DropIndex(
                 name: "IX_CommunityOffers_Area_Active_IsFree_Name",
                 table: "CommunityOffers");
 
@@ -32,26 +36,39 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                 oldNullable: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_CommunityOffers_Area_Active_IsFree_Name_Id",
+                name: "IX_CommunityOffers_Listed_Area_IsFree_Name_Id",
                 table: "CommunityOffers",
-                columns: new[] { "Area", "Active", "IsFree", "Name", "Id" },
-                descending: new[] { false, false, true, false, false });
+                columns: new[] { "Area", "IsFree", "Name", "Id" },
+                descending: new[] { false, true, false, false },
+                filter: "[Active] = 1");
 
             migrationBuilder.CreateIndex(
-                name: "IX_CommunityOffers_Area_Active_Neighbourhood",
+                name: "IX_CommunityOffers_Listed_Area_Neighbourhood",
                 table: "CommunityOffers",
-                columns: new[] { "Area", "Active", "Neighbourhood" });
+                columns: new[] { "Area", "Neighbourhood" },
+                filter: "[Active] = 1");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommunityOffers_Listed_IsFree_Name_Id",
+                table: "CommunityOffers",
+                columns: new[] { "IsFree", "Name", "Id" },
+                descending: new[] { true, false, false },
+                filter: "[Active] = 1");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_CommunityOffers_Area_Active_IsFree_Name_Id",
+                name: "IX_CommunityOffers_Listed_Area_IsFree_Name_Id",
                 table: "CommunityOffers");
 
             migrationBuilder.DropIndex(
-                name: "IX_CommunityOffers_Area_Active_Neighbourhood",
+                name: "IX_CommunityOffers_Listed_Area_Neighbourhood",
+                table: "CommunityOffers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CommunityOffers_Listed_IsFree_Name_Id",
                 table: "CommunityOffers");
 
             migrationBuilder.AlterColumn<string>(
@@ -63,6 +80,12 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                 oldClrType: typeof(string),
                 oldType: "nvarchar(100)",
                 oldMaxLength: 100);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommunityOffers_Active_IsFree_Name_Id",
+                table: "CommunityOffers",
+                columns: new[] { "Active", "IsFree", "Name", "Id" },
+                descending: new[] { false, true, false, false });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CommunityOffers_Area_Active_IsFree_Name",
