@@ -17,8 +17,10 @@ internal sealed class QueryPlans : DbCommandInterceptor
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        // Only reads: EXPLAIN ANALYZE runs the statement, and a write (an audit row) would run twice.
-        if (Recording && command is NpgsqlCommand npgsql && npgsql.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
+        // Only reads (a SELECT, or a recursive WITH ... SELECT): EXPLAIN ANALYZE runs the statement, and a
+        // write (an audit row) would run twice.
+        if (Recording && command is NpgsqlCommand npgsql && (npgsql.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
+            || npgsql.CommandText.TrimStart().StartsWith("WITH RECURSIVE", StringComparison.OrdinalIgnoreCase)))
         {
             lock (_commands)
             {
