@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.AddSingleton(AuditKeys.From(configuration));
         services.AddScoped<AuditSealer>();
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<HubDbContext>());
+        services.AddScoped<Hub.Application.Connect.IDirectoryChoices, DirectoryChoices>();
         services.AddScoped<IStaffDirectory, StaffDirectory>();
         services.AddScoped<Application.Volunteering.Coordination.IVolunteerAccounts, VolunteerAccounts>();
         var measuresFolder = configuration["Hub:MeasureDefinitionsPath"];
@@ -77,6 +78,7 @@ public static class DependencyInjection
         var publicBaseUrl = configuration["Hub:PublicBaseUrl"] ?? "http://localhost:5080";
         services.AddSingleton(new TriageNotificationSettings(configuration["Hub:Notifications:TriageInbox"], publicBaseUrl));
         services.AddSingleton(new HubAddress(publicBaseUrl));
+        services.AddSingleton(new Hub.Application.Connect.HomeArea(Hub.Domain.Common.TextRules.Clean(configuration["Hub:Area"]) ?? Hub.Application.Connect.HomeArea.Default));
         services.AddSingleton(new ReferenceConfirmationSettings(configuration["Hub:Name"] is { Length: > 0 } hubName ? hubName : "Living Well Hub", configuration["Hub:HubPhone"]));
         services.AddSingleton<ISmtpSender, SmtpSender>();
         services.Configure<NotifySettings>(configuration.GetSection("Hub:Notify"));

@@ -21,5 +21,5 @@ public sealed class HubOptions
     public string? HubPhone { get; set; }
 
     /// <summary>The hub's own area (borough): where the public Connect and Do directory opens, and the area of offers recorded without one.</summary>
-    public string Area { get; set; } = "The borough";
+    public string Area { get; set; } = Application.Connect.HomeArea.Default;
 }

@@ -24,9 +24,10 @@ namespace Hub.Benchmarks;
 internal static class DirectoryBenchmark
 {
     public const string Usage = """
-        Usage: tests/Hub.Benchmarks/run.sh directory [--small 50] [--large 5000] [--warm-up 20] [--runs 200]
+        Usage: tests/Hub.Benchmarks/run.sh directory [--small 50] [--large 5000] [--warm-up 20] [--runs 200] [--explain]
         Seeds two directories of invented groups (DirectoryGroups, as the command-count test) in a throwaway PostgreSQL cluster and
         prints p50/p95 of the public search, the week view and the Open Referral UK service list as markdown.
+        --explain: after timing, print how PostgreSQL ran each command of each request on the large directory (EXPLAIN ANALYZE, BUFFERS).
         """;
 
     private const double Bar = 1.5;
@@ -38,6 +39,8 @@ internal static class DirectoryBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var (small, large, warmUp, runs) = (50, 5_000, 20, 200);
+        var explain = args.Contains("--explain");
+        args = args.Where(a => a != "--explain").ToArray();
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             var value = int.Parse(args[i + 1].Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
@@ -64,10 +67,14 @@ internal static class DirectoryBenchmark
         }
 
         var hosts = new List<(int Groups, ApplicationHost Host)>();
+        var plans = new QueryPlans();
+        string? largeConnection = null;
         foreach (var groups in new[] { small, large })
         {
             Console.Error.WriteLine($"Seeding a directory of {groups:N0} groups...");
-            var host = new ApplicationHost(await server.CreateDatabaseAsync(), new TestClock(Now));
+            var connection = await server.CreateDatabaseAsync();
+            largeConnection = connection;
+            var host = new ApplicationHost(connection, new TestClock(Now), interceptors: groups == large && explain ? [plans] : null);
             foreach (var chunk in DirectoryGroups.Generate(groups, Now).Chunk(1_000))
             {
                 await host.WithDb(db =>
@@ -80,7 +87,7 @@ internal static class DirectoryBenchmark
             hosts.Add((groups, host));
         }
 
-        var home = new DirectoryFilter("Home", IsHomeArea: true);
+        var home = new DirectoryFilter("Home");
         var filtered = home with { Day = DayOfWeek.Tuesday, PartOfDay = PartOfDay.Evening, FreeOnly = true, Access = OfferAccess.StepFree, Text = "group" };
         var stepFree = OpenReferralTaxonomies.Terms.Single(t => t.Code == nameof(OfferAccess.StepFree)).Id;
         Request[] requests =
@@ -95,6 +102,7 @@ internal static class DirectoryBenchmark
         ];
 
         var rows = new List<(string Name, Timing Small, Timing Large)>();
+        var explained = new List<string>();
         foreach (var request in requests)
         {
             Console.Error.WriteLine($"Timing '{request.Name}'...");
@@ -118,6 +126,13 @@ internal static class DirectoryBenchmark
                 }
             }
             rows.Add((request.Name, Timing.Of(timed[0]), Timing.Of(timed[1])));
+            if (explain)
+            {
+                plans.Recording = true;
+                await request.Send(hosts[1].Host);
+                plans.Recording = false;
+                explained.Add(await plans.ExplainAsync(largeConnection!, $"{request.Name} ({large:N0} groups)"));
+            }
         }
 
         var postgres = await hosts[0].Host.WithDb(db => db.Database.SqlQueryRaw<string>("SELECT current_setting('server_version') AS \"Value\"").SingleAsync());
@@ -137,6 +152,10 @@ internal static class DirectoryBenchmark
             text.AppendLine(En, $"| {name} | {s.P50:N1} | {s.P95:N1} | {l.P50:N1} | {l.P95:N1} | {ratio:N2}{(ratio > Bar ? $" (over the {Bar} bar)" : string.Empty)} |");
         }
         Console.WriteLine(text.ToString());
+        foreach (var plan in explained)
+        {
+            Console.WriteLine(plan);
+        }
 
         foreach (var (_, host) in hosts)
         {

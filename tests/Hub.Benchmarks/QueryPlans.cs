@@ -7,7 +7,7 @@ namespace Hub.Benchmarks;
 
 /// <summary>
 /// With <c>--explain</c>: records the SQL a request sends, then asks PostgreSQL how it ran each
-/// command (EXPLAIN ANALYZE), so a scan that grows with history can be found by name.
+/// command (EXPLAIN ANALYZE, with buffers), so a scan that grows with history can be found by name.
 /// </summary>
 internal sealed class QueryPlans : DbCommandInterceptor
 {
@@ -17,8 +17,10 @@ internal sealed class QueryPlans : DbCommandInterceptor
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        // Only reads: EXPLAIN ANALYZE runs the statement, and a write (an audit row) would run twice.
-        if (Recording && command is NpgsqlCommand npgsql && npgsql.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
+        // Only reads (a SELECT, or a recursive WITH ... SELECT): EXPLAIN ANALYZE runs the statement, and a
+        // write (an audit row) would run twice.
+        if (Recording && command is NpgsqlCommand npgsql && (npgsql.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
+            || npgsql.CommandText.TrimStart().StartsWith("WITH RECURSIVE", StringComparison.OrdinalIgnoreCase)))
         {
             lock (_commands)
             {
@@ -35,7 +37,7 @@ internal sealed class QueryPlans : DbCommandInterceptor
         await connection.OpenAsync();
         foreach (var (sql, parameters) in _commands)
         {
-            await using var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, COSTS OFF, TIMING ON, SUMMARY ON) " + sql, connection);
+            await using var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING ON, SUMMARY ON) " + sql, connection);
             explain.Parameters.AddRange(parameters.Select(p => p.Clone()).ToArray());
             var lines = new List<string>();
             await using (var reader = await explain.ExecuteReaderAsync())
@@ -45,7 +47,7 @@ internal sealed class QueryPlans : DbCommandInterceptor
                     lines.Add(reader.GetString(0));
                 }
             }
-            text.AppendLine("```").AppendLine(sql.Length > 300 ? sql[..300] + " ..." : sql).AppendLine("---");
+            text.AppendLine("```").AppendLine(sql.Length > 2000 ? sql[..2000] + " ..." : sql).AppendLine("---");
             text.AppendLine(string.Join(Environment.NewLine, lines)).AppendLine("```").AppendLine();
         }
         _commands.Clear();

@@ -13,7 +13,7 @@ public static class DirectoryGroups
     {
         for (var i = 0; i < count; i++)
         {
-            var offer = new CommunityOffer($"{Hoods[i % Hoods.Length]} {Kinds[i % Kinds.Length]} {i}", $"Organiser {i % 97}", at);
+            var offer = new CommunityOffer($"{Hoods[i % Hoods.Length]} {Kinds[i % Kinds.Length]} {i}", $"Organiser {i % 97}", at, Areas[i % Areas.Length]);
             offer.Describe(offer.Name, "A friendly group that meets every week.", offer.OrganisationName, [], [], i % 4 == 0, ["English"]);
             offer.Locate(Hoods[i % Hoods.Length], "Community centre", null, null);
             var day = (DayOfWeek)(i % 7);
@@ -21,7 +21,6 @@ public static class DirectoryGroups
             offer.Schedule([new OfferSession(day, opens, opens.AddHours(2)), new OfferSession((DayOfWeek)((i + 3) % 7), opens, opens.AddHours(1))], null);
             offer.SetCost(i % 3 != 0, i % 3 == 0 ? "£3" : null);
             offer.DescribeForPublic("Anyone", "Just turn up", i % 2 == 0, (OfferInterest)(1 << (i % 9)), (OfferAccess)(i % 8));
-            offer.PlaceInArea(Areas[i % Areas.Length]);
             yield return offer;
         }
     }

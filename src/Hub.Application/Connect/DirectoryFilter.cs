@@ -4,10 +4,10 @@ namespace Hub.Application.Connect;
 
 /// <summary>
 /// What a person browsing the public Connect and Do directory asks for. Every part narrows the list;
-/// the area is always set (the public site is always scoped to one borough), and the hub's own area
-/// also holds offers recorded before areas existed.
+/// the area is always set (the public site is always scoped to one borough, and every offer has one:
+/// docs/decisions/043).
 /// </summary>
-public sealed record DirectoryFilter(string Area, bool IsHomeArea)
+public sealed record DirectoryFilter(string Area)
 {
     public const int TextMaxLength = 100;
 

@@ -13,9 +13,9 @@ public static class DirectoryQuery
     public static IQueryable<CommunityOffer> Listed(this IQueryable<CommunityOffer> offers, DirectoryFilter filter)
     {
         var area = filter.Area;
-        var query = filter.AllAreas ? offers.Where(o => o.Active)
-            : filter.IsHomeArea ? offers.Where(o => o.Active && (o.Area == area || o.Area == null))
-            : offers.Where(o => o.Active && o.Area == area);
+        // One equality on the area, never "or none" (docs/decisions/043), so the index of listed offers
+        // that leads with the area and goes on in the directory's order serves both the filter and the sort.
+        var query = filter.AllAreas ? offers.Where(o => o.Active) : offers.Where(o => o.Active && o.Area == area);
         if (filter.Text is { Length: > 0 } text)
         {
             var lower = text.ToLowerInvariant();
@@ -59,7 +59,11 @@ public static class DirectoryQuery
         return query;
     }
 
-    /// <summary>Free first (people with little money were the first to ask), then A to Z; the id makes the order total so pages never repeat a row.</summary>
+    /// <summary>
+    /// Free first (people with little money were the first to ask), then A to Z; the id makes the order
+    /// total so pages never repeat a row. Indexes of listed offers, (Area, IsFree desc, Name, Id) and
+    /// (IsFree desc, Name, Id), hold rows in exactly this order, so a page is an index range read.
+    /// </summary>
     public static IOrderedQueryable<CommunityOffer> FreeFirst(this IQueryable<CommunityOffer> offers) =>
         offers.OrderByDescending(o => o.IsFree).ThenBy(o => o.Name).ThenBy(o => o.Id);
 }

@@ -29,13 +29,15 @@ public sealed class CommunityOffer : Entity
 
     private CommunityOffer()
     {
-        Name = OrganisationName = string.Empty;
+        Name = OrganisationName = Area = string.Empty;
     }
 
-    public CommunityOffer(string name, string organisationName, DateTimeOffset at)
+    /// <param name="area">The borough it belongs to: the file's or the proposal's, or else the hub's own area (docs/decisions/043).</param>
+    public CommunityOffer(string name, string organisationName, DateTimeOffset at, string area)
     {
         Name = Require(name, "An offer needs a name.");
         OrganisationName = Require(organisationName, "An offer needs the name of who runs it.");
+        Area = RequireArea(area);
         UpdatedAt = at;
     }
 
@@ -74,8 +76,12 @@ public sealed class CommunityOffer : Entity
     public bool PeerLed { get; private set; }
     public List<string> Languages { get; private set; } = [];
 
-    /// <summary>The borough or area it belongs to (several share one deployment); none: the hub's own area.</summary>
-    public string? Area { get; private set; }
+    /// <summary>
+    /// The borough or area it belongs to (several share one deployment). Always set: an offer with no
+    /// area of its own is given the hub's, so the public directory's area is one indexed comparison
+    /// (docs/decisions/043).
+    /// </summary>
+    public string Area { get; private set; }
 
     /// <summary>What it is about, for people browsing the public directory.</summary>
     public OfferInterest Interests { get; private set; }
@@ -159,8 +165,8 @@ public sealed class CommunityOffer : Entity
         Access = access;
     }
 
-    /// <summary>Places the offer in an area (a borough of a shared deployment); none: the hub's own area.</summary>
-    public void PlaceInArea(string? area) => Area = TextRules.Clean(area);
+    /// <summary>Places the offer in an area (a borough of a shared deployment).</summary>
+    public void PlaceInArea(string area) => Area = RequireArea(area);
 
     public void SetActive(bool active) => Active = active;
 
@@ -180,6 +186,10 @@ public sealed class CommunityOffer : Entity
     }
 
     public void Touch(DateTimeOffset at) => UpdatedAt = at;
+
+    private static string RequireArea(string area) =>
+        TextRules.Clean(area) is { Length: <= AreaMaxLength } clean ? clean
+            : throw new DomainRuleException(string.IsNullOrWhiteSpace(area) ? "An offer needs an area." : $"An area has at most {AreaMaxLength} characters.");
 
     private static string Require(string value, string message) =>
         string.IsNullOrWhiteSpace(value) ? throw new DomainRuleException(message) : value.Trim();

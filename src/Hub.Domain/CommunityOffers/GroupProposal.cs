@@ -45,7 +45,7 @@ public sealed record ProposedGroup(
     {
         var first = offer.Sessions.FirstOrDefault() ?? new OfferSession(DayOfWeek.Monday, new TimeOnly(10, 0), new TimeOnly(11, 0));
         return new ProposedGroup(offer.Name, offer.OrganisationName, offer.Description ?? string.Empty, offer.WhoFor, first.Day, first.Opens, first.Closes,
-            offer.ScheduleNote, offer.Area ?? string.Empty, offer.Neighbourhood, offer.LocationName ?? string.Empty, offer.Postcode, offer.IsFree, offer.CostNote,
+            offer.ScheduleNote, offer.Area, offer.Neighbourhood, offer.LocationName ?? string.Empty, offer.Postcode, offer.IsFree, offer.CostNote,
             offer.HowToJoin ?? string.Empty, offer.BringSomeoneFirstTime, offer.Interests, offer.Access, offer.PeerLed, offer.Phone, offer.Email, offer.Url);
     }
 }
@@ -121,7 +121,7 @@ public sealed class GroupProposal : Entity
         {
             throw new DomainRuleException("A change is published onto its own listing, and a new group onto none.");
         }
-        var offer = listing ?? new CommunityOffer(Details.Name, Details.RunBy, at);
+        var offer = listing ?? new CommunityOffer(Details.Name, Details.RunBy, at, Details.Area);
         Details.WriteTo(offer, at);
         offer.SetActive(true);
         OfferId = offer.Id;

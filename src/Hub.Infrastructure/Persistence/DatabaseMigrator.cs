@@ -1,10 +1,13 @@
+using Hub.Application.Connect;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 
 namespace Hub.Infrastructure.Persistence;
 
 /// <summary>Applies the provider's migrations: at start for SQLite, by the <c>migrate</c> command for servers.</summary>
-public sealed class DatabaseMigrator(HubDbContext db, ILogger<DatabaseMigrator> logger)
+public sealed class DatabaseMigrator(HubDbContext db, HomeArea home, ILogger<DatabaseMigrator> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
@@ -15,11 +18,32 @@ public sealed class DatabaseMigrator(HubDbContext db, ILogger<DatabaseMigrator> 
             return;
         }
         logger.LogInformation("Applying {Count} migration(s)", pending.Count);
+        if (pending.FirstOrDefault(m => m.EndsWith("_OfferAreaRequired", StringComparison.Ordinal)) is { } areaRequired)
+        {
+            await PlaceOffersWithoutAnAreaAsync(areaRequired, pending, cancellationToken);
+        }
         await db.Database.MigrateAsync(cancellationToken);
         if (pending.Any(m => m.EndsWith("_ConnectAndDo", StringComparison.Ordinal)))
         {
             await FillWeekSlotsAsync(cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Offers recorded before areas were required belonged to the hub's own area by default; they are
+    /// given that area by name (<c>Hub:Area</c>, which no migration can know) just before the migration
+    /// that makes the column required, so the directory's area test is one equality (docs/decisions/043).
+    /// </summary>
+    private async Task PlaceOffersWithoutAnAreaAsync(string areaRequired, List<string> pending, CancellationToken cancellationToken)
+    {
+        var all = db.Database.GetMigrations().ToList();
+        var before = all[all.IndexOf(areaRequired) - 1];
+        if (pending.Contains(before))
+        {
+            await db.GetService<IMigrator>().MigrateAsync(before, cancellationToken: cancellationToken);
+        }
+        var placed = await db.Database.ExecuteSqlAsync($"UPDATE \"CommunityOffers\" SET \"Area\" = {home.Name} WHERE \"Area\" IS NULL", cancellationToken);
+        logger.LogInformation("Placed {Count} community offer(s) without an area in the hub's own", placed);
     }
 
     /// <summary>

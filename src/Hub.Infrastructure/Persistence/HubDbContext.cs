@@ -113,10 +113,19 @@ public abstract class HubDbContext(DbContextOptions options)
         // A support request is matched to one volunteer at a time, whatever two coordinators do at once.
         builder.Entity<SupportMatch>().HasIndex(m => m.RequestId).IsUnique()
             .HasFilter($"{QuoteIdentifier(nameof(SupportMatch.EndedAt))} IS NULL").HasDatabaseName("IX_SupportMatches_OneCurrent");
+        // The public directory reads listed offers only (DirectoryConfiguration, docs/decisions/043).
+        var listed = IsTrue(QuoteIdentifier(nameof(CommunityOffer.Active)));
+        foreach (var name in new[] { "IX_CommunityOffers_Listed_Area_IsFree_Name_Id", "IX_CommunityOffers_Listed_Area_Neighbourhood", "IX_CommunityOffers_Listed_IsFree_Name_Id" })
+        {
+            builder.Entity<CommunityOffer>().Metadata.GetIndexes().Single(i => i.GetDatabaseName() == name).SetFilter(listed);
+        }
     }
 
     /// <summary>How this provider quotes a column name in raw SQL (index filters).</summary>
     protected virtual string QuoteIdentifier(string name) => $"\"{name}\"";
+
+    /// <summary>A boolean column as a condition in raw SQL (index filters): PostgreSQL and SQLite take the column alone.</summary>
+    protected virtual string IsTrue(string column) => column;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

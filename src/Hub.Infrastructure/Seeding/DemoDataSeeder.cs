@@ -22,7 +22,7 @@ namespace Hub.Infrastructure.Seeding;
 /// referrals of invented people. Nothing here runs outside demo mode except the roles.
 /// </summary>
 public sealed class DemoDataSeeder(HubDbContext db, UserManager<StaffUser> users, RoleManager<IdentityRole<Guid>> roles,
-    ICurrentUser currentUser, TimeProvider clock, IEmailOutbox outbox, ILogger<DemoDataSeeder> logger)
+    ICurrentUser currentUser, TimeProvider clock, IEmailOutbox outbox, Hub.Application.Connect.HomeArea home, ILogger<DemoDataSeeder> logger)
 {
     /// <summary>The password of every demo account. Demo mode only; shown in the README.</summary>
     public const string DemoPassword = "LivingWell-demo-2026";
@@ -133,7 +133,7 @@ public sealed class DemoDataSeeder(HubDbContext db, UserManager<StaffUser> users
         var now = clock.GetUtcNow();
         CommunityOffer Offer(string name, string organisation, string description, DeterminantArea[] helps, string neighbourhood, OfferSession[] sessions, bool peerLed, string[] languages)
         {
-            var offer = new CommunityOffer(name, organisation, now);
+            var offer = new CommunityOffer(name, organisation, now, home.Name);
             offer.Describe(name, description, organisation, [], helps, peerLed, languages);
             offer.Locate(neighbourhood, $"{neighbourhood} Community Centre", null, null);
             offer.Schedule(sessions, null);
@@ -175,7 +175,7 @@ public sealed class DemoDataSeeder(HubDbContext db, UserManager<StaffUser> users
             var offer = Offer(m.Name, m.Organisation, m.Description, m.Helps, m.Neighbourhood, m.Sessions, m.PeerLed, m.Languages);
             offer.DescribeForPublic(null, "Just turn up.", m.BringSomeone, m.Interests, m.Access);
             if (m.Cost is not null) { offer.SetCost(false, m.Cost); }
-            offer.PlaceInArea(m.Area);
+            offer.PlaceInArea(m.Area ?? home.Name);
             offers = [.. offers, offer];
         }
         db.CommunityOffers.AddRange(offers);

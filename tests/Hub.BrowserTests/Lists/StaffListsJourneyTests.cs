@@ -29,7 +29,7 @@ public sealed class StaffListsJourneyTests(CareJourneyFixture hub, ITestOutputHe
             var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
             db.CommunityOffers.AddRange(Enumerable.Range(1, 30).Select(i =>
             {
-                var offer = new CommunityOffer($"Invented riverside walk {i:00}", "Invented walking trust", DateTimeOffset.UtcNow);
+                var offer = new CommunityOffer($"Invented riverside walk {i:00}", "Invented walking trust", DateTimeOffset.UtcNow, "The borough");
                 offer.Locate("Riverside", "Community centre", null, null);
                 return offer;
             }));

@@ -105,7 +105,7 @@ public sealed class GroupsForPeopleTests(DatabaseFixture database) : IClassFixtu
 
     private static Task<Guid> Group(ApplicationHost host, string name, bool active) => host.WithDb(async db =>
     {
-        var offer = new CommunityOffer(name, "Invented Community Trust", host.Clock.GetUtcNow());
+        var offer = new CommunityOffer(name, "Invented Community Trust", host.Clock.GetUtcNow(), "The borough");
         offer.Describe(name, "A friendly group that meets every week.", offer.OrganisationName, [], [], true, ["English"]);
         offer.Locate("Riverside", "Community centre", null, null);
         offer.Schedule([new OfferSession(DayOfWeek.Saturday, new TimeOnly(10, 0), new TimeOnly(12, 0))], null);

@@ -359,7 +359,7 @@ public sealed class StaffListTests(DatabaseFixture database, Xunit.Abstractions.
 
     private static CommunityOffer Offer(string name, string neighbourhood, OfferInterest interest)
     {
-        var offer = new CommunityOffer(name, "Invented trust", new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
+        var offer = new CommunityOffer(name, "Invented trust", new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero), "The borough");
         offer.Locate(neighbourhood, "Community centre", null, null);
         offer.DescribeForPublic("Anyone", "Just turn up", false, interest, OfferAccess.None);
         return offer;

@@ -54,7 +54,7 @@ public sealed class PersonalDataWorld
             var referralId = (await db.Referrals.Where(r => r.PersonId == subject.Id).OrderByDescending(r => r.ReceivedAt).FirstAsync()).Id;
             var joinedReferral = await db.Referrals.Where(r => r.PersonId == joined.Id).Select(r => r.Id).FirstAsync();
 
-            var offer = new CommunityOffer("Walking group", "Connect and Do", now);
+            var offer = new CommunityOffer("Walking group", "Connect and Do", now, "The borough");
             var (link, _) = PlanAccessLink.Issue(subject.Id, staff[0], now);
             db.AddRange(offer, link, link.Use(now),
                 new MoodCheckIn(subject.Id, plan.Id, 4, "Better this week", now),

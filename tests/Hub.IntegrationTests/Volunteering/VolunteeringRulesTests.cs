@@ -181,7 +181,7 @@ public sealed class VolunteeringRulesTests(DatabaseFixture database) : IClassFix
 
     private static async Task<Guid> NewOfferAsync(ApplicationHost host) => await host.WithDb(async db =>
     {
-        var offer = new CommunityOffer($"Volunteering test group {Guid.NewGuid():N}", "Test organiser", host.Clock.GetUtcNow());
+        var offer = new CommunityOffer($"Volunteering test group {Guid.NewGuid():N}", "Test organiser", host.Clock.GetUtcNow(), "The borough");
         db.CommunityOffers.Add(offer);
         await db.SaveChangesAsync();
         return offer.Id;

@@ -16,7 +16,7 @@ public sealed class CommunityOfferScheduleTests
     [InlineData(10, 10)]
     public void Should_refuse_a_session_that_does_not_close_after_it_opens_and_keep_the_old_schedule(int opens, int closes)
     {
-        var offer = new CommunityOffer("Walk and talk", "Mind in the Borough", Now);
+        var offer = new CommunityOffer("Walk and talk", "Mind in the Borough", Now, "The borough");
         offer.Schedule([Session(DayOfWeek.Tuesday, 10, 12)], "Weekly");
 
         Should.Throw<DomainRuleException>(() => offer.Schedule([Session(DayOfWeek.Monday, 9, 11), Session(DayOfWeek.Friday, opens, closes)], "Changed"));
@@ -28,7 +28,7 @@ public sealed class CommunityOfferScheduleTests
     [Fact]
     public void Should_list_sessions_once_in_order_of_day_and_time()
     {
-        var offer = new CommunityOffer("Walk and talk", "Mind in the Borough", Now);
+        var offer = new CommunityOffer("Walk and talk", "Mind in the Borough", Now, "The borough");
 
         offer.Schedule([Session(DayOfWeek.Friday, 10, 12), Session(DayOfWeek.Monday, 18, 20), Session(DayOfWeek.Monday, 9, 11), Session(DayOfWeek.Friday, 10, 12)], null);
 
@@ -50,12 +50,12 @@ public sealed class CommunityOfferScheduleTests
     [Fact]
     public void Should_take_every_detail_from_a_newer_copy_but_keep_its_own_id()
     {
-        var offer = new CommunityOffer("Old name", "Old org", Now.AddYears(-1));
+        var offer = new CommunityOffer("Old name", "Old org", Now.AddYears(-1), "The borough");
         offer.Schedule([Session(DayOfWeek.Monday, 9, 10)], "Old note");
         offer.SetContact("01234 000000", null, null);
         var id = offer.Id;
 
-        var newer = new CommunityOffer("Evening peer support circle", "Mind in the Borough", Now);
+        var newer = new CommunityOffer("Evening peer support circle", "Mind in the Borough", Now, "The borough");
         newer.Describe("Evening peer support circle", "A relaxed evening group.", "Mind in the Borough",
             [new OfferCategory("mh-peer", "Peer support", "esd"), new OfferCategory("social", "Social groups", null)],
             [DeterminantArea.Loneliness], peerLed: true, ["English", "Polish"]);

@@ -103,7 +103,7 @@ public sealed class HelpsWithMappingTests
                ] }]
             """;
 
-        var offer = OpenReferralImport.Read(json, Now).Offers.ShouldHaveSingleItem();
+        var offer = OpenReferralImport.Read(json, Now, "The borough").Offers.ShouldHaveSingleItem();
 
         offer.HelpsWith.ShouldBe([DeterminantArea.MoneyDebtAndBenefits, DeterminantArea.Housing]);
         offer.Categories.Select(c => c.Name).ShouldBe(["Debt advice", "Mental health support"]);
@@ -121,6 +121,6 @@ public sealed class HelpsWithMappingTests
                ] }]
             """;
 
-        OpenReferralImport.Read(json, Now).Offers.ShouldHaveSingleItem().HelpsWith.ShouldBe([DeterminantArea.Housing]);
+        OpenReferralImport.Read(json, Now, "The borough").Offers.ShouldHaveSingleItem().HelpsWith.ShouldBe([DeterminantArea.Housing]);
     }
 }

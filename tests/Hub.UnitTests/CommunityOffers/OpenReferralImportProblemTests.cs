@@ -61,8 +61,6 @@ public sealed class OpenReferralImportProblemTests
         { "date in words", FileWithFirstServiceChanged(s => s["last_modified"] = "last Tuesday"), "service 1 (id svc-1): last_modified", "last_modified must be a date and time" },
         { "term without a name", FileWithFirstServiceChanged(s => s["attributes"] = JsonNode.Parse("""[{ "taxonomy_term": { "id": "t1", "taxonomy": "x" } }]""")), "service 1 (id svc-1): attributes[0].taxonomy_term.name", "name is missing" },
         { "term without an id", FileWithFirstServiceChanged(s => s["attributes"] = JsonNode.Parse("""[{ "taxonomy_term": { "name": "Debt", "taxonomy": "x" } }]""")), "service 1 (id svc-1): attributes[0].taxonomy_term.id", "id is missing" },
-        { "unknown life area", FileWithFirstServiceChanged(s => s["attributes"] = JsonNode.Parse("""[{ "taxonomy_term": { "id": "Gardening", "name": "Gardening", "taxonomy": "livingwellhub-needs" } }]""")), "service 1 (id svc-1): attributes[0].taxonomy_term.id", "not one of our life areas" },
-        { "unknown flag", FileWithFirstServiceChanged(s => s["attributes"] = JsonNode.Parse("""[{ "taxonomy_term": { "id": "dog-friendly", "name": "Dog friendly", "taxonomy": "livingwellhub-flags" } }]""")), "service 1 (id svc-1): attributes[0].taxonomy_term.id", "not one of our flags" },
         { "two neighbourhoods", FileWithFirstServiceChanged(s => s["attributes"] = JsonNode.Parse("""[{ "taxonomy_term": { "id": "a", "name": "Northgate", "taxonomy": "livingwellhub-neighbourhood" } }, { "taxonomy_term": { "id": "b", "name": "Westgate", "taxonomy": "livingwellhub-neighbourhood" } }]""")), "service 1 (id svc-1): attributes[1].taxonomy_term", "only one neighbourhood" },
         { "location ids disagree", FileWithFirstServiceChanged(s => s["service_at_locations"] = JsonNode.Parse("""[{ "location_id": "L1", "location": { "id": "L2" } }]""")), "service 1 (id svc-1): service_at_locations[0].location_id", "different places" },
     };
@@ -71,7 +69,7 @@ public sealed class OpenReferralImportProblemTests
     [MemberData(nameof(MalformedServices))]
     public void Should_report_where_a_service_is_wrong_and_import_nothing(string @case, string json, string where, string message)
     {
-        var result = OpenReferralImport.Read(json, Now);
+        var result = OpenReferralImport.Read(json, Now, "The borough");
 
         result.Offers.ShouldBeEmpty(@case);
         result.Succeeded.ShouldBeFalse(@case);
@@ -83,7 +81,7 @@ public sealed class OpenReferralImportProblemTests
     [Fact]
     public void Should_accept_the_good_services_these_cases_break()
     {
-        var result = OpenReferralImport.Read(FileWithFirstServiceChanged(_ => { }), Now);
+        var result = OpenReferralImport.Read(FileWithFirstServiceChanged(_ => { }), Now, "The borough");
 
         result.Problems.ShouldBeEmpty();
         result.Offers.Count.ShouldBe(2);
@@ -94,7 +92,7 @@ public sealed class OpenReferralImportProblemTests
     {
         const string json = "[\n  { \"id\": \"a\", \"name\": \"Coffee\" \"organization\": {} }\n]";
 
-        var result = OpenReferralImport.Read(json, Now);
+        var result = OpenReferralImport.Read(json, Now, "The borough");
 
         result.Offers.ShouldBeEmpty();
         var problem = result.Problems.ShouldHaveSingleItem();
@@ -107,7 +105,7 @@ public sealed class OpenReferralImportProblemTests
     {
         var json = OrukSample.Json[..(OrukSample.Json.Length / 2)];
 
-        var result = OpenReferralImport.Read(json, Now);
+        var result = OpenReferralImport.Read(json, Now, "The borough");
 
         result.Offers.ShouldBeEmpty();
         result.Problems.ShouldHaveSingleItem().Message.ShouldStartWith("The file is not valid JSON");
@@ -116,8 +114,8 @@ public sealed class OpenReferralImportProblemTests
     [Fact]
     public void Should_report_half_an_emoji_instead_of_failing()
     {
-        var escaped = OpenReferralImport.Read("""[{ "id": "a", "name": "Walk \uD83D", "organization": { "name": "Org" } }]""", Now);
-        var raw = OpenReferralImport.Read("[{ \"id\": \"a\", \"name\": \"Walk \uD83D\" }]", Now);
+        var escaped = OpenReferralImport.Read("""[{ "id": "a", "name": "Walk \uD83D", "organization": { "name": "Org" } }]""", Now, "The borough");
+        var raw = OpenReferralImport.Read("[{ \"id\": \"a\", \"name\": \"Walk \uD83D\" }]", Now, "The borough");
 
         escaped.Offers.ShouldBeEmpty();
         var problem = escaped.Problems.ShouldHaveSingleItem();
@@ -129,7 +127,7 @@ public sealed class OpenReferralImportProblemTests
     [Fact]
     public void Should_report_json_nested_too_deeply_to_read()
     {
-        var result = OpenReferralImport.Read(new string('[', 100) + new string(']', 100), Now);
+        var result = OpenReferralImport.Read(new string('[', 100) + new string(']', 100), Now, "The borough");
 
         result.Problems.ShouldHaveSingleItem().Message.ShouldStartWith("The file is not valid JSON");
     }
@@ -137,7 +135,7 @@ public sealed class OpenReferralImportProblemTests
     [Fact]
     public void Should_refuse_hidden_characters_that_would_reach_the_schedule_note()
     {
-        var result = OpenReferralImport.Read("""[{ "id": "a", "name": "Repair café", "organization": { "name": "Org" }, "schedules": [{ "freq": "MONTHLY", "bymonthday": "1\u0007" }] }]""", Now);
+        var result = OpenReferralImport.Read("""[{ "id": "a", "name": "Repair café", "organization": { "name": "Org" }, "schedules": [{ "freq": "MONTHLY", "bymonthday": "1\u0007" }] }]""", Now, "The borough");
 
         result.Problems.ShouldHaveSingleItem().Where.ShouldBe("service 1 (id a): schedules");
     }
@@ -145,7 +143,7 @@ public sealed class OpenReferralImportProblemTests
     [Fact]
     public void Should_read_a_file_that_still_starts_with_a_byte_order_mark()
     {
-        OpenReferralImport.Read("\uFEFF" + OrukSample.Json, Now).Offers.Count.ShouldBe(3);
+        OpenReferralImport.Read("\uFEFF" + OrukSample.Json, Now, "The borough").Offers.Count.ShouldBe(3);
     }
 
     [Theory]
@@ -153,7 +151,7 @@ public sealed class OpenReferralImportProblemTests
     [InlineData("   \n ")]
     public void Should_report_an_empty_file(string json)
     {
-        OpenReferralImport.Read(json, Now).Problems.ShouldHaveSingleItem().Message.ShouldContain("The file is empty");
+        OpenReferralImport.Read(json, Now, "The borough").Problems.ShouldHaveSingleItem().Message.ShouldContain("The file is empty");
     }
 
     [Theory]
@@ -162,7 +160,7 @@ public sealed class OpenReferralImportProblemTests
     [InlineData("""{ "id": "svc-1", "name": "Coffee morning" }""")]
     public void Should_refuse_a_file_that_is_not_a_list_of_services_or_an_api_page(string json)
     {
-        var result = OpenReferralImport.Read(json, Now);
+        var result = OpenReferralImport.Read(json, Now, "The borough");
 
         result.Offers.ShouldBeEmpty();
         var problem = result.Problems.ShouldHaveSingleItem();
@@ -173,7 +171,7 @@ public sealed class OpenReferralImportProblemTests
     [Fact]
     public void Should_refuse_an_api_page_whose_contents_is_not_a_list()
     {
-        var problem = OpenReferralImport.Read("""{ "total_items": 1, "contents": { "id": "svc-1" } }""", Now).Problems.ShouldHaveSingleItem();
+        var problem = OpenReferralImport.Read("""{ "total_items": 1, "contents": { "id": "svc-1" } }""", Now, "The borough").Problems.ShouldHaveSingleItem();
 
         problem.Where.ShouldBe("contents");
     }
@@ -183,7 +181,7 @@ public sealed class OpenReferralImportProblemTests
     {
         var json = $"[{GoodService}, 42, \"Chess club\", null]";
 
-        var result = OpenReferralImport.Read(json, Now);
+        var result = OpenReferralImport.Read(json, Now, "The borough");
 
         result.Offers.ShouldBeEmpty();
         result.Problems.Select(p => p.Where).ShouldBe(["service 2", "service 3", "service 4"]);
@@ -201,7 +199,7 @@ public sealed class OpenReferralImportProblemTests
             ]
             """;
 
-        var result = OpenReferralImport.Read(json, Now);
+        var result = OpenReferralImport.Read(json, Now, "The borough");
 
         result.Offers.ShouldBeEmpty();
         result.Problems.Select(p => p.Where).ShouldBe([
@@ -215,7 +213,7 @@ public sealed class OpenReferralImportProblemTests
     [Fact]
     public void Should_accept_five_thousand_services()
     {
-        var result = OpenReferralImport.Read(ManyServices(OpenReferralImport.MaxServices), Now);
+        var result = OpenReferralImport.Read(ManyServices(OpenReferralImport.MaxServices), Now, "The borough");
 
         result.Problems.ShouldBeEmpty();
         result.Offers.Count.ShouldBe(5_000);
@@ -224,7 +222,7 @@ public sealed class OpenReferralImportProblemTests
     [Fact]
     public void Should_refuse_more_than_five_thousand_services_with_a_clear_message()
     {
-        var result = OpenReferralImport.Read(ManyServices(OpenReferralImport.MaxServices + 1), Now);
+        var result = OpenReferralImport.Read(ManyServices(OpenReferralImport.MaxServices + 1), Now, "The borough");
 
         result.Offers.ShouldBeEmpty();
         var problem = result.Problems.ShouldHaveSingleItem();
@@ -237,7 +235,7 @@ public sealed class OpenReferralImportProblemTests
     {
         var page = $$"""{ "total_items": 5001, "contents": {{ManyServices(OpenReferralImport.MaxServices + 1)}} }""";
 
-        OpenReferralImport.Read(page, Now).Problems.ShouldHaveSingleItem().Message.ShouldContain("5,001 services");
+        OpenReferralImport.Read(page, Now, "The borough").Problems.ShouldHaveSingleItem().Message.ShouldContain("5,001 services");
     }
 
     [Fact]
@@ -245,7 +243,7 @@ public sealed class OpenReferralImportProblemTests
     {
         var nameless = string.Join(",", Enumerable.Range(1, 250).Select(i => $$"""{ "id": "s{{i}}", "organization": { "name": "Org" } }"""));
 
-        var result = OpenReferralImport.Read($"[{nameless}]", Now);
+        var result = OpenReferralImport.Read($"[{nameless}]", Now, "The borough");
 
         result.Offers.ShouldBeEmpty();
         result.Problems.Count.ShouldBe(OpenReferralImport.MaxProblemsListed + 1);

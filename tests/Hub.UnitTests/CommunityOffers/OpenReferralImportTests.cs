@@ -8,7 +8,7 @@ public sealed class OpenReferralImportTests
 {
     private static IReadOnlyList<CommunityOffer> ImportSample()
     {
-        var result = OpenReferralImport.Read(OrukSample.Json, OrukSample.ImportedAt);
+        var result = OpenReferralImport.Read(OrukSample.Json, OrukSample.ImportedAt, "The borough");
         result.Problems.ShouldBeEmpty();
         result.Succeeded.ShouldBeTrue();
         result.Offers.Count.ShouldBe(3);
@@ -120,8 +120,8 @@ public sealed class OpenReferralImportTests
     [Fact]
     public void Should_read_the_same_offers_from_an_api_page_as_from_a_plain_list()
     {
-        var fromList = OpenReferralImport.Read(OrukSample.Json, OrukSample.ImportedAt);
-        var fromPage = OpenReferralImport.Read(OrukSample.AsApiPage(), OrukSample.ImportedAt);
+        var fromList = OpenReferralImport.Read(OrukSample.Json, OrukSample.ImportedAt, "The borough");
+        var fromPage = OpenReferralImport.Read(OrukSample.AsApiPage(), OrukSample.ImportedAt, "The borough");
 
         fromPage.Problems.ShouldBeEmpty();
         fromPage.Offers.Count.ShouldBe(3);
@@ -143,7 +143,7 @@ public sealed class OpenReferralImportTests
     [Fact]
     public void Should_read_an_empty_list_as_no_offers_and_no_problems()
     {
-        var result = OpenReferralImport.Read("[]", OrukSample.ImportedAt);
+        var result = OpenReferralImport.Read("[]", OrukSample.ImportedAt, "The borough");
 
         result.Succeeded.ShouldBeTrue();
         result.Offers.ShouldBeEmpty();
@@ -161,7 +161,7 @@ public sealed class OpenReferralImportTests
             }]
             """;
 
-        var offer = OpenReferralImport.Read(json, OrukSample.ImportedAt).Offers.ShouldHaveSingleItem();
+        var offer = OpenReferralImport.Read(json, OrukSample.ImportedAt, "The borough").Offers.ShouldHaveSingleItem();
 
         offer.Categories.ShouldBe([new OfferCategory("T1", "Loneliness and isolation", "esdNeeds")]);
         offer.HelpsWith.ShouldBe([DeterminantArea.Loneliness]);
@@ -184,7 +184,7 @@ public sealed class OpenReferralImportTests
             }]
             """;
 
-        var offer = OpenReferralImport.Read(json, OrukSample.ImportedAt).Offers.ShouldHaveSingleItem();
+        var offer = OpenReferralImport.Read(json, OrukSample.ImportedAt, "The borough").Offers.ShouldHaveSingleItem();
 
         offer.Categories.ShouldBe([
             new OfferCategory("t1", "Money advice", "lga-needs"),
@@ -204,7 +204,7 @@ public sealed class OpenReferralImportTests
     {
         var json = $$"""[{ "id": "s1", "name": "Group", "organization": { "name": "Org" }, "schedules": [{{schedule}}] }]""";
 
-        var offer = OpenReferralImport.Read(json, OrukSample.ImportedAt).Offers.ShouldHaveSingleItem();
+        var offer = OpenReferralImport.Read(json, OrukSample.ImportedAt, "The borough").Offers.ShouldHaveSingleItem();
 
         offer.Sessions.ShouldBeEmpty();
         offer.ScheduleNote.ShouldBe(note);
@@ -221,7 +221,7 @@ public sealed class OpenReferralImportTests
     {
         var json = $$"""[{ "id": "s1", "name": "Group", "organization": { "name": "Org" }, "schedules": [{ "byday": "MO", "opens_at": "{{opensAt}}", "closes_at": "23:00" }] }]""";
 
-        var offer = OpenReferralImport.Read(json, OrukSample.ImportedAt).Offers.ShouldHaveSingleItem();
+        var offer = OpenReferralImport.Read(json, OrukSample.ImportedAt, "The borough").Offers.ShouldHaveSingleItem();
 
         offer.Sessions.ShouldHaveSingleItem().Opens.ShouldBe(new TimeOnly(hour, minute, second));
     }
@@ -234,7 +234,7 @@ public sealed class OpenReferralImportTests
                "service_at_locations": [{ "id": "sal1", "location_id": "L1", "schedules": [{ "byday": "FR", "opens_at": "13:00", "closes_at": "15:00" }] }] }]
             """;
 
-        var offer = OpenReferralImport.Read(json, OrukSample.ImportedAt).Offers.ShouldHaveSingleItem();
+        var offer = OpenReferralImport.Read(json, OrukSample.ImportedAt, "The borough").Offers.ShouldHaveSingleItem();
 
         offer.LocationExternalId.ShouldBe("L1");
         offer.Sessions.ShouldBe([new OfferSession(DayOfWeek.Friday, new TimeOnly(13, 0), new TimeOnly(15, 0))]);
@@ -249,7 +249,7 @@ public sealed class OpenReferralImportTests
     {
         var json = $$"""[{ "id": "s1", "name": "Group", "status": "{{status}}", "organization": { "name": "Org" } }]""";
 
-        OpenReferralImport.Read(json, OrukSample.ImportedAt).Offers.ShouldHaveSingleItem().Active.ShouldBe(active);
+        OpenReferralImport.Read(json, OrukSample.ImportedAt, "The borough").Offers.ShouldHaveSingleItem().Active.ShouldBe(active);
     }
 
     [Fact]
@@ -264,7 +264,7 @@ public sealed class OpenReferralImportTests
                ] }]
             """;
 
-        var offer = OpenReferralImport.Read(json, OrukSample.ImportedAt).Offers.ShouldHaveSingleItem();
+        var offer = OpenReferralImport.Read(json, OrukSample.ImportedAt, "The borough").Offers.ShouldHaveSingleItem();
 
         offer.IsFree.ShouldBeFalse();
         offer.CostNote.ShouldBe("Adults: £4.50 per session\nUnder 16s: free\nMembers: 3 EUR");

@@ -12,7 +12,7 @@ public sealed class OpenReferralRoundTripTests
 
     private static CommunityOffer Offer(string? externalId, string name, string organisation, Action<CommunityOffer>? shape = null)
     {
-        var offer = new CommunityOffer(name, organisation, Edited);
+        var offer = new CommunityOffer(name, organisation, Edited, "The borough");
         offer.LinkExternal(externalId, externalId is null ? null : $"org-{organisation.Length}", null);
         shape?.Invoke(offer);
         return offer;
@@ -76,7 +76,7 @@ public sealed class OpenReferralRoundTripTests
     {
         var offers = VariedOffers();
 
-        var result = OpenReferralImport.Read(OpenReferralExport.Write(offers), ImportedLater);
+        var result = OpenReferralImport.Read(OpenReferralExport.Write(offers), ImportedLater, "The borough");
 
         result.Problems.ShouldBeEmpty();
         var expected = offers.OrderBy(o => o.ExternalId, StringComparer.Ordinal).ToList();
@@ -126,17 +126,28 @@ public sealed class OpenReferralRoundTripTests
     [InlineData("livingwellhub-access", "Lift", "is not one of our access needs")]
     [InlineData("livingwellhub-access", "None", "is not one of our access needs")]
     [InlineData("livingwellhub-flags", "bring-a-dog", "is not one of our flags")]
-    public void Should_refuse_a_term_of_our_own_taxonomies_that_we_do_not_have(string taxonomy, string id, string says)
+    [InlineData("livingwellhub-needs", "Gardening", "is not one of our life areas")]
+    public void Should_import_the_service_and_leave_out_a_term_of_our_own_taxonomies_that_this_hub_does_not_have(string taxonomy, string id, string says)
     {
+        // A newer hub may add a flag, an interest or an access need; an older one imports the rest of the
+        // service and says what it left out, rather than refusing the whole file.
         var file = $$"""
             [{ "id": "s1", "name": "Walk", "organization": { "name": "Trust" },
-               "attributes": [{ "taxonomy_term": { "id": "{{id}}", "name": "Something", "taxonomy": "{{taxonomy}}" } }] }]
+               "attributes": [{ "taxonomy_term": { "id": "{{id}}", "name": "Something", "taxonomy": "{{taxonomy}}" } },
+                              { "taxonomy_term": { "id": "{{OpenReferralVocabularies.PeerLedTermId}}", "name": "Peer-led", "taxonomy": "{{OpenReferralVocabularies.Flags}}" } },
+                              { "taxonomy_term": { "id": "StepFree", "name": "Step-free", "taxonomy": "{{OpenReferralVocabularies.Access}}" } }] }]
             """;
 
-        var result = OpenReferralImport.Read(file, ImportedLater);
+        var result = OpenReferralImport.Read(file, ImportedLater, "The borough");
 
-        result.Offers.ShouldBeEmpty();
-        result.Problems.ShouldHaveSingleItem().Message.ShouldContain(says);
+        result.Problems.ShouldBeEmpty();
+        var offer = result.Offers.ShouldHaveSingleItem();
+        (offer.Name, offer.PeerLed, offer.Access).ShouldBe(("Walk", true, OfferAccess.StepFree), "the terms this hub has are kept");
+        offer.Categories.ShouldNotContain(c => c.Id == id, "a term of our own taxonomies is never kept as a free category");
+        var leftOut = result.LeftOut.ShouldHaveSingleItem();
+        leftOut.Where.ShouldBe("service 1 (id s1): attributes[0].taxonomy_term.id");
+        leftOut.Message.ShouldContain(says);
+        leftOut.Message.ShouldContain("left out");
     }
 
     [Fact]
@@ -144,7 +155,7 @@ public sealed class OpenReferralRoundTripTests
     {
         var written = OpenReferralExport.Write(VariedOffers());
 
-        var rewritten = OpenReferralExport.Write(OpenReferralImport.Read(written, ImportedLater).Offers);
+        var rewritten = OpenReferralExport.Write(OpenReferralImport.Read(written, ImportedLater, "The borough").Offers);
 
         rewritten.ShouldBe(written);
     }
@@ -152,9 +163,9 @@ public sealed class OpenReferralRoundTripTests
     [Fact]
     public void Should_reach_a_stable_file_from_the_council_sample_after_one_trip()
     {
-        var once = OpenReferralExport.Write(OpenReferralImport.Read(OrukSample.Json, OrukSample.ImportedAt).Offers);
+        var once = OpenReferralExport.Write(OpenReferralImport.Read(OrukSample.Json, OrukSample.ImportedAt, "The borough").Offers);
 
-        var twice = OpenReferralExport.Write(OpenReferralImport.Read(once, ImportedLater).Offers);
+        var twice = OpenReferralExport.Write(OpenReferralImport.Read(once, ImportedLater, "The borough").Offers);
 
         twice.ShouldBe(once);
     }
@@ -162,9 +173,9 @@ public sealed class OpenReferralRoundTripTests
     [Fact]
     public void Should_keep_every_field_of_the_council_sample_through_export_and_import()
     {
-        var imported = OpenReferralImport.Read(OrukSample.Json, OrukSample.ImportedAt).Offers;
+        var imported = OpenReferralImport.Read(OrukSample.Json, OrukSample.ImportedAt, "The borough").Offers;
 
-        var again = OpenReferralImport.Read(OpenReferralExport.Write(imported), ImportedLater).Offers;
+        var again = OpenReferralImport.Read(OpenReferralExport.Write(imported), ImportedLater, "The borough").Offers;
 
         var expected = imported.OrderBy(o => o.ExternalId, StringComparer.Ordinal).ToList();
         for (var i = 0; i < expected.Count; i++)
@@ -176,11 +187,11 @@ public sealed class OpenReferralRoundTripTests
     [Fact]
     public void Should_give_an_offer_made_in_the_hub_a_stable_id_from_its_guid_and_change_nothing_else()
     {
-        var made = new CommunityOffer("Tea and talk", "Eastfield Community Trust", Edited);
+        var made = new CommunityOffer("Tea and talk", "Eastfield Community Trust", Edited, "The borough");
         made.Locate(null, "Eastfield Library", null, null);
 
-        var first = OpenReferralImport.Read(OpenReferralExport.Write([made]), ImportedLater).Offers.ShouldHaveSingleItem();
-        var second = OpenReferralImport.Read(OpenReferralExport.Write([first]), ImportedLater).Offers.ShouldHaveSingleItem();
+        var first = OpenReferralImport.Read(OpenReferralExport.Write([made]), ImportedLater, "The borough").Offers.ShouldHaveSingleItem();
+        var second = OpenReferralImport.Read(OpenReferralExport.Write([first]), ImportedLater, "The borough").Offers.ShouldHaveSingleItem();
 
         first.ExternalId.ShouldBe(made.Id.ToString("D"));
         first.ExternalId.ShouldBe(OpenReferralExport.ServiceIdFor(made));
@@ -191,8 +202,8 @@ public sealed class OpenReferralRoundTripTests
     [Fact]
     public void Should_give_offers_of_the_same_organisation_the_same_derived_organisation_id()
     {
-        var one = new CommunityOffer("Tea and talk", "Eastfield Community Trust", Edited);
-        var two = new CommunityOffer("Chess club", " eastfield community trust ", Edited);
+        var one = new CommunityOffer("Tea and talk", "Eastfield Community Trust", Edited, "The borough");
+        var two = new CommunityOffer("Chess club", " eastfield community trust ", Edited, "The borough");
 
         OpenReferralExport.OrganisationIdFor(one).ShouldBe(OpenReferralExport.OrganisationIdFor(two));
         Guid.TryParse(OpenReferralExport.OrganisationIdFor(one), out _).ShouldBeTrue();

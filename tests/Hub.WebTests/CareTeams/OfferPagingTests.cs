@@ -19,7 +19,7 @@ public sealed class OfferPagingTests(DatabaseFixture database) : IClassFixture<D
     {
         await Factory.WithDbAsync(async db =>
         {
-            db.CommunityOffers.AddRange(Enumerable.Range(1, 30).Select(i => new CommunityOffer($"Zz paging offer {i:00}", "Paging trust", DateTimeOffset.UtcNow)));
+            db.CommunityOffers.AddRange(Enumerable.Range(1, 30).Select(i => new CommunityOffer($"Zz paging offer {i:00}", "Paging trust", DateTimeOffset.UtcNow, "The borough")));
             return await db.SaveChangesAsync();
         });
         var practitioner = await Factory.SignedInAsync(Practitioner);

@@ -16,8 +16,8 @@ public sealed class OfferSearchTests(DatabaseFixture database) : IClassFixture<D
     {
         await Factory.WithDbAsync(async db =>
         {
-            db.CommunityOffers.AddRange(Enumerable.Range(1, 30).Select(i => new CommunityOffer($"Yy searchable walk {i:00}", "Searching trust", DateTimeOffset.UtcNow)));
-            db.CommunityOffers.Add(new CommunityOffer("Yy unrelated choir", "Other trust", DateTimeOffset.UtcNow));
+            db.CommunityOffers.AddRange(Enumerable.Range(1, 30).Select(i => new CommunityOffer($"Yy searchable walk {i:00}", "Searching trust", DateTimeOffset.UtcNow, "The borough")));
+            db.CommunityOffers.Add(new CommunityOffer("Yy unrelated choir", "Other trust", DateTimeOffset.UtcNow, "The borough"));
             return await db.SaveChangesAsync();
         });
         var practitioner = await Factory.SignedInAsync(Practitioner);

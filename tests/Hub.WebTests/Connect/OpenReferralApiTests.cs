@@ -327,8 +327,7 @@ public sealed class OpenReferralApiTests(DatabaseFixture database) : IClassFixtu
 
     private static CommunityOffer Group(string name, string area, Action<CommunityOffer>? shape = null)
     {
-        var offer = new CommunityOffer(name, "Vale Community Trust", Listed);
-        offer.PlaceInArea(area);
+        var offer = new CommunityOffer(name, "Vale Community Trust", Listed, area);
         shape?.Invoke(offer);
         return offer;
     }

@@ -16,13 +16,16 @@ public sealed record ImportCommunityOffers(string Json) : IRequest<ImportOffersR
 public sealed record ImportOffersResult(int Added, int Updated, IReadOnlyList<ImportProblem> Problems)
 {
     public bool Succeeded => Problems.Count == 0;
+
+    /// <summary>Terms this hub does not have, left out of the services that carried them (the rest of each service was imported).</summary>
+    public IReadOnlyList<ImportProblem> LeftOut { get; init; } = [];
 }
 
-public sealed class ImportCommunityOffersHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<ImportCommunityOffers, ImportOffersResult>
+public sealed class ImportCommunityOffersHandler(IApplicationDbContext db, TimeProvider clock, Connect.HomeArea home) : IRequestHandler<ImportCommunityOffers, ImportOffersResult>
 {
     public async Task<ImportOffersResult> Handle(ImportCommunityOffers request, CancellationToken cancellationToken)
     {
-        var read = OpenReferralImport.Read(request.Json, clock.GetUtcNow());
+        var read = OpenReferralImport.Read(request.Json, clock.GetUtcNow(), home.Name);
         if (!read.Succeeded)
         {
             return new ImportOffersResult(0, 0, read.Problems);
@@ -56,6 +59,6 @@ public sealed class ImportCommunityOffersHandler(IApplicationDbContext db, TimeP
         {
             return new ImportOffersResult(0, 0, [new ImportProblem("file", "Another import added some of these services at the same moment, or two service ids differ only in capital letters. Nothing was imported: try again")]);
         }
-        return new ImportOffersResult(added, updated, []);
+        return new ImportOffersResult(added, updated, []) { LeftOut = read.LeftOut };
     }
 }

@@ -185,10 +185,6 @@ public static class OpenReferralExport
         /// <summary>The borough or area the group belongs to, as HSDS's service area (by name).</summary>
         private void WriteServiceArea()
         {
-            if (offer.Area is null)
-            {
-                return;
-            }
             w.WriteStartArray("service_areas");
             w.WriteStartObject();
             w.WriteString("id", ChildId(_id, "service_area", 0));

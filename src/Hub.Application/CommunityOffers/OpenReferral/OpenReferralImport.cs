@@ -26,18 +26,23 @@ public static partial class OpenReferralImport
     public const int EmailMaxLength = 254;
     public const int PhoneMaxLength = 50;
 
-    public static OpenReferralImportResult Read(string json, DateTimeOffset now)
+    /// <param name="homeArea">The area of a service that names no service area: the hub's own (docs/decisions/043).</param>
+    public static OpenReferralImportResult Read(string json, DateTimeOffset now, string homeArea)
     {
         var problems = new ProblemList();
-        var services = ReadServices(json, problems);
+        var leftOut = new ProblemList();
+        var services = ReadServices(json, problems, leftOut);
         if (services is null || problems.Count > 0)
         {
             return new OpenReferralImportResult([], problems.ToReport());
         }
-        return new OpenReferralImportResult(services.Select(s => s.ToOffer(now)).ToList(), []);
+        return new OpenReferralImportResult(services.Select(s => s.ToOffer(now, homeArea)).ToList(), [])
+        {
+            LeftOut = leftOut.ToReport("more terms this hub does not have were left out"),
+        };
     }
 
-    private static List<ParsedService>? ReadServices(string json, ProblemList problems)
+    private static List<ParsedService>? ReadServices(string json, ProblemList problems, ProblemList leftOut)
     {
         if (string.IsNullOrWhiteSpace(json))
         {
@@ -94,7 +99,7 @@ public static partial class OpenReferralImport
                     continue;
                 }
 
-                var service = new ServiceReader(element, number, problems).Read();
+                var service = new ServiceReader(element, number, problems, leftOut).Read();
                 if (service.Id is { } id)
                 {
                     if (firstUse.TryGetValue(id, out var first))
@@ -152,8 +157,12 @@ public static partial class OpenReferralImport
 
     private static string At(string parent, string property) => parent.Length == 0 ? property : $"{parent}.{property}";
 
-    /// <summary>Reads one service, reporting each problem against a path inside it.</summary>
-    private sealed class ServiceReader(JsonElement service, int number, ProblemList problems)
+    /// <summary>
+    /// Reads one service, reporting each problem against a path inside it, and each term of our own
+    /// taxonomies that this hub does not have (a newer hub's flag, say) as left out: the service is
+    /// imported without it rather than the whole file refused.
+    /// </summary>
+    private sealed class ServiceReader(JsonElement service, int number, ProblemList problems, ProblemList leftOut)
     {
         private string _prefix = $"service {number}";
 
@@ -590,7 +599,7 @@ public static partial class OpenReferralImport
                 }
                 else
                 {
-                    Problem(At(path, "id"), $"\"{id}\" is not one of our life areas. In {OpenReferralVocabularies.Needs} the id must be one of: {string.Join(", ", Enum.GetNames<DeterminantArea>())}.");
+                    LeaveOut(At(path, "id"), $"\"{id}\" is not one of our life areas, so it was left out. In {OpenReferralVocabularies.Needs} this hub has: {string.Join(", ", Enum.GetNames<DeterminantArea>())}.");
                 }
             }
             else if (Is(vocabulary, OpenReferralVocabularies.Flags))
@@ -613,7 +622,7 @@ public static partial class OpenReferralImport
                 }
                 else
                 {
-                    Problem(At(path, "id"), $"\"{id}\" is not one of our flags. In {OpenReferralVocabularies.Flags} the id must be one of: " +
+                    LeaveOut(At(path, "id"), $"\"{id}\" is not one of our flags, so it was left out. In {OpenReferralVocabularies.Flags} this hub has: " +
                         $"{OpenReferralVocabularies.PeerLedTermId}, {OpenReferralVocabularies.FreeTermId}, {OpenReferralVocabularies.BringSomeoneTermId}, {OpenReferralVocabularies.ListedNeedsOnlyTermId}.");
                 }
             }
@@ -625,7 +634,7 @@ public static partial class OpenReferralImport
                 }
                 else
                 {
-                    Problem(At(path, "id"), $"\"{id}\" is not one of our interests. In {OpenReferralVocabularies.Interests} the id must be one of: {string.Join(", ", ConnectWords.All<OfferInterest>())}.");
+                    LeaveOut(At(path, "id"), $"\"{id}\" is not one of our interests, so it was left out. In {OpenReferralVocabularies.Interests} this hub has: {string.Join(", ", ConnectWords.All<OfferInterest>())}.");
                 }
             }
             else if (Is(vocabulary, OpenReferralVocabularies.Access))
@@ -636,7 +645,7 @@ public static partial class OpenReferralImport
                 }
                 else
                 {
-                    Problem(At(path, "id"), $"\"{id}\" is not one of our access needs. In {OpenReferralVocabularies.Access} the id must be one of: {string.Join(", ", ConnectWords.All<OfferAccess>())}.");
+                    LeaveOut(At(path, "id"), $"\"{id}\" is not one of our access needs, so it was left out. In {OpenReferralVocabularies.Access} this hub has: {string.Join(", ", ConnectWords.All<OfferAccess>())}.");
                 }
             }
             else if (Is(vocabulary, OpenReferralVocabularies.Neighbourhood))
@@ -685,6 +694,9 @@ public static partial class OpenReferralImport
         }
 
         private void Problem(string path, string message) => problems.Add($"{_prefix}: {path}", message);
+
+        /// <summary>A term a newer hub may have and this one does not: the service is imported without it, and the report says so.</summary>
+        private void LeaveOut(string path, string message) => leftOut.Add($"{_prefix}: {path}", message);
 
         /// <summary>Reports and returns false, so a check can read as one line.</summary>
         private bool Fail(string path, string message)
@@ -888,10 +900,10 @@ public static partial class OpenReferralImport
         public OfferInterest Interests { get; set; }
         public OfferAccess Access { get; set; }
 
-        public CommunityOffer ToOffer(DateTimeOffset now)
+        public CommunityOffer ToOffer(DateTimeOffset now, string homeArea)
         {
             // Reached only when nothing was reported, so the required fields are present.
-            var offer = new CommunityOffer(Name!, OrganisationName!, UpdatedAt ?? now);
+            var offer = new CommunityOffer(Name!, OrganisationName!, UpdatedAt ?? now, Area ?? homeArea);
             offer.Describe(Name!, Description, OrganisationName!, Categories, HelpsWith, PeerLed, Languages);
             offer.Locate(Neighbourhood, LocationName, Address, Postcode);
             offer.Schedule(Sessions, ScheduleNote);
@@ -902,7 +914,6 @@ public static partial class OpenReferralImport
             var locationId = LocationId == OpenReferralFormat.ChildId(Id!, "location", 0) ? null : LocationId;
             offer.LinkExternal(Id, organisationId, locationId);
             offer.DescribeForPublic(WhoFor, HowToJoin, BringSomeoneFirstTime, Interests, Access);
-            offer.PlaceInArea(Area);
             offer.SetActive(Active);
             return offer;
         }
@@ -964,9 +975,9 @@ public static partial class OpenReferralImport
             }
         }
 
-        public IReadOnlyList<ImportProblem> ToReport() => _unlisted == 0
+        public IReadOnlyList<ImportProblem> ToReport(string? more = null) => _unlisted == 0
             ? _listed.ToList()
-            : [.. _listed, new ImportProblem("file", $"There are {Number(_unlisted)} more problems not listed here. Fix these first, then try again.")];
+            : [.. _listed, new ImportProblem("file", more is null ? $"There are {Number(_unlisted)} more problems not listed here. Fix these first, then try again." : $"{Number(_unlisted)} {more}.")];
     }
 
     [GeneratedRegex(@"^(?<n>[+-]?[1-5])?(?<d>MO|TU|WE|TH|FR|SA|SU)$", RegexOptions.IgnoreCase)]

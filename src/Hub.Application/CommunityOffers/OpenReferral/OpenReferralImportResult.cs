@@ -15,4 +15,7 @@ public sealed record ImportProblem(string Where, string Message);
 public sealed record OpenReferralImportResult(IReadOnlyList<CommunityOffer> Offers, IReadOnlyList<ImportProblem> Problems)
 {
     public bool Succeeded => Problems.Count == 0;
+
+    /// <summary>Terms of our own taxonomies this hub does not have (a newer hub's, say): each service was imported without them.</summary>
+    public IReadOnlyList<ImportProblem> LeftOut { get; init; } = [];
 }

@@ -45,7 +45,7 @@ public sealed class SaveCommunityOfferValidator : AbstractValidator<SaveCommunit
     }
 }
 
-public sealed class SaveCommunityOfferHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<SaveCommunityOffer, Guid>
+public sealed class SaveCommunityOfferHandler(IApplicationDbContext db, TimeProvider clock, Connect.HomeArea home) : IRequestHandler<SaveCommunityOffer, Guid>
 {
     public async Task<Guid> Handle(SaveCommunityOffer request, CancellationToken cancellationToken)
     {
@@ -57,7 +57,8 @@ public sealed class SaveCommunityOfferHandler(IApplicationDbContext db, TimeProv
         }
         else
         {
-            offer = new CommunityOffer(request.Name!, request.OrganisationName!, now);
+            // Added by hand, so in the hub's own area; an existing offer keeps its own.
+            offer = new CommunityOffer(request.Name!, request.OrganisationName!, now, home.Name);
             db.CommunityOffers.Add(offer);
         }
 

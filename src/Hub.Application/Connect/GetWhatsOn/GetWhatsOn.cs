@@ -12,9 +12,13 @@ namespace Hub.Application.Connect.GetWhatsOn;
 /// </summary>
 public sealed record GetWhatsOn(DirectoryFilter Filter, int DayOffset = 0, int Page = 1) : IRequest<WhatsOn>;
 
-public sealed record WhatsOn(IReadOnlyList<DateOnly> Week, DateOnly Day, int DayOffset, IReadOnlyList<WhatsOnEntry> Entries, int Total, int Page, int PageSize)
+/// <summary>A page of one day: <see cref="Total"/> is counted up to <see cref="GetWhatsOnHandler.CountAhead"/> past this page, and <see cref="More"/> says there are more.</summary>
+public sealed record WhatsOn(IReadOnlyList<DateOnly> Week, DateOnly Day, int DayOffset, IReadOnlyList<WhatsOnEntry> Entries, int Total, int Page, int PageSize, bool More = false)
 {
     public int Pages => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
+
+    /// <summary>A later page exists (there may be more pages than <see cref="Pages"/> when <see cref="More"/>).</summary>
+    public bool HasNext => Page < Pages || More;
 }
 
 /// <summary>A group on the day: its sessions that day and the part of the day it starts in.</summary>
@@ -25,7 +29,10 @@ public sealed class GetWhatsOnHandler(IApplicationDbContext db, TimeProvider clo
     public const int PageSize = 30;
     public const int MaxPage = 500;
 
-    // Two commands whatever the directory holds: the day's page and its count.
+    /// <summary>How far past the page shown the day's groups are counted: ten pages.</summary>
+    public const int CountAhead = 10 * PageSize;
+
+    // Two commands whatever the directory holds: the day's page and its count (stopping CountAhead past this page).
     public async Task<WhatsOn> Handle(GetWhatsOn request, CancellationToken cancellationToken)
     {
         var today = UkTime.Today(clock.GetUtcNow());
@@ -35,17 +42,19 @@ public sealed class GetWhatsOnHandler(IApplicationDbContext db, TimeProvider clo
         var page = Math.Clamp(request.Page, 1, MaxPage);
         var morning = OfferWeek.Bit(day.DayOfWeek, PartOfDay.Morning);
         var afternoon = OfferWeek.Bit(day.DayOfWeek, PartOfDay.Afternoon);
+        var skip = (page - 1) * PageSize;
         var matching = db.CommunityOffers.AsNoTracking().Listed(request.Filter.On(day.DayOfWeek));
         var rows = await matching
             .OrderBy(o => (o.WeekSlots & morning) != 0 ? 0 : (o.WeekSlots & afternoon) != 0 ? 1 : 2)
             .ThenBy(o => o.Name).ThenBy(o => o.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Skip(skip).Take(PageSize)
             .Select(o => new { o.Id, o.Name, o.Neighbourhood, o.Sessions, o.IsFree, o.PeerLed, o.Access, o.WeekSlots })
             .ToListAsync(cancellationToken);
-        var total = await matching.CountAsync(cancellationToken);
+        // Counted in no order: the day's order is not one an index holds, and a count needs none.
+        var ahead = await CountedAhead.CountAsync(matching, skip, CountAhead, cancellationToken);
         var entries = rows.Select(o => new WhatsOnEntry(o.Id, o.Name, o.Neighbourhood, o.Sessions.Where(s => s.Day == day.DayOfWeek).ToList(),
             (o.WeekSlots & morning) != 0 ? PartOfDay.Morning : (o.WeekSlots & afternoon) != 0 ? PartOfDay.Afternoon : PartOfDay.Evening,
             o.IsFree, o.PeerLed, o.Access)).ToList();
-        return new WhatsOn(week, day, offset, entries, total, page, PageSize);
+        return new WhatsOn(week, day, offset, entries, ahead.Total, page, PageSize, ahead.More);
     }
 }

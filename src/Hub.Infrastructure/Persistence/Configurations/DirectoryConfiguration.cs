@@ -66,15 +66,21 @@ internal sealed class CommunityOfferConfiguration : IEntityTypeConfiguration<Com
         builder.Property(o => o.Languages).HasJsonConversion();
         builder.HasIndex(o => o.ExternalId).IsUnique();
         builder.HasIndex(o => new { o.Active, o.Name });
-        builder.Property(o => o.Area).HasMaxLength(CommunityOffer.AreaMaxLength);
+        builder.Property(o => o.Area).HasMaxLength(CommunityOffer.AreaMaxLength).IsRequired(); // every offer has one (docs/decisions/043)
         builder.Property(o => o.WhoFor).HasMaxLength(CommunityOffer.WhoForMaxLength);
         builder.Property(o => o.HowToJoin).HasMaxLength(CommunityOffer.HowToJoinMaxLength);
-        // The public directory's order within an area: free first, then A to Z (docs/decisions/033).
-        builder.HasIndex(o => new { o.Area, o.Active, o.IsFree, o.Name });
-        // The same order across every area, for the Open Referral UK API's list (docs/decisions/037): a page is
-        // an ordered scan with a limit, and the count can be read from the index alone.
-        builder.HasIndex(o => new { o.Active, o.IsFree, o.Name, o.Id }).IsDescending(false, true, false, false)
-            .HasDatabaseName("IX_CommunityOffers_Active_IsFree_Name_Id");
+        // The directory's indexes hold listed offers only (filtered on Active in HubDbContext, where the provider's
+        // SQL is known), in the directory's order: free first, then A to Z, then id (docs/decisions/033, 037, 043).
+        // Within an area a page is a range of the first, read in order, whatever the directory holds; across
+        // every area (the Open Referral UK list) a page is a range of the second. A constant leading column
+        // (Active) would tell PostgreSQL's cost model the rows lie in table order, and it then walked the
+        // every-area index for one area's page, skipping the other areas' rows.
+        builder.HasIndex(o => new { o.Area, o.IsFree, o.Name, o.Id }).IsDescending(false, true, false, false)
+            .HasDatabaseName("IX_CommunityOffers_Listed_Area_IsFree_Name_Id");
+        // The neighbourhoods of an area, one index seek each (the search form's choices, IDirectoryChoices).
+        builder.HasIndex(o => new { o.Area, o.Neighbourhood }).HasDatabaseName("IX_CommunityOffers_Listed_Area_Neighbourhood");
+        builder.HasIndex(o => new { o.IsFree, o.Name, o.Id }).IsDescending(true, false, false)
+            .HasDatabaseName("IX_CommunityOffers_Listed_IsFree_Name_Id");
     }
 }
 

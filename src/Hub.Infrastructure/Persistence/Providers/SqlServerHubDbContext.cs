@@ -11,6 +11,8 @@ public sealed class SqlServerHubDbContext(DbContextOptions<SqlServerHubDbContext
         exception.InnerException is SqlException { Number: 2601 or 2627 };
 
     protected override string QuoteIdentifier(string name) => $"[{name}]";
+
+    protected override string IsTrue(string column) => $"{column} = 1";
 }
 
 public sealed class SqlServerHubDbContextFactory : IDesignTimeDbContextFactory<SqlServerHubDbContext>

@@ -26,7 +26,7 @@ public sealed class DirectorySearch
     public DirectoryFilter ToFilter(string homeArea)
     {
         var area = Clean(Area, Hub.Domain.CommunityOffers.CommunityOffer.AreaMaxLength) ?? homeArea;
-        return new DirectoryFilter(area, string.Equals(area, homeArea, StringComparison.Ordinal))
+        return new DirectoryFilter(area)
         {
             Text = Clean(Q, DirectoryFilter.TextMaxLength),
             Interest = Parse<OfferInterest>(Interest) is { } i && ConnectWords.All<OfferInterest>().Contains(i) ? i : null,

@@ -48,7 +48,7 @@ public sealed class StartModel(IMediator mediator, IOptions<HubOptions> hub) : P
 
     private async Task LoadAreas(CancellationToken cancellationToken)
     {
-        var found = await mediator.Send(new SearchGroups(new Application.Connect.DirectoryFilter(hub.Value.Area, true), 1), cancellationToken);
+        var found = await mediator.Send(new SearchGroups(new Application.Connect.DirectoryFilter(hub.Value.Area), 1), cancellationToken);
         Areas = found.Areas.Append(hub.Value.Area).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 }

@@ -31,7 +31,7 @@ public sealed class FindGroupsForPersonHandler(IApplicationDbContext db, AuditTr
                             select new { p.Id, p.Contact, r.Reference, r.SpellId }).FirstAsync(cancellationToken);
         var hasPlan = await db.SupportPlans.AnyAsync(p => p.SpellId == person.SpellId, cancellationToken);
         var text = string.IsNullOrWhiteSpace(request.Text) ? null : request.Text.Trim();
-        var search = await mediator.Send(new SearchGroups.SearchGroups(new DirectoryFilter(request.HomeArea, IsHomeArea: true) { Text = text }, request.Page), cancellationToken);
+        var search = await mediator.Send(new SearchGroups.SearchGroups(new DirectoryFilter(request.HomeArea) { Text = text }, request.Page), cancellationToken);
         audit.Record(AuditAction.View, person.Id, nameof(Person), person.Id, "Connect and Do: find a group for the person");
         await db.SaveChangesAsync(cancellationToken);
         return new GroupsForPerson(person.Reference, MessageRoute.For(person.Contact), hasPlan, search);

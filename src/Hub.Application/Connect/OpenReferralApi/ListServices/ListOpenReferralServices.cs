@@ -85,7 +85,7 @@ public sealed class ListOpenReferralServicesHandler(IApplicationDbContext db) : 
     private static DirectoryFilter? Filter(ListOpenReferralServices request)
     {
         var area = TextRules.Clean(request.Area);
-        var filter = new DirectoryFilter(area ?? string.Empty, IsHomeArea: false)
+        var filter = new DirectoryFilter(area ?? string.Empty)
         {
             AllAreas = area is null,
             Text = TextRules.Clean(request.Search),

@@ -266,6 +266,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Area")
+                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -374,11 +375,19 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("Active", "Name");
 
-                    b.HasIndex("Active", "IsFree", "Name", "Id")
-                        .IsDescending(false, true, false, false)
-                        .HasDatabaseName("IX_CommunityOffers_Active_IsFree_Name_Id");
+                    b.HasIndex("Area", "Neighbourhood")
+                        .HasDatabaseName("IX_CommunityOffers_Listed_Area_Neighbourhood")
+                        .HasFilter("\"Active\"");
 
-                    b.HasIndex("Area", "Active", "IsFree", "Name");
+                    b.HasIndex("IsFree", "Name", "Id")
+                        .IsDescending(true, false, false)
+                        .HasDatabaseName("IX_CommunityOffers_Listed_IsFree_Name_Id")
+                        .HasFilter("\"Active\"");
+
+                    b.HasIndex("Area", "IsFree", "Name", "Id")
+                        .IsDescending(false, true, false, false)
+                        .HasDatabaseName("IX_CommunityOffers_Listed_Area_IsFree_Name_Id")
+                        .HasFilter("\"Active\"");
 
                     b.ToTable("CommunityOffers", (string)null);
                 });

@@ -267,6 +267,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(1000)");
 
                     b.Property<string>("Area")
+                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
@@ -376,11 +377,19 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Active", "Name");
 
-                    b.HasIndex("Active", "IsFree", "Name", "Id")
-                        .IsDescending(false, true, false, false)
-                        .HasDatabaseName("IX_CommunityOffers_Active_IsFree_Name_Id");
+                    b.HasIndex("Area", "Neighbourhood")
+                        .HasDatabaseName("IX_CommunityOffers_Listed_Area_Neighbourhood")
+                        .HasFilter("[Active] = 1");
 
-                    b.HasIndex("Area", "Active", "IsFree", "Name");
+                    b.HasIndex("IsFree", "Name", "Id")
+                        .IsDescending(true, false, false)
+                        .HasDatabaseName("IX_CommunityOffers_Listed_IsFree_Name_Id")
+                        .HasFilter("[Active] = 1");
+
+                    b.HasIndex("Area", "IsFree", "Name", "Id")
+                        .IsDescending(false, true, false, false)
+                        .HasDatabaseName("IX_CommunityOffers_Listed_Area_IsFree_Name_Id")
+                        .HasFilter("[Active] = 1");
 
                     b.ToTable("CommunityOffers", (string)null);
                 });

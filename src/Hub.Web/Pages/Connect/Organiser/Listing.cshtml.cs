@@ -67,7 +67,7 @@ public sealed class ListingModel(IMediator mediator, IOptions<HubOptions> hub) :
 
     private async Task LoadAreas(CancellationToken cancellationToken)
     {
-        var found = await mediator.Send(new SearchGroups(new Application.Connect.DirectoryFilter(hub.Value.Area, true), 1), cancellationToken);
+        var found = await mediator.Send(new SearchGroups(new Application.Connect.DirectoryFilter(hub.Value.Area), 1), cancellationToken);
         Areas = found.Areas.Append(hub.Value.Area).Append(Answers.Area ?? hub.Value.Area).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 }

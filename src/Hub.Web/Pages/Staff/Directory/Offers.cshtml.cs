@@ -54,7 +54,8 @@ public sealed class OffersModel(IMediator mediator) : StaffPage
             ModelState.AddModelError("file", $"Nothing was imported: the file has {(result.Problems.Count == 1 ? "1 problem" : $"{result.Problems.Count} problems")}, listed below");
             return Page();
         }
-        SetNotice($"Imported: {result.Added} new and {result.Updated} updated offers");
+        SetNotice($"Imported: {result.Added} new and {result.Updated} updated offers" + (result.LeftOut.Count == 0 ? string.Empty
+            : $". Left out, as this hub does not have them: {string.Join("; ", result.LeftOut.Take(5).Select(t => $"{t.Where}: {t.Message}"))}{(result.LeftOut.Count > 5 ? $"; and {result.LeftOut.Count - 5} more" : string.Empty)}"));
         return RedirectToPage();
     }
 
