@@ -128,7 +128,8 @@ internal sealed partial class FuzzArrangement
             Hub.Domain.Volunteering.SupportRequest Matched(Hub.Domain.Volunteering.Volunteer to, string email)
             {
                 var request = Hub.Domain.Volunteering.SupportRequest.Ask(offerId, "Invented Robin", "The group", "Evenings",
-                    new Hub.Domain.Volunteering.ComeAlongContact(Hub.Domain.Volunteering.ReachBy.Email, email, null, true), Guid.NewGuid(), at);
+                    new Hub.Domain.Volunteering.ComeAlongContact(Hub.Domain.Volunteering.ReachBy.Email, email, null, true),
+                    factory.Services.GetRequiredService<Hub.Domain.Audit.AuditKey>(), Guid.NewGuid(), at);
                 request.Match(to, today, Guid.NewGuid(), at);
                 db.SupportRequests.Add(request);
                 return request;

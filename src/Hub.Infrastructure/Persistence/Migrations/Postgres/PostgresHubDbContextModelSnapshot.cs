@@ -1384,6 +1384,9 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("FormToken")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("LandOnOutingId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1900,6 +1903,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("PersonSaidAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("PersonWords")

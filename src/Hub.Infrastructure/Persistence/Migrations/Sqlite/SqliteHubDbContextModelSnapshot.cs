@@ -1372,6 +1372,9 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("FormToken")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("LandOnOutingId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("RequestedAt")
                         .HasColumnType("INTEGER");
 
@@ -1888,6 +1891,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("PersonSaidAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PersonWords")
