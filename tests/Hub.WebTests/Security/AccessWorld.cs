@@ -189,7 +189,7 @@ public sealed partial class AccessWorld : IAsyncLifetime
         {
             var request = Hub.Domain.Volunteering.SupportRequest.Ask(OfferId, "Robin", "Try the group", "Evenings",
                 new Hub.Domain.Volunteering.ComeAlongContact(Hub.Domain.Volunteering.ReachBy.Email, x.Item2, null, true),
-                Factory.Services.GetRequiredService<Hub.Domain.Audit.AuditKey>(), Guid.NewGuid(), now);
+                Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Hub.Domain.Audit.AuditKey>(Factory.Services), Guid.NewGuid(), now);
             request.Match(x.Item1, today, Guid.NewGuid(), now);
             db.SupportRequests.Add(request);
             return request;

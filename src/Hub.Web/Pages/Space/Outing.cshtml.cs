@@ -23,14 +23,14 @@ public sealed class OutingModel(IMediator mediator) : PageModel, IShowsValidatio
 
     private Guid _outingId;
 
-    public async Task OnGetAsync(Guid outingId, CancellationToken cancellationToken) =>
-        Outing = await mediator.Send(new GetMyOuting(outingId), cancellationToken);
+    public async Task OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        Outing = await mediator.Send(new GetMyOuting(id), cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(Guid outingId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        _outingId = outingId;
-        var outcome = await mediator.Send(new SayHowMyOutingWent(outingId, HowItWent, Words), cancellationToken);
+        _outingId = id;
+        var outcome = await mediator.Send(new SayHowMyOutingWent(id, HowItWent, Words), cancellationToken);
         TempData[ReferralModel.NoticeKey] = outcome == SayOutcome.Kept
             ? "Thank you for telling us how it went"
             : "You had already told us how this went. What you said first is kept";
