@@ -61,13 +61,18 @@ public sealed partial class OutingsInSpaceWebTests(DatabaseFixture database) : I
 
         // Another space's outing: not found, by its address or by a form and query naming it.
         (await person.GetAsync($"/space/outings/{other}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var crossed = await person.SubmitAsync(page, "form[action^='/space/outings/']", new Dictionary<string, string> { ["HowItWent"] = "not-good", ["id"] = other.ToString() });
+        var crossed = await person.SubmitAsync(page, "form[action^='/space/outings/']", new Dictionary<string, string>
+        {
+            ["HowItWent"] = "not-good", ["Words"] = "Invented: words for the coordinator only", ["id"] = other.ToString(),
+        });
         var pointed = page.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("form[action^='/space/outings/']")!;
         pointed.SetAttribute("action", $"/space/outings/{other}?id={outing}");
         (await person.SubmitAsync(page, "form[action^='/space/outings/']", new Dictionary<string, string> { ["HowItWent"] = "not-good" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await Factory.WithDbAsync(db => db.Outings.AsNoTracking().SingleAsync(o => o.Id == other))).PersonSaidAt.ShouldBeNull("another space's outing is untouched");
         crossed.IsRedirect().ShouldBeTrue("the address's outing is the one said about, whatever the form says");
         (await Factory.WithDbAsync(db => db.Outings.AsNoTracking().SingleAsync(o => o.Id == outing))).PersonSaid.ShouldBe(HowItWent.NotGood);
+        (await volunteer.GetDocumentAsync($"/volunteer/requests/{mine}")).Text("main").ShouldNotContain("words for the coordinator only", Case.Insensitive,
+            "what the person says goes to the coordinator, never the volunteer (hazard H45)");
 
         // Said once: the page now shows what they said, with no form, and a second send changes nothing.
         var after = await person.GetDocumentAsync($"/space/outings/{outing}");
