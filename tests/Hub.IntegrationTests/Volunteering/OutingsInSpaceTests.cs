@@ -103,6 +103,8 @@ public sealed partial class OutingsInSpaceTests(DatabaseFixture database) : ICla
         var (_, theirs, _) = await OutingAsync(host, "theirs@example.org");
         var (_, byText, _) = await OutingAsync(host, null, mobile: "+44 7700 900 461");
         var me = await SignedInAsync(host, mail, " MINE@example.org ");
+        _notify.Texts.Where(t => t.TemplateId == "88888888-8888-4888-8888-888888888888").Select(t => SpaceLink().IsMatch(t.Personalisation["link"])).ShouldBe([true],
+            "by text, the same space link, minted into the Notify template's link");
         var texter = await SignedInAsync(host, mail, "07700900461");
 
         (await host.SendAsSpaceMember(new GetMySpace(), me)).Outings.Select(o => o.OutingId).ShouldBe([mine], "the same address however it is typed, and only it");

@@ -163,7 +163,4 @@ public static class ComeAlongMessages
                 return false;
         }
     }
-
-    /// <summary>Where a "how did it go" link sent before the space took over still answers (docs/decisions/041).</summary>
-    public static string HowItWentPath(string token) => "/connect/how-it-went/" + token;
 }
