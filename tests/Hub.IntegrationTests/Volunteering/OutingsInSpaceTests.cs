@@ -26,7 +26,7 @@ namespace Hub.IntegrationTests.Volunteering;
 /// outing; the space shows only outings asked for with its own address, never another's; one say per
 /// outing, whichever way it comes; and nothing at all when the person said messages are not safe.
 /// </summary>
-public sealed partial class OutingsInSpaceTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+public sealed partial class OutingsInSpaceTests(DatabaseFixture database, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
     private readonly NotifyStandIn _notify = new();
 
@@ -148,6 +148,42 @@ public sealed partial class OutingsInSpaceTests(DatabaseFixture database) : ICla
         var link = (await host.SendAsPublic(new CheckHowItWentLink(token))).ShouldNotBeNull();
         (await host.SendAsPublic(new SayHowItWent(link, "not-good", "Invented: from the old link."))).ShouldBeFalse("the outing already has its say");
         (await host.WithDb(db => db.Outings.AsNoTracking().SingleAsync(o => o.Id == outingId))).PersonWords.ShouldBe("Invented: from my space.");
+    }
+
+    [SkippableFact]
+    public async Task Should_read_a_spaces_outings_with_the_same_number_of_commands_for_one_outing_and_twenty()
+    {
+        await database.ResetAsync();
+        var counter = new Hub.IntegrationTests.Persistence.CommandCounter();
+        await using var host = new ApplicationHost(database.ConnectionString, interceptors: [counter],
+            settings: new Dictionary<string, string?> { ["Hub:PublicBaseUrl"] = Hub.IntegrationTests.CareTeams.CareTeamWorld.BaseUrl });
+
+        async Task<(int Outings, int Commands)> Measure(string email, int outings)
+        {
+            var (_, _, volunteer) = await OutingAsync(host, email);
+            var request = await host.WithDb(db => db.SupportRequests.Where(r => r.Contact.Email == email).Select(r => r.Id).SingleAsync());
+            for (var i = 1; i < outings; i++)
+            {
+                await host.Send(new RecordOuting(request, UkCalendar.DayOf(host.Clock.GetUtcNow()).AddDays(-1 - i), "yes", null), volunteer.UserId, Roles.Volunteer);
+            }
+            var key = await host.WithService<Hub.Domain.Audit.AuditKey, Hub.Domain.Audit.AuditKey>(Task.FromResult);
+            var member = await host.WithDb(async db =>
+            {
+                var space = new SpaceMember(Hub.Domain.People.ContactKey.Of(key, email), host.Clock.GetUtcNow());
+                db.SpaceMembers.Add(space);
+                await db.SaveChangesAsync();
+                return space.Id;
+            });
+            counter.Reset();
+            var shown = (await host.SendAsSpaceMember(new GetMySpace(), member)).Outings.Count;
+            return (shown, counter.Count);
+        }
+
+        var one = await Measure("one.outing@example.org", 1);
+        var twenty = await Measure("twenty.outings@example.org", 20);
+        (one.Outings, twenty.Outings).ShouldBe((1, 20));
+        output.WriteLine($"Your space: {one.Commands} SQL commands with 1 outing, {twenty.Commands} with 20");
+        twenty.Commands.ShouldBe(one.Commands, "one query for every outing, not one per outing");
     }
 
     /// <summary>A request for <paramref name="email"/> (or a mobile), matched to a vetted volunteer, with an outing recorded yesterday.</summary>
