@@ -83,6 +83,15 @@ public sealed partial class OutingsInSpaceWebTests(DatabaseFixture database) : I
             ["HowItWent"] = "good", ["__RequestVerificationToken"] = after.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name='__RequestVerificationToken']")!.Value,
         }));
         again.IsRedirect().ShouldBeTrue();
+
+        // A form left open in another tab and sent with a mistake: the error sits by its field, and the page says the first say stands.
+        var stale = await person.PostAsync($"/space/outings/{outing}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["HowItWent"] = "sideways", ["__RequestVerificationToken"] = after.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name='__RequestVerificationToken']")!.Value,
+        }));
+        var staleDoc = await stale.ReadDocumentAsync();
+        staleDoc.ErrorSummary().ShouldBe(["Select how it went"]);
+        staleDoc.Text("main").ShouldContain("You have already told us how this went");
         (await person.GetDocumentAsync("/space")).Text("[role=status]").ShouldContain("already told us");
         (await Factory.WithDbAsync(db => db.Outings.AsNoTracking().SingleAsync(o => o.Id == outing))).PersonSaid.ShouldBe(HowItWent.NotGood, "the first say stands");
     }
