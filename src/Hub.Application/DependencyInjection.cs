@@ -38,8 +38,7 @@ public static class DependencyInjection
         services.AddScoped<AuditTrail>();
         services.AddScoped<Common.Access.RecordAccess>();
         services.AddScoped<CareTeams.CareTeamEmails>();
-        // The volunteer side replaces this with its own outings (docs/decisions/040); TryAdd keeps whichever came first.
-        services.TryAddScoped<Space.Outings.IOutingsForCommunityMember, Space.Outings.NoOutingsYet>();
+        services.AddScoped<Space.Outings.IOutingsForCommunityMember, Volunteering.People.OutingsForSpaceMembers>(); // the space's outings, from the volunteer side (docs/decisions/041)
         return services;
     }
 

@@ -4,19 +4,16 @@ using Hub.Domain.People;
 namespace Hub.Application.Space;
 
 /// <summary>
-/// How a space is found from the address someone signs in with. The address is normalised (an email
-/// in lower case, a mobile as its digits) and keyed with the hub's secret audit key, so the stored key
-/// cannot be reversed by trying every mobile number, as a plain hash could (docs/decisions/040).
+/// How a space is found from the address someone signs in with: the one <see cref="ContactKey"/>, which
+/// the volunteer service keys its requests by too, so a space finds the person's outings
+/// (docs/decisions/040, 041).
 /// </summary>
 public static class SpaceAddresses
 {
-    private const string Purpose = "community-space-address|";
-
-    public static bool IsEmail(string typed) => typed.Contains('@', StringComparison.Ordinal);
+    public static bool IsEmail(string typed) => ContactKey.IsEmail(typed);
 
     /// <summary>An email address in lower case, or a mobile number as its digits (07…).</summary>
-    public static string Normalise(string typed) =>
-        IsEmail(typed) ? ContactDetails.NormaliseEmail(typed)! : ContactDetails.NormalisePhone(typed)!;
+    public static string Normalise(string typed) => ContactKey.Normalise(typed);
 
-    public static string KeyOf(AuditKey key, string normalised) => key.Sign(Purpose + normalised);
+    public static string KeyOf(AuditKey key, string normalised) => ContactKey.OfNormalised(key, normalised);
 }

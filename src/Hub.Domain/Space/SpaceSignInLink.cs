@@ -19,25 +19,47 @@ public sealed class SpaceSignInLink
     public const int PerAddress = 3;
     public const int PerClient = 10;
 
+    /// <summary>
+    /// A link sent after an outing, inviting the person into their space to say how it went: read when
+    /// they next look at their messages, not at once, so it lasts longer than one they asked for, and
+    /// still far less than the 14 days of the old link that could only add a say (docs/decisions/041).
+    /// </summary>
+    public static readonly TimeSpan OutingInvitationLifetime = TimeSpan.FromDays(3);
+
     private SpaceSignInLink()
     {
         TokenHash = AddressKey = ClientKey = string.Empty;
     }
 
-    private SpaceSignInLink(string addressKey, string clientKey, Guid formToken, Guid? followGroupId, DateTimeOffset at)
+    private SpaceSignInLink(string addressKey, string clientKey, Guid formToken, Guid? followGroupId, DateTimeOffset at, Guid? outingId = null)
     {
+        LandOnOutingId = outingId;
         AddressKey = addressKey;
         ClientKey = clientKey;
         FormToken = formToken;
         FollowGroupId = followGroupId;
         RequestedAt = at;
-        ExpiresAt = at + Lifetime;
+        ExpiresAt = at + LifetimeOf(outingId);
         TokenHash = OneTimeToken.Hash(OneTimeToken.New()); // of random bytes nobody holds, until minted
     }
 
     /// <summary>A link whose token does not exist yet: the sender mints it (<see cref="Mint"/>).</summary>
     public static SpaceSignInLink Pending(string addressKey, string clientKey, Guid formToken, Guid? followGroupId, DateTimeOffset at) =>
         new(addressKey, clientKey, formToken, followGroupId, at);
+
+    /// <summary>
+    /// A pending link sent after an outing to the address the person asked with: it signs in to their
+    /// space (made then if they have none) and lands on that outing. One per outing (the outing's id is
+    /// its form token); counted with the address's other links.
+    /// </summary>
+    public static SpaceSignInLink ForOuting(string addressKey, Guid outingId, DateTimeOffset at) =>
+        new(addressKey, OutingClientKey, outingId, null, at, outingId);
+
+    /// <summary>Stands for "sent after an outing" where a link asked for keeps the client's hash; no client's hash is ever this.</summary>
+    public const string OutingClientKey = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    /// <summary>The outing a link sent after it lands on once the person is signed in; null for a link they asked for.</summary>
+    public Guid? LandOnOutingId { get; private set; }
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
 
@@ -71,7 +93,7 @@ public sealed class SpaceSignInLink
         }
         var token = OneTimeToken.New();
         TokenHash = OneTimeToken.Hash(token);
-        ExpiresAt = at + Lifetime;
+        ExpiresAt = at + LifetimeOf(LandOnOutingId);
         return token;
     }
 
@@ -99,6 +121,8 @@ public sealed class SpaceSignInLink
     }
 
     public void Revoke(DateTimeOffset at) => RevokedAt ??= at;
+
+    private static TimeSpan LifetimeOf(Guid? outingId) => outingId is null ? Lifetime : OutingInvitationLifetime;
 }
 
 public enum SpaceLinkProblem

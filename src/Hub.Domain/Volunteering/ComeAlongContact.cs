@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Hub.Domain.Audit;
 using Hub.Domain.People;
 
 namespace Hub.Domain.Volunteering;
@@ -24,25 +23,6 @@ public sealed record ComeAlongContact(ReachBy By, string? Email, string? Mobile,
     /// <summary>Where a message may go, or null when the person said messages are not safe (the volunteer or coordinator then calls or waits to be called).</summary>
     public string? MessageTo => MessagesSafe ? Address : null;
 
-    /// <summary>The key the person's own space finds their requests and outings by (<see cref="ContactKey"/>).</summary>
-    public string Key => By == ReachBy.Email ? ContactKey.ForEmail(Email!) : ContactKey.ForMobile(Mobile!);
-}
-
-/// <summary>
-/// A stable, non-reversible key for an email address or mobile number, so the person's own space
-/// (signed in by a one-time link to that address) can find what they asked for without the tables
-/// being searched by raw contact details. SHA-256 of the normalised address with its kind.
-/// </summary>
-public static class ContactKey
-{
-    public const int Length = 64;
-
-    public static string ForEmail(string email) => Hash("email:" + (ContactDetails.NormaliseEmail(email) ?? email.Trim().ToLowerInvariant()));
-
-    public static string ForMobile(string mobile) => Hash("mobile:" + (ContactDetails.NormalisePhone(mobile) ?? mobile.Trim()));
-
-    /// <summary>The key for whatever the person typed: an address with an @ is an email, anything else a phone number.</summary>
-    public static string For(string emailOrMobile) => emailOrMobile.Contains('@', StringComparison.Ordinal) ? ForEmail(emailOrMobile) : ForMobile(emailOrMobile);
-
-    private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+    /// <summary>The person's <see cref="ContactKey"/>: how their own space finds what they asked for.</summary>
+    public string KeyWith(AuditKey key) => ContactKey.Of(key, Address);
 }

@@ -1,3 +1,4 @@
+using Hub.Domain.Audit;
 using Hub.Domain.Common;
 
 namespace Hub.Domain.Volunteering;
@@ -53,24 +54,29 @@ public sealed class SupportRequest : Entity
         Contact = null!;
     }
 
-    private SupportRequest(Guid offerId, string firstName, string whatToTry, string whenSuits, ComeAlongContact contact, Guid formToken, DateTimeOffset at)
+    private SupportRequest(Guid offerId, string firstName, string whatToTry, string whenSuits, ComeAlongContact contact, string contactKey, Guid formToken, DateTimeOffset at)
     {
         OfferId = offerId;
         FirstName = firstName;
         WhatToTry = whatToTry;
         WhenSuits = whenSuits;
         Contact = contact;
-        ContactKey = contact.Key;
+        ContactKey = contactKey;
         FormToken = formToken;
         AskedAt = at;
         Status = SupportRequestStatus.Waiting;
     }
 
-    /// <summary>Someone asks for a supporter to come along to <paramref name="offerId"/>. The form token makes a double submit one request.</summary>
-    public static SupportRequest Ask(Guid offerId, string firstName, string whatToTry, string whenSuits, ComeAlongContact contact, Guid formToken, DateTimeOffset at)
+    /// <summary>
+    /// Someone asks for a supporter to come along to <paramref name="offerId"/>. The form token makes a double submit one request.
+    /// <paramref name="keys"/> keys the contact (<see cref="People.ContactKey"/>) so the person's own space can find the request.
+    /// </summary>
+    public static SupportRequest Ask(Guid offerId, string firstName, string whatToTry, string whenSuits, ComeAlongContact contact, AuditKey keys, Guid formToken, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(contact);
-        return new(offerId, Require(firstName, "a first name"), Require(whatToTry, "what they would like to try"), Require(whenSuits, "when suits them"), contact, formToken, at);
+        ArgumentNullException.ThrowIfNull(keys);
+        return new(offerId, Require(firstName, "a first name"), Require(whatToTry, "what they would like to try"), Require(whenSuits, "when suits them"), contact,
+            contact.KeyWith(keys), formToken, at);
     }
 
     /// <summary>The group's listing.</summary>
@@ -82,7 +88,7 @@ public sealed class SupportRequest : Entity
     public string WhenSuits { get; private set; }
     public ComeAlongContact Contact { get; private set; }
 
-    /// <summary>The person's <see cref="Volunteering.ContactKey"/>: how their own space finds this request.</summary>
+    /// <summary>The person's <see cref="People.ContactKey"/> (the same key as their space's): how their own space finds this request.</summary>
     public string ContactKey { get; private set; }
     public Guid FormToken { get; private set; }
     public DateTimeOffset AskedAt { get; private set; }

@@ -22,7 +22,7 @@ namespace Hub.Infrastructure.Seeding;
 /// referrals of invented people. Nothing here runs outside demo mode except the roles.
 /// </summary>
 public sealed class DemoDataSeeder(HubDbContext db, UserManager<StaffUser> users, RoleManager<IdentityRole<Guid>> roles,
-    ICurrentUser currentUser, TimeProvider clock, IEmailOutbox outbox, Hub.Application.Connect.HomeArea home, ILogger<DemoDataSeeder> logger)
+    ICurrentUser currentUser, TimeProvider clock, IEmailOutbox outbox, Hub.Application.Connect.HomeArea home, Hub.Domain.Audit.AuditKey keys, ILogger<DemoDataSeeder> logger)
 {
     /// <summary>The password of every demo account. Demo mode only; shown in the README.</summary>
     public const string DemoPassword = "LivingWell-demo-2026";
@@ -228,9 +228,9 @@ public sealed class DemoDataSeeder(HubDbContext db, UserManager<StaffUser> users
         if (offers.Count == 2)
         {
             db.SupportRequests.Add(SupportRequest.Ask(offers[0], "Femi", "Going to the group for the first time", "Weekday evenings",
-                new ComeAlongContact(ReachBy.Email, "femi.demo@example.org", null, true), Guid.NewGuid(), now.AddDays(-4)));
+                new ComeAlongContact(ReachBy.Email, "femi.demo@example.org", null, true), keys, Guid.NewGuid(), now.AddDays(-4)));
             db.SupportRequests.Add(SupportRequest.Ask(offers[1], "Grace", "I would like to try it but I am nervous about walking in", "Saturday mornings",
-                new ComeAlongContact(ReachBy.Text, null, "07700 900 303", false), Guid.NewGuid(), now.AddDays(-1)));
+                new ComeAlongContact(ReachBy.Text, null, "07700 900 303", false), keys, Guid.NewGuid(), now.AddDays(-1)));
         }
         await db.SaveChangesAsync(cancellationToken);
     }

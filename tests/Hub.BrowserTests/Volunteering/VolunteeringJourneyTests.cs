@@ -1,29 +1,36 @@
 using System.Text.RegularExpressions;
 using Hub.Application.Volunteering.AskForSupporter;
+using Hub.Infrastructure.Email;
 using Hub.Infrastructure.Persistence;
 using Hub.Infrastructure.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Hub.TestSupport;
 using Xunit.Abstractions;
 
 namespace Hub.BrowserTests.Volunteering;
+
+/// <summary>The browser hub with a real SMTP server on loopback, so the message after an outing arrives as a real email.</summary>
+public sealed class VolunteeringJourneyFixture : MailingBrowserFixture;
 
 /// <summary>
 /// Issue 17's journey, every page scanned with axe: on a 375 px phone a person asks for someone to
 /// come with them to a group; at 1280 px the coordinator sees the request and matches it to a vetted
 /// volunteer (only vetted ones are offered); on a phone the volunteer signs in, sees only that
-/// request and records the outing; the person says how it went through the link sent to them; the
-/// coordinator reads it.
+/// request and records the outing; the person follows the link in the email that arrives, which
+/// signs them in to their own space on the outing, and says how it went there (docs/decisions/041);
+/// the coordinator reads it. With <c>HUB_SCREENSHOTS</c> set to a folder, the person's pages are saved there.
 /// </summary>
-public sealed partial class VolunteeringJourneyTests(BrowserFixture hub, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+public sealed partial class VolunteeringJourneyTests(VolunteeringJourneyFixture hub, ITestOutputHelper output) : IClassFixture<VolunteeringJourneyFixture>
 {
     private static readonly BrowserNewContextOptions Phone = new() { ViewportSize = new ViewportSize { Width = 375, Height = 812 }, IsMobile = true, HasTouch = true };
     private static readonly BrowserNewContextOptions Desk = new() { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } };
 
     [SkippableFact]
-    public async Task Should_take_a_request_from_a_phone_to_a_vetted_volunteer_an_outing_and_the_persons_own_words()
+    public async Task Should_take_a_request_from_a_phone_to_a_vetted_volunteer_an_outing_and_the_persons_own_words_in_their_space()
     {
+        hub.Smtp.Require();
         var email = $"jamie.{Guid.NewGuid():N}@example.test";
         await using var axe = new AxeAudit(hub, output);
         await using var person = await hub.NewContextAsync(Phone);
@@ -108,19 +115,34 @@ public sealed partial class VolunteeringJourneyTests(BrowserFixture hub, ITestOu
             await Check(volunteer, axe, "raise a concern");
         }
 
-        // The person opens the link sent to them and says how it went.
-        var link = HowItWentLink().Match((await EmailsTo(email, ComeAlongMessages.HowItWentPurpose)).Single()).Value;
+        // The email after the outing arrives; its link signs the person in to their space, on that outing.
+        var link = await DispatchAndReadLinkAsync(email);
         await phone.GotoAsync(link);
-        await Check(phone, axe, "how it went: the link");
-        await phone.GetByRole(AriaRole.Button, new() { Name = "Continue" }).TapAsync();
-        await phone.ShouldBeOnAsync("/connect/how-it-went");
-        (await phone.Locator("main").InnerTextAsync()).ShouldContain(group);
-        await Check(phone, axe, "how did it go?");
+        await Check(phone, axe, "space link from the email after the outing");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Sign in to my space" }).TapAsync();
+        await phone.WaitForURLAsync(new Regex("/space/outings/[0-9a-f-]{36}$"));
+        phone.Url.ShouldNotContain("/space/link/");
+        var outingPage = await phone.Locator("main").InnerTextAsync();
+        outingPage.ShouldContain(group);
+        outingPage.ShouldContain("Nia", Case.Sensitive, "the volunteer's first name");
+        outingPage.ShouldNotContain("We met at the door", Case.Sensitive, "the volunteer's note is for the coordinator");
+        await Check(phone, axe, "how did it go? in my space");
+        await Screenshot(phone, "space-outing.png");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Send" }).TapAsync();
+        await phone.Locator(".nhsuk-error-summary").WaitForAsync();
+        await phone.ErrorSummaryLinksShouldLeadToFieldsAsync();
+        await Check(phone, axe, "how did it go? with an error");
         await phone.GetByLabel("It went well").CheckAsync();
         await phone.GetByLabel("Anything you would like to tell us, in your own words (optional)").FillAsync("Nia made it easy. I will go on my own next week.");
         await phone.GetByRole(AriaRole.Button, new() { Name = "Send" }).TapAsync();
-        await phone.ShouldBeOnAsync("/connect/how-it-went/thanks");
-        await Check(phone, axe, "thank you for telling us");
+        await phone.ShouldBeOnAsync("/space");
+        await phone.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "Thank you for telling us how it went" }).WaitForAsync();
+        var outings = await phone.Locator("#outings + ul").InnerTextAsync();
+        outings.ShouldContain($"{group} with Nia");
+        outings.ShouldContain("You said: It went well, “Nia made it easy. I will go on my own next week.”");
+        (await phone.Locator("#outings + ul").GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Say how it went") }).CountAsync()).ShouldBe(0, "said once");
+        await Check(phone, axe, "my space after saying how it went");
+        await Screenshot(phone, "space-after-saying.png");
 
         // The coordinator reads it beside the volunteer's note.
         await using (var desk = await hub.NewContextAsync(Desk))
@@ -129,9 +151,9 @@ public sealed partial class VolunteeringJourneyTests(BrowserFixture hub, ITestOu
             await SignInAsync(coordinator, DemoDataSeeder.CoordinatorEmail, "/staff/volunteering");
             await coordinator.GotoAsync("/staff/volunteering?show=matched");
             await coordinator.Locator("tr", new() { HasTextString = group }).GetByRole(AriaRole.Link, new() { Name = "Jamie" }).ClickAsync();
-            var outings = await coordinator.Locator("main").InnerTextAsync();
-            outings.ShouldContain("We met at the door and stayed to the end.");
-            outings.ShouldContain("It went well: Nia made it easy. I will go on my own next week.");
+            var read = await coordinator.Locator("main").InnerTextAsync();
+            read.ShouldContain("We met at the door and stayed to the end.");
+            read.ShouldContain("It went well: Nia made it easy. I will go on my own next week.");
             await Check(coordinator, axe, "the request with its outing");
         }
 
@@ -145,8 +167,32 @@ public sealed partial class VolunteeringJourneyTests(BrowserFixture hub, ITestOu
         return await db.OutboxMessages.AsNoTracking().Where(m => m.To == address && m.Purpose == purpose).Select(m => m.Body).ToListAsync();
     }
 
-    [GeneratedRegex(@"/connect/how-it-went/[A-Za-z0-9_-]+")]
-    private static partial Regex HowItWentLink();
+    /// <summary>Sends what is due and reads the space link out of the "how did it go" email as it arrived over SMTP.</summary>
+    private async Task<string> DispatchAndReadLinkAsync(string to)
+    {
+        using (var scope = hub.Factory.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAsync("volunteering-journey", 20, CancellationToken.None);
+        }
+        var bodies = hub.Smtp.Messages().Where(m => SmtpServer.Header(m, "To")?.Contains(to, StringComparison.OrdinalIgnoreCase) == true
+            && SmtpServer.Header(m, "Subject")?.Contains("how did it go", StringComparison.OrdinalIgnoreCase) == true).Select(SmtpServer.Body).ToList();
+        bodies.Count.ShouldBe(1, "one email after the outing");
+        var link = SpaceLink().Match(bodies[0]);
+        link.Success.ShouldBeTrue("the email carries a link into their space");
+        return link.Value;
+    }
+
+    [GeneratedRegex(@"/space/link/[A-Za-z0-9_-]+")]
+    private static partial Regex SpaceLink();
+
+    private static async Task Screenshot(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("HUB_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name), FullPage = true });
+        }
+    }
 
     private static async Task SignInAsync(IPage page, string email, string landing)
     {

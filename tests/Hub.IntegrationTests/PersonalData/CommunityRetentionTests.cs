@@ -32,9 +32,10 @@ public sealed class CommunityRetentionTests(DatabaseFixture database) : IClassFi
         var today = UkCalendar.DayOf(T0);
         await Messaging.LinksMintedAtSendTests.VettedVolunteerAsync(host, "role.only.420@example.org"); // makes the Volunteer role
 
+        var auditKey = await host.WithService<Hub.Domain.Audit.AuditKey, Hub.Domain.Audit.AuditKey>(Task.FromResult);
         var w = await host.WithDb(async db =>
         {
-            var offer = new CommunityOffer($"Retention test group {Guid.NewGuid():N}", "Test organiser", T0);
+            var offer = new CommunityOffer($"Retention test group {Guid.NewGuid():N}", "Test organiser", T0, "The borough");
             db.CommunityOffers.Add(offer);
             Volunteer Vetted(string email)
             {
@@ -50,7 +51,7 @@ public sealed class CommunityRetentionTests(DatabaseFixture database) : IClassFi
             db.Volunteers.Add(neverApproved);
             SupportRequest Ask(string email) =>
                 db.SupportRequests.Add(SupportRequest.Ask(offer.Id, "Sam", "Invented: walking in the first time", "Evenings",
-                    new ComeAlongContact(ReachBy.Email, email, null, true), Guid.NewGuid(), T0)).Entity;
+                    new ComeAlongContact(ReachBy.Email, email, null, true), auditKey, Guid.NewGuid(), T0)).Entity;
             var old = Ask("old.424@example.org");
             old.Match(leaving, today, Coordinator, T0);
             var outing = old.RecordOuting(leaving.Id, today, true, "Invented: we went in together", today, T0);

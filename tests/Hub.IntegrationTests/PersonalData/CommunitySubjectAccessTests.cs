@@ -42,7 +42,7 @@ public sealed class CommunitySubjectAccessTests(DatabaseFixture database) : ICla
         });
         var offer = await host.WithDb(async db =>
         {
-            var o = db.CommunityOffers.Add(new CommunityOffer("Invented Riverside Choir", "Test organiser", now)).Entity;
+            var o = db.CommunityOffers.Add(new CommunityOffer("Invented Riverside Choir", "Test organiser", now, "The borough")).Entity;
             await db.SaveChangesAsync();
             return o.Id;
         });

@@ -31,6 +31,24 @@ public sealed class CommunitySpaceRulesTests
     }
 
     [Fact]
+    public void Should_let_a_link_sent_after_an_outing_land_on_it_for_three_days_from_sending_and_once()
+    {
+        var outing = Guid.NewGuid();
+        var link = SpaceSignInLink.ForOuting("key", outing, Now);
+        (link.LandOnOutingId, link.FormToken).ShouldBe(((Guid?)outing, outing), "one invitation per outing");
+        SpaceSignInLink.Pending("key", "client", Guid.NewGuid(), null, Now).LandOnOutingId.ShouldBeNull("a link the person asks for lands on their space");
+
+        var sentAt = Now.AddHours(2); // the outbox sends it later: the three days run from then
+        link.Mint(sentAt).ShouldNotBeNull();
+        link.ProblemAt(sentAt + SpaceSignInLink.OutingInvitationLifetime - TimeSpan.FromMinutes(1)).ShouldBeNull();
+        link.ProblemAt(sentAt + SpaceSignInLink.OutingInvitationLifetime).ShouldBe(SpaceLinkProblem.Expired);
+        SpaceSignInLink.OutingInvitationLifetime.ShouldBeLessThan(TimeSpan.FromDays(14), "shorter than the old link, which could only add a say");
+
+        link.Use(new SpaceMember("key", Now), sentAt.AddDays(1));
+        link.ProblemAt(sentAt.AddDays(1)).ShouldBe(SpaceLinkProblem.AlreadyUsed);
+    }
+
+    [Fact]
     public void Should_refuse_a_link_for_another_address_and_one_replaced_by_a_newer_link()
     {
         var link = SpaceSignInLink.Pending("key-a", "client", Guid.NewGuid(), null, Now);

@@ -23,7 +23,9 @@ public sealed class VolunteeringRuleTests
     }
 
     private static SupportRequest Asked() =>
-        SupportRequest.Ask(Guid.NewGuid(), "Sam", "Try the choir", "Evenings", new ComeAlongContact(ReachBy.Email, "sam@example.org", null, true), Guid.NewGuid(), Now);
+        SupportRequest.Ask(Guid.NewGuid(), "Sam", "Try the choir", "Evenings", new ComeAlongContact(ReachBy.Email, "sam@example.org", null, true), Keys, Guid.NewGuid(), Now);
+
+    private static readonly Hub.Domain.Audit.AuditKey Keys = new(new byte[32]);
 
     [Fact]
     public void Should_count_a_volunteer_as_vetted_only_with_an_enhanced_check_references_training_and_a_review_not_yet_passed()
@@ -120,9 +122,22 @@ public sealed class VolunteeringRuleTests
     [Fact]
     public void Should_find_a_contact_by_the_same_key_however_the_address_is_typed()
     {
-        ContactKey.For(" Sam@Example.org ").ShouldBe(ContactKey.ForEmail("sam@example.org"));
-        ContactKey.For("+44 7700 900 982").ShouldBe(ContactKey.ForMobile("07700900982"));
-        ContactKey.ForEmail("sam@example.org").ShouldNotBe(ContactKey.ForEmail("sam2@example.org"));
+        Hub.Domain.People.ContactKey.Of(Keys, " Sam@Example.org ").ShouldBe(Hub.Domain.People.ContactKey.Of(Keys, "sam@example.org"));
+        Hub.Domain.People.ContactKey.Of(Keys, "+44 7700 900 982").ShouldBe(Hub.Domain.People.ContactKey.Of(Keys, "07700900982"));
+        Hub.Domain.People.ContactKey.Of(Keys, "sam@example.org").ShouldNotBe(Hub.Domain.People.ContactKey.Of(Keys, "sam2@example.org"));
+        Hub.Domain.People.ContactKey.Of(Keys, "sam@example.org").ShouldNotBe(Hub.Domain.People.ContactKey.Of(new Hub.Domain.Audit.AuditKey(Enumerable.Repeat((byte)1, 32).ToArray()), "sam@example.org"),
+            "keyed: without the hub's key the stored key cannot be made, so it cannot be reversed by trying every mobile number");
+    }
+
+    [Fact]
+    public void Should_key_a_request_exactly_as_the_space_of_the_same_address_is_keyed()
+    {
+        var byEmail = SupportRequest.Ask(Guid.NewGuid(), "Sam", "Try", "Evenings", new ComeAlongContact(ReachBy.Email, " Sam@Example.ORG", null, true), Keys, Guid.NewGuid(), Now);
+        var byText = SupportRequest.Ask(Guid.NewGuid(), "Sam", "Try", "Evenings", new ComeAlongContact(ReachBy.Text, null, "+44 7700 900 982", true), Keys, Guid.NewGuid(), Now);
+
+        byEmail.ContactKey.ShouldBe(Hub.Application.Space.SpaceAddresses.KeyOf(Keys, Hub.Application.Space.SpaceAddresses.Normalise("sam@example.org")));
+        byText.ContactKey.ShouldBe(Hub.Application.Space.SpaceAddresses.KeyOf(Keys, Hub.Application.Space.SpaceAddresses.Normalise("07700 900982")));
+        byEmail.ContactKey.Length.ShouldBe(Hub.Domain.People.ContactKey.Length);
     }
 
     [Fact]

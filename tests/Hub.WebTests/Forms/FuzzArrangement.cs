@@ -116,7 +116,7 @@ internal sealed partial class FuzzArrangement
 
         // Volunteering: a request waiting (a demo one), one matched to another volunteer for the coordinator's
         // forms, one matched to the demo volunteer for theirs, a volunteer still to vet, one approved, and a concern.
-        var (waiting, matchedElsewhere, volunteersOwn, toVet, approved, concern) = await factory.WithDbAsync(async db =>
+        var (waiting, matchedElsewhere, volunteersOwn, toVet, approved, concern, outing) = await factory.WithDbAsync(async db =>
         {
             var at = DateTimeOffset.UtcNow;
             var today = Hub.Domain.Common.UkCalendar.DayOf(at);
@@ -128,7 +128,8 @@ internal sealed partial class FuzzArrangement
             Hub.Domain.Volunteering.SupportRequest Matched(Hub.Domain.Volunteering.Volunteer to, string email)
             {
                 var request = Hub.Domain.Volunteering.SupportRequest.Ask(offerId, "Invented Robin", "The group", "Evenings",
-                    new Hub.Domain.Volunteering.ComeAlongContact(Hub.Domain.Volunteering.ReachBy.Email, email, null, true), Guid.NewGuid(), at);
+                    new Hub.Domain.Volunteering.ComeAlongContact(Hub.Domain.Volunteering.ReachBy.Email, email, null, true),
+                    Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Hub.Domain.Audit.AuditKey>(factory.Services), Guid.NewGuid(), at);
                 request.Match(to, today, Guid.NewGuid(), at);
                 db.SupportRequests.Add(request);
                 return request;
@@ -137,8 +138,10 @@ internal sealed partial class FuzzArrangement
             var own = Matched(nia, "fuzz.own@example.test");
             var raised = Hub.Domain.Volunteering.SafeguardingConcern.Raise(nia.Id, own.Id, "Invented worry.", Guid.NewGuid(), at);
             db.SafeguardingConcerns.Add(raised);
+            // R asked for a volunteer with their space's address and went along: the outing is in their space to say how it went (docs/decisions/041).
+            var went = Matched(nia, SpaceAddress).RecordOuting(nia.Id, today.AddDays(-1), true, null, today, at);
             await db.SaveChangesAsync();
-            return (waitingId, elsewhere.Id, own.Id, ben, kai, raised.Id);
+            return (waitingId, elsewhere.Id, own.Id, ben, kai, raised.Id, went.Id);
         });
 
         return new FuzzArrangement
@@ -188,6 +191,7 @@ internal sealed partial class FuzzArrangement
                 ["/staff/volunteering/requests/{id:guid}"] = [$"/staff/volunteering/requests/{waiting}", $"/staff/volunteering/requests/{matchedElsewhere}"],
                 ["/staff/volunteering/volunteers/{id:guid}"] = [$"/staff/volunteering/volunteers/{toVet}", $"/staff/volunteering/volunteers/{approved}"],
                 ["/staff/volunteering/concerns/{id:guid}"] = [$"/staff/volunteering/concerns/{concern}"],
+                ["/space/outings/{id:guid}"] = [$"/space/outings/{outing}"],
             },
         };
     }

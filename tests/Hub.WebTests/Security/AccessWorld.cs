@@ -188,7 +188,8 @@ public sealed partial class AccessWorld : IAsyncLifetime
         var requests = new[] { (mine, "matrix.own.request@example.test"), (other, "matrix.other.request@example.test") }.Select(x =>
         {
             var request = Hub.Domain.Volunteering.SupportRequest.Ask(OfferId, "Robin", "Try the group", "Evenings",
-                new Hub.Domain.Volunteering.ComeAlongContact(Hub.Domain.Volunteering.ReachBy.Email, x.Item2, null, true), Guid.NewGuid(), now);
+                new Hub.Domain.Volunteering.ComeAlongContact(Hub.Domain.Volunteering.ReachBy.Email, x.Item2, null, true),
+                Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Hub.Domain.Audit.AuditKey>(Factory.Services), Guid.NewGuid(), now);
             request.Match(x.Item1, today, Guid.NewGuid(), now);
             db.SupportRequests.Add(request);
             return request;

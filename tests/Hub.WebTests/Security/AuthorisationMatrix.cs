@@ -9,7 +9,7 @@ public sealed partial record MatrixRow(int Line, string Method, string Address, 
         { "200", "401", "403", "404", "sign-in", "signed-out", "space-sign-in", "denied", "refused", "pass" };
 
     private static readonly IReadOnlySet<string> RecordKinds = new HashSet<string>(StringComparer.Ordinal)
-        { "-", "referral", "conversation", "member", "offer", "report", "proposal", "taxonomy", "term", "request", "volunteer", "concern" };
+        { "-", "referral", "conversation", "member", "offer", "report", "proposal", "taxonomy", "term", "request", "volunteer", "concern", "outing" };
 
     public string Key => HubEndpoints.Handler.KeyOf(Method, Address);
 
@@ -46,6 +46,8 @@ public sealed partial record MatrixRow(int Line, string Method, string Address, 
             "request" => whose == Whose.Own ? world.SupportRequests.Own : world.SupportRequests.Other,
             "volunteer" => world.VolunteerId,
             "concern" => world.ConcernId,
+            // Nobody in the matrix is signed in to a community space, so any outing's id is refused alike.
+            "outing" => Guid.Parse("0e7a1c00-0000-4000-8000-00000000a041"),
             _ => null,
         };
         var filled = RouteValue().Replace(Address, m => m.Groups["name"].Value switch

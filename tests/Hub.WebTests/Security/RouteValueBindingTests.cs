@@ -41,6 +41,10 @@ public sealed class RouteValueBindingTests(AccessWorld world, ITestOutputHelper 
                 continue; // the jobs dashboard: Hangfire's own pages, not bound by MVC
             }
             var roles = Preference.Where(r => row.Expected(r, Whose.Own) is "200" or "pass" or "404").ToList();
+            if (roles.Count == 0 && row.Template.StartsWith("/space/", StringComparison.Ordinal))
+            {
+                continue; // reached only with a community space's own cookie, which no role here holds: OutingsInSpaceWebTests probes its binding
+            }
             if (roles.Count == 0)
             {
                 problems.Add($"{handler.Key}: no role reaches it, so its binding cannot be probed");

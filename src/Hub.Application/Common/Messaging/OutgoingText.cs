@@ -35,7 +35,7 @@ public static class MessageTemplates
 
     /// <summary>No fields: "we have your request for someone to come with you".</summary>
     public const string ComeAlongReceived = "come-along-received";
-    /// <summary>((link)): say how an outing with a volunteer went.</summary>
+    /// <summary>((link)): a one-time link into the person's space, landing on the outing, to say how it went (3 days; docs/decisions/041).</summary>
     public const string HowDidItGo = "how-did-it-go";
     /// <summary>For email through Notify: ((subject)) and ((body)).</summary>
     public const string Email = "email";

@@ -1,5 +1,5 @@
-using Hub.Application.Space;
 using Hub.Domain.Audit;
+using Hub.Domain.People;
 using Hub.Domain.Volunteering;
 
 namespace Hub.Application.PersonalData.ExportPersonalData;
@@ -7,9 +7,8 @@ namespace Hub.Application.PersonalData.ExportPersonalData;
 /// <summary>
 /// The one place the subject access export finds a person's Connect and Do records from the contact
 /// details the hub holds for them (docs/decisions/042): their requests for someone to come along by
-/// <see cref="ContactKey"/> of each email address and number, and their community space by its keyed
-/// address (<see cref="SpaceAddresses"/>). Both keys are computed by their own helpers, never here, so
-/// when the space and volunteering share one key this is the only function to point at it.
+/// <see cref="ContactKey"/> of each email address and number, and their community space by the same
+/// key (one contact key for both, docs/decisions/041). The key is computed by its own helper, never here.
 /// </summary>
 public static class CommunityRecordKeys
 {
@@ -19,8 +18,8 @@ public static class CommunityRecordKeys
 
     public static Keys For(AuditKey key, IReadOnlyCollection<string> emails, IReadOnlyCollection<string> phones)
     {
-        var requestKeys = emails.Select(ContactKey.ForEmail).Concat(phones.Select(ContactKey.ForMobile)).Distinct(StringComparer.Ordinal).ToList();
-        var spaceKeys = emails.Concat(phones).Select(a => SpaceAddresses.KeyOf(key, SpaceAddresses.Normalise(a))).Distinct(StringComparer.Ordinal).ToList();
-        return new(requestKeys, spaceKeys);
+        var keys = emails.Concat(phones).Where(a => !string.IsNullOrWhiteSpace(a))
+            .Select(a => ContactKey.Of(key, a)).Distinct(StringComparer.Ordinal).ToList();
+        return new(keys, keys);
     }
 }

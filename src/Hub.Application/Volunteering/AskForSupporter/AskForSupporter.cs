@@ -3,8 +3,10 @@ using Hub.Application.Common;
 using Hub.Application.Common.Interfaces;
 using Hub.Application.Common.Messaging;
 using Hub.Application.Common.Validation;
+using Hub.Domain.Audit;
 using Hub.Domain.Common;
 using Hub.Domain.People;
+using Hub.Domain.Space;
 using Hub.Domain.Volunteering;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -75,7 +77,7 @@ public sealed class ComeAlongAnswersValidator : AbstractValidator<ComeAlongAnswe
     internal static bool IsEmail(string? e) => e is not null && e.Length <= 254 && ContactDetails.IsPlausibleEmail(e) && !TextRules.HasForbiddenCharacters(e, false);
 }
 
-public sealed class AskForSupporterHandler(IApplicationDbContext db, TimeProvider clock, IEmailOutbox outbox) : IRequestHandler<AskForSupporter, Unit>
+public sealed class AskForSupporterHandler(IApplicationDbContext db, TimeProvider clock, IEmailOutbox outbox, AuditKey keys) : IRequestHandler<AskForSupporter, Unit>
 {
     public async Task<Unit> Handle(AskForSupporter request, CancellationToken cancellationToken)
     {
@@ -88,7 +90,7 @@ public sealed class AskForSupporterHandler(IApplicationDbContext db, TimeProvide
             throw new Common.Exceptions.NotFoundException("The group");
         }
         var asked = SupportRequest.Ask(request.OfferId, request.Answers.FirstName!, request.Answers.WhatToTry!, request.Answers.WhenSuits!,
-            request.Answers.ToContact(), request.FormToken, clock.GetUtcNow());
+            request.Answers.ToContact(), keys, request.FormToken, clock.GetUtcNow());
         db.SupportRequests.Add(asked);
         ComeAlongMessages.Confirm(outbox, asked.Contact);
         try
@@ -134,27 +136,31 @@ public static class ComeAlongMessages
         }
     }
 
-    /// <summary>The link to say how an outing went, by the person's way and only if messages are safe. False when nothing can go.</summary>
-    public static bool SendHowItWentLink(IEmailOutbox outbox, HubAddress address, ComeAlongContact contact, string token)
+    /// <summary>
+    /// After an outing, an invitation to say how it went in the person's own space, by their way and
+    /// only if messages are safe. The message holds no link at rest: <paramref name="spaceLinkId"/> is a
+    /// pending space sign-in link the sender mints into it when the message goes (docs/decisions/030,
+    /// 041), and it lands on the outing. It names no group and nothing they told us. False when nothing can go.
+    /// </summary>
+    public static bool InviteToSayHowItWent(IEmailOutbox outbox, ComeAlongContact contact, Guid spaceLinkId)
     {
-        var link = address.Link(HowItWentPath(token));
         switch (contact)
         {
             case { MessagesSafe: false }:
                 return false;
             case { By: ReachBy.Email, Email: { } email }:
                 outbox.Enqueue(new OutgoingEmail(email, "Connect and Do: how did it go?",
-                    "You went to a group with one of our volunteers. If you would like to, tell us how it went, in your own words:\n" +
-                    $"{link}\n\nThe link works once and lasts {OutingFeedbackLink.Lifetime.Days} days. You do not have to answer.\n\n" +
-                    "You are getting this email because you asked us to contact you by email and said messages are safe.", HowItWentPurpose));
+                    "You went to a group with one of our volunteers. If you would like to, tell us how it went, in your own words, in your space on Connect and Do:\n" +
+                    $"{PlanLinks.Placeholder}\n\n" +
+                    $"The link signs you in once and works for {SpaceSignInLink.OutingInvitationLifetime.Days} days. After that, sign in to your space with this email address to find the outing there. You do not have to answer.\n\n" +
+                    "If you need help urgently, call 999, or NHS 111. Samaritans are there day and night on 116 123.\n\n" +
+                    "You are getting this email because you asked us to contact you by email and said messages are safe.", HowItWentPurpose, null, spaceLinkId));
                 return true;
             case { By: ReachBy.Text, Mobile: { } mobile }:
-                outbox.Enqueue(new OutgoingText(mobile, MessageTemplates.HowDidItGo, new Dictionary<string, string> { ["link"] = link }, HowItWentPurpose, null));
+                outbox.Enqueue(new OutgoingText(mobile, MessageTemplates.HowDidItGo, new Dictionary<string, string> { ["link"] = PlanLinks.Placeholder }, HowItWentPurpose, null, spaceLinkId));
                 return true;
             default:
                 return false;
         }
     }
-
-    public static string HowItWentPath(string token) => "/connect/how-it-went/" + token;
 }

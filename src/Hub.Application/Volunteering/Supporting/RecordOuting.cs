@@ -6,14 +6,18 @@ using Hub.Application.Common.Saving;
 using Hub.Application.Common.Validation;
 using Hub.Application.Volunteering.AskForSupporter;
 using Hub.Domain.Common;
+using Hub.Domain.Space;
 using Hub.Domain.Volunteering;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Application.Volunteering.Supporting;
 
 /// <summary>
 /// The matched volunteer records an outing: whether it happened, and a short note. When it happened,
-/// the person is sent a one-time link to say how it went (by their way, only if messages are safe).
+/// the person is invited to say how it went in their own space: a one-time space sign-in link that
+/// lands on the outing, minted when the message goes (by their way, only if messages are safe;
+/// docs/decisions/041).
 /// </summary>
 public sealed record RecordOuting(Guid RequestId, DateOnly? On, string? Happened, string? Note) : IRequest<Unit>;
 
@@ -28,7 +32,7 @@ public sealed class RecordOutingValidator : AbstractValidator<RecordOuting>
     }
 }
 
-public sealed class RecordOutingHandler(IApplicationDbContext db, ICurrentUser user, AuditTrail audit, TimeProvider clock, IEmailOutbox outbox, HubAddress address) : IRequestHandler<RecordOuting, Unit>
+public sealed class RecordOutingHandler(IApplicationDbContext db, ICurrentUser user, AuditTrail audit, TimeProvider clock, IEmailOutbox outbox) : IRequestHandler<RecordOuting, Unit>
 {
     public async Task<Unit> Handle(RecordOuting request, CancellationToken cancellationToken)
     {
@@ -43,12 +47,15 @@ public sealed class RecordOutingHandler(IApplicationDbContext db, ICurrentUser u
         {
             throw Refuse.Because(nameof(request.On), ex.Message.TrimEnd('.'));
         }
-        if (outing.Happened)
+        if (outing.Happened && supportRequest.Contact.MessagesSafe)
         {
-            var (link, token) = OutingFeedbackLink.Issue(outing.Id, now);
-            if (ComeAlongMessages.SendHowItWentLink(outbox, address, supportRequest.Contact, token))
+            // As with a link they ask for, only the newest link into the space works (hazard H43).
+            await db.SpaceSignInLinks.Where(l => l.AddressKey == supportRequest.ContactKey && l.UsedAt == null && l.RevokedAt == null)
+                .ForEachAsync(l => l.Revoke(now), cancellationToken);
+            var link = SpaceSignInLink.ForOuting(supportRequest.ContactKey, outing.Id, now);
+            if (ComeAlongMessages.InviteToSayHowItWent(outbox, supportRequest.Contact, link.Id))
             {
-                db.OutingFeedbackLinks.Add(link);
+                db.SpaceSignInLinks.Add(link);
             }
         }
         await db.SaveOrRefuseAsync(nameof(request.On), "This request changed while you were recording. Check it and try again", cancellationToken);

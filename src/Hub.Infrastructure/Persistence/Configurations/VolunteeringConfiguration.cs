@@ -41,7 +41,7 @@ internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<Sup
         builder.Property(r => r.FirstName).HasMaxLength(SupportRequest.FirstNameMaxLength * 2);
         builder.Property(r => r.WhatToTry).HasMaxLength(SupportRequest.TextMaxLength * 2);
         builder.Property(r => r.WhenSuits).HasMaxLength(SupportRequest.TextMaxLength * 2);
-        builder.Property(r => r.ContactKey).HasMaxLength(ContactKey.Length);
+        builder.Property(r => r.ContactKey).HasMaxLength(Hub.Domain.People.ContactKey.Length);
         builder.ComplexProperty(r => r.Contact, c =>
         {
             c.Property(x => x.Email).HasMaxLength(254);
@@ -80,6 +80,7 @@ internal sealed class OutingConfiguration : IEntityTypeConfiguration<Outing>
         builder.Property(o => o.Id).ValueGeneratedNever();
         builder.Property(o => o.Note).HasMaxLength(Outing.NoteMaxLength * 2);
         builder.Property(o => o.PersonWords).HasMaxLength(Outing.WordsMaxLength * 2);
+        builder.Property(o => o.PersonSaidAt).IsConcurrencyToken(); // one say per outing, whether from the space or an old emailed link, also when both come at once
         builder.HasOne<SupportMatch>().WithMany().HasForeignKey(o => o.MatchId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => new { o.VolunteerId, o.On });
         builder.HasIndex(o => o.On); // figures for a period

@@ -28,6 +28,7 @@ public sealed class LinkModel(IMediator mediator) : PageModel
             return Page();
         }
         await SpaceAccess.SignInAsync(HttpContext, result.SessionId!.Value, result.MemberId!.Value);
-        return Redirect("/space");
+        // A link sent after an outing lands on it; the outing page checks it is this space's.
+        return Redirect(result.LandOnOutingId is { } outingId ? $"/space/outings/{outingId}" : "/space");
     }
 }

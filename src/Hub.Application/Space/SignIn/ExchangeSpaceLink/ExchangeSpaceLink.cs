@@ -14,7 +14,8 @@ namespace Hub.Application.Space.SignIn.ExchangeSpaceLink;
 public sealed record ExchangeSpaceLink(string? Token) : IRequest<SpaceExchangeResult>;
 
 /// <param name="Problem">Why the link did not work (null when it did); an unknown or forged link reads as expired.</param>
-public sealed record SpaceExchangeResult(Guid? SessionId, Guid? MemberId, SpaceLinkProblem? Problem);
+/// <param name="LandOnOutingId">The outing a link sent after it lands on (docs/decisions/041); null for a link the person asked for.</param>
+public sealed record SpaceExchangeResult(Guid? SessionId, Guid? MemberId, SpaceLinkProblem? Problem, Guid? LandOnOutingId = null);
 
 public sealed class ExchangeSpaceLinkHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<ExchangeSpaceLink, SpaceExchangeResult>
 {
@@ -51,6 +52,6 @@ public sealed class ExchangeSpaceLinkHandler(IApplicationDbContext db, TimeProvi
         {
             return new SpaceExchangeResult(null, null, SpaceLinkProblem.AlreadyUsed);
         }
-        return new SpaceExchangeResult(session.Id, member.Id, null);
+        return new SpaceExchangeResult(session.Id, member.Id, null, link.LandOnOutingId);
     }
 }

@@ -1393,6 +1393,9 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("FormToken")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("LandOnOutingId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1909,6 +1912,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("PersonSaidAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("PersonWords")

@@ -1391,6 +1391,9 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("FormToken")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("LandOnOutingId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1908,6 +1911,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<DateTimeOffset?>("PersonSaidAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("PersonWords")

@@ -1381,6 +1381,9 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("FormToken")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("LandOnOutingId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("RequestedAt")
                         .HasColumnType("INTEGER");
 
@@ -1897,6 +1900,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("PersonSaidAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PersonWords")
