@@ -478,7 +478,7 @@ public sealed class FrontDoorToConversationJourneyTests(FrontDoorFixture hub, IT
                 await page.Keyboard.PressAsync("Enter");
                 if (before is not null)
                 {
-                    await WaitForNextPageAsync(page, before);
+                    await WaitForNextPageAsync(page, before, selector);
                 }
                 return;
             }
@@ -505,15 +505,28 @@ public sealed class FrontDoorToConversationJourneyTests(FrontDoorFixture hub, IT
             }
         }
 
-        private static async Task WaitForNextPageAsync(IPage page, IElementHandle before)
+        /// <summary>
+        /// Waits for the page Enter leads to. If the old page is still there after a while, fails at
+        /// once saying where the keyboard is, rather than waiting out the test's whole time: Enter on
+        /// something a script moved the focus to does nothing, and a bare timeout would not say so.
+        /// </summary>
+        private static async Task WaitForNextPageAsync(IPage page, IElementHandle before, string pressed)
         {
             try
             {
-                await before.WaitForElementStateAsync(ElementState.Hidden);
+                await before.WaitForElementStateAsync(ElementState.Hidden, new() { Timeout = 45_000 });
             }
             catch (PlaywrightException ex) when (ex.Message.Contains("not attached", StringComparison.Ordinal))
             {
                 // Already gone with its page.
+            }
+            catch (System.TimeoutException)
+            {
+                var focused = await page.EvaluateAsync<string>(
+                    "() => { const e = document.activeElement; return e ? `${e.tagName.toLowerCase()}#${e.id}[name=${e.getAttribute('name')}][type=${e.getAttribute('type')}]` : 'nothing'; }");
+                var stillOn = await page.FocusedMatchesAsync(pressed);
+                throw new ShouldAssertException(
+                    $"Enter on '{pressed}' did not leave {new Uri(page.Url).AbsolutePath} within 45 s; the focus is now on {focused} (still on what was pressed: {stillOn}).");
             }
             await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
             await page.Locator("h1").First.WaitForAsync();
