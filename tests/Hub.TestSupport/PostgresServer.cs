@@ -72,10 +72,13 @@ public sealed class PostgresServer
             TestEnvironment.SkipOrFail("PostgreSQL server binaries were not found (install the Debian package 'postgresql', or set HUB_TEST_POSTGRES).");
         }
 
-        var root = Directory.CreateTempSubdirectory("hub-pg-").FullName;
+        var asRoot = Environment.UserName == "root";
+        await ThrowawayClusters.SweepAbandonedAsync(
+            dataDirectory => RunAsDbUser(asRoot, Path.Combine(bin!, "pg_ctl"), $"-D {dataDirectory} -m immediate -w stop"));
+
+        var root = ThrowawayClusters.Create();
         var data = Path.Combine(root, "data");
         var port = FreePort();
-        var asRoot = Environment.UserName == "root";
         if (asRoot)
         {
             await Run("chown", $"postgres:postgres {root}");
@@ -94,7 +97,8 @@ public sealed class PostgresServer
             }
             catch (Exception)
             {
-                // Best effort: the temp folder is removed by the OS eventually.
+                // Best effort: a test host killed before this runs leaves the cluster behind, and
+                // the next run's sweep stops it and removes it.
             }
         };
         return $"Host=127.0.0.1;Port={port};Username=postgres";
