@@ -15,7 +15,7 @@ namespace Hub.Application.SupportPlans.Link.ProcessPlanLinkRequests;
 /// (ending their earlier unused ones) and queues it back to that same address. The typed address
 /// is wiped either way. Runs with the outbox job. Returns how many requests it handled.
 /// </summary>
-public sealed record ProcessPlanLinkRequests(int BatchSize = 50) : IRequest<int>;
+public sealed record ProcessPlanLinkRequests(int BatchSize = 50) : IRequest<int>, IRoutineJobRequest;
 
 public sealed class ProcessPlanLinkRequestsHandler(IApplicationDbContext db, AuditTrail audit, TimeProvider clock, IEmailOutbox outbox)
     : IRequestHandler<ProcessPlanLinkRequests, int>
