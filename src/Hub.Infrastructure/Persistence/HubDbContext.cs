@@ -92,7 +92,7 @@ public abstract class HubDbContext(DbContextOptions options)
             .HasFilter($"{QuoteIdentifier(nameof(Conversation.Kind))} = {(int)ConversationKind.First}")
             .HasDatabaseName("IX_Conversations_SpellId_FirstOnly");
 
-        // A care team has one current lead, lists each current member once, and a member gets one open offer per spell.
+        // A care team has one current lead, lists each current member once, a member gets one open offer per spell, and the lead is offered once at a time.
         var leftAt = QuoteIdentifier(nameof(CareTeamMember.LeftAt));
         // Clocks still running, oldest first: the waiting list and the dashboard read only these, however long the history.
         builder.Entity<ReferralSpell>().HasIndex(s => new { s.StartedAt, s.Id })
@@ -110,6 +110,9 @@ public abstract class HubDbContext(DbContextOptions options)
             .HasFilter($"{sequence} IS NULL").HasDatabaseName("IX_AuditEvents_Unsealed");
         builder.Entity<Handoff>().HasIndex(h => new { h.SpellId, h.ToMemberId }).IsUnique()
             .HasFilter($"{QuoteIdentifier(nameof(Handoff.Status))} = {(int)HandoffStatus.Pending}").HasDatabaseName("IX_Handoffs_OnePendingPerMember");
+        // One open offer of the lead per spell: two people offering the lead to two colleagues at once cannot both succeed.
+        builder.Entity<Handoff>().HasIndex(h => h.SpellId, "IX_Handoffs_OneOpenLead").IsUnique()
+            .HasFilter($"{QuoteIdentifier(nameof(Handoff.Status))} = {(int)HandoffStatus.Pending} AND {QuoteIdentifier(nameof(Handoff.Role))} = {(int)CareTeamRole.Lead}");
         // A support request is matched to one volunteer at a time, whatever two coordinators do at once.
         builder.Entity<SupportMatch>().HasIndex(m => m.RequestId).IsUnique()
             .HasFilter($"{QuoteIdentifier(nameof(SupportMatch.EndedAt))} IS NULL").HasDatabaseName("IX_SupportMatches_OneCurrent");

@@ -248,6 +248,10 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Status", "ResolvedAt", "CreatedAt");
 
+                    b.HasIndex(new[] { "SpellId" }, "IX_Handoffs_OneOpenLead")
+                        .IsUnique()
+                        .HasFilter("[Status] = 1 AND [Role] = 1");
+
                     b.ToTable("Handoffs", (string)null);
                 });
 
