@@ -61,9 +61,10 @@ public sealed class DirectInserts
         Refused = refused;
     }
 
-    internal static DirectInserts For(DbContext context, Func<DbCommand> parameterFactory) =>
-        ByModel.GetOrAdd(context.Model, static (model, state) => new DirectInserts(model, state.Sql, state.Factory()),
-            (Sql: context.GetService<ISqlGenerationHelper>(), Factory: parameterFactory));
+    internal static DirectInserts For(DbContext context, DbCommand parameterFactory) =>
+        ByModel.TryGetValue(context.Model, out var made) ? made
+            : ByModel.GetOrAdd(context.Model, static (model, state) => new DirectInserts(model, state.Sql, state.Factory),
+                (Sql: context.GetService<ISqlGenerationHelper>(), Factory: parameterFactory));
 
     /// <summary>The columns written for a type, by name (for the drift test); null when the type is left to EF.</summary>
     public IReadOnlyList<string>? ColumnsOf(Type type) => _plans.TryGetValue(type, out var plan) ? plan.Columns.Select(c => c.Name).ToList() : null;
@@ -94,25 +95,61 @@ public sealed class DirectInserts
         }
 
         var parameters = new DbParameter[parameterCount];
-        var text = new StringBuilder(rows.Length * 256);
         var next = 0;
         foreach (var (plan, entity, _) in rows)
+        {
+            foreach (var column in plan.Columns)
+            {
+                parameters[next] = column.Mapping.CreateParameter(_parameterFactory, ParameterNames.Get(next), column.Getter.GetClrValueUsingContainingEntity(entity), column.Nullable);
+                next++;
+            }
+        }
+        return (SqlFor(rows), parameters);
+    }
+
+    /// <summary>Statements by the number of rows of each type: a send has few shapes, so its text is made once per shape.</summary>
+    private readonly ConcurrentDictionary<long, string> _sqlByShape = new();
+
+    private const int MaxShapesKept = 64;
+
+    private string SqlFor((Plan Plan, object Entity, int Order)[] rows)
+    {
+        // Rows are in rank order, and parameters are numbered in that order, so the counts per type decide the text.
+        var shape = 0L;
+        foreach (var (plan, _, _) in rows)
+        {
+            shape += 1L << (plan.Rank * 8);
+        }
+        if (rows.Length >= byte.MaxValue || Types.Count * 8 > 64)
+        {
+            return Text(rows);
+        }
+        if (_sqlByShape.TryGetValue(shape, out var sql))
+        {
+            return sql;
+        }
+        // Kept only for the first shapes seen (a send's handful, an audit row alone); a rare shape is made each time.
+        return _sqlByShape.Count < MaxShapesKept ? _sqlByShape.GetOrAdd(shape, Text(rows)) : Text(rows);
+    }
+
+    private static string Text((Plan Plan, object Entity, int Order)[] rows)
+    {
+        var text = new StringBuilder(rows.Length * 512);
+        var next = 0;
+        foreach (var (plan, _, _) in rows)
         {
             text.Append(plan.Head);
             for (var c = 0; c < plan.Columns.Length; c++)
             {
-                var column = plan.Columns[c];
-                var name = ParameterNames.Get(next);
                 if (c > 0)
                 {
                     text.Append(", ");
                 }
-                text.Append(name);
-                parameters[next++] = column.Mapping.CreateParameter(_parameterFactory, name, column.Getter.GetClrValueUsingContainingEntity(entity), column.Nullable);
+                text.Append(ParameterNames.Get(next++));
             }
             text.Append(");\n");
         }
-        return (text.ToString(), parameters);
+        return text.ToString();
     }
 
     /// <summary>

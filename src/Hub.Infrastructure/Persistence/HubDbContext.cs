@@ -243,11 +243,25 @@ public abstract class HubDbContext(DbContextOptions options)
 
     private bool? _directInsertsEnabled;
 
-    /// <summary>A command that only makes parameters for the direct inserts; the provider's own type.</summary>
+    /// <summary>A command that only makes parameters for the direct inserts, of the provider's own type; null where the provider has no direct writer.</summary>
     protected virtual System.Data.Common.DbCommand? NewParameterFactory() => null;
 
-    /// <summary>The direct writer for this model, or null where the provider has none.</summary>
-    public DirectInserts? DirectWriter => NewParameterFactory() is null ? null : DirectInserts.For(this, () => NewParameterFactory()!);
+    private DirectInserts? _directWriter;
+    private bool _directWriterLooked;
+
+    /// <summary>The direct writer for this model (one per model, made once), or null where the provider has none.</summary>
+    public DirectInserts? DirectWriter
+    {
+        get
+        {
+            if (!_directWriterLooked)
+            {
+                _directWriter = NewParameterFactory() is { } factory ? DirectInserts.For(this, factory) : null;
+                _directWriterLooked = true;
+            }
+            return _directWriter;
+        }
+    }
 
     private (string Sql, System.Data.Common.DbParameter[] Parameters, List<EntityEntry> Added)? BuildDirectInserts()
     {
