@@ -59,9 +59,12 @@ public static class DependencyInjection
 
         services.AddSingleton(new DatabaseSettings(provider));
         services.AddSingleton(AuditKeys.From(configuration));
+        // The send's rows bypass EF's update pipeline on PostgreSQL unless turned off (docs/decisions/047).
+        services.AddSingleton(new DirectInsertSettings(!string.Equals(configuration["Database:DirectInserts"], "false", StringComparison.OrdinalIgnoreCase)));
         services.AddScoped<AuditSealer>();
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<HubDbContext>());
         services.AddScoped<Hub.Application.Connect.IDirectoryChoices, DirectoryChoices>();
+        services.AddScoped<Hub.Application.Referrals.IPossibleMatchSearch, PossibleMatchSearch>();
         services.AddScoped<IStaffDirectory, StaffDirectory>();
         services.AddScoped<Application.Volunteering.Coordination.IVolunteerAccounts, VolunteerAccounts>();
         var measuresFolder = configuration["Hub:MeasureDefinitionsPath"];

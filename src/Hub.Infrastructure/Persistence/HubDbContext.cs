@@ -219,8 +219,10 @@ public abstract class HubDbContext(DbContextOptions options)
         try
         {
             // Changes are accepted only after success, so a retry saves them all again.
-            written = await Database.CreateExecutionStrategy().ExecuteAsync(
-                token => base.SaveChangesAsync(acceptAllChangesOnSuccess: false, token), cancellationToken);
+            written = DirectInsertsEnabled && BuildDirectInserts() is { } direct
+                ? await InsertDirectlyAsync(direct, cancellationToken)
+                : await Database.CreateExecutionStrategy().ExecuteAsync(
+                    token => base.SaveChangesAsync(acceptAllChangesOnSuccess: false, token), cancellationToken);
         }
         finally
         {
@@ -231,6 +233,78 @@ public abstract class HubDbContext(DbContextOptions options)
             ChangeTracker.AcceptAllChanges();
         }
         return written;
+    }
+
+    /// <summary>
+    /// Whether a small insert-only save of the send's row types may bypass EF's update pipeline
+    /// (docs/decisions/047); on by default where batches are atomic. Set from
+    /// <c>Database:DirectInserts</c>; the drift test turns it off to write through EF for comparison.
+    /// </summary>
+    private bool DirectInsertsEnabled =>
+        _directInsertsEnabled ??= this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider
+            ?.GetService(typeof(DirectInsertSettings)) is not DirectInsertSettings { Enabled: false };
+
+    private bool? _directInsertsEnabled;
+
+    /// <summary>A command that only makes parameters for the direct inserts, of the provider's own type; null where the provider has no direct writer.</summary>
+    protected virtual System.Data.Common.DbCommand? NewParameterFactory() => null;
+
+    private DirectInserts? _directWriter;
+    private bool _directWriterLooked;
+
+    /// <summary>The direct writer for this model (one per model, made once), or null where the provider has none.</summary>
+    public DirectInserts? DirectWriter
+    {
+        get
+        {
+            if (!_directWriterLooked)
+            {
+                _directWriter = NewParameterFactory() is { } factory ? DirectInserts.For(this, factory) : null;
+                _directWriterLooked = true;
+            }
+            return _directWriter;
+        }
+    }
+
+    private (string Sql, System.Data.Common.DbParameter[] Parameters, List<EntityEntry> Added)? BuildDirectInserts()
+    {
+        if (DirectWriter is not { } writer)
+        {
+            return null;
+        }
+        var added = new List<EntityEntry>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                added.Add(entry);
+            }
+        }
+        return added.Count > 0 && writer.Build(added) is { } built ? (built.Sql, built.Parameters, added) : null;
+    }
+
+    /// <summary>
+    /// The rows as one command: the server runs its statements as one implicit transaction. Run
+    /// through EF's raw SQL path, so its logging and command interceptors see it, inside the
+    /// execution strategy; a database error reaches the caller as EF's save would give it.
+    /// </summary>
+    private async Task<int> InsertDirectlyAsync((string Sql, System.Data.Common.DbParameter[] Parameters, List<EntityEntry> Added) direct, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var written = await Database.CreateExecutionStrategy().ExecuteAsync(
+                direct, static (context, state, token) => context.Database.ExecuteSqlRawAsync(state.Sql, state.Parameters, token),
+                verifySucceeded: null, cancellationToken);
+            if (written != direct.Added.Count)
+            {
+                throw new DbUpdateException($"Expected {direct.Added.Count} rows inserted, the database reported {written}.", (Exception?)null, direct.Added);
+            }
+            return written;
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            throw new DbUpdateException("An error occurred while saving the entity changes. See the inner exception for details.", ex, direct.Added);
+        }
     }
 
     /// <summary>Changes saved as one batch without an explicit transaction; well under the provider's batch size, so EF never splits it.</summary>

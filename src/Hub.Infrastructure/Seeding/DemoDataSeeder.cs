@@ -269,7 +269,7 @@ public sealed class DemoDataSeeder(HubDbContext db, UserManager<StaffUser> users
             var at = new ShiftedClock(clock, TimeSpan.FromDays(daysAgo));
             // No triage emails for invented people.
             var handler = new SubmitSelfReferralHandler(db, new AuditTrail(db, currentUser, at), at, outbox, new TriageNotificationSettings(null, string.Empty),
-                new ReferenceConfirmationSettings("Living Well Hub", null));
+                new ReferenceConfirmationSettings("Living Well Hub", null), new PossibleMatchSearch(db));
             await handler.Handle(new SubmitSelfReferral(answers, Guid.NewGuid()), cancellationToken);
         }
     }

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hub.Application.Referrals.SubmitSelfReferral;
 
 public sealed class SubmitSelfReferralHandler(IApplicationDbContext db, AuditTrail audit, TimeProvider clock, IEmailOutbox outbox, TriageNotificationSettings notifications,
-    ReferenceConfirmationSettings confirmation)
+    ReferenceConfirmationSettings confirmation, IPossibleMatchSearch matches)
     : IRequestHandler<SubmitSelfReferral, SubmitSelfReferralResult>
 {
     private const int MaxCandidates = 5;
@@ -106,20 +106,7 @@ public sealed class SubmitSelfReferralHandler(IApplicationDbContext db, AuditTra
             return [];
         }
 
-        // Plain locals, tested here: EF turns each into a parameter as it is. A test of the incoming
-        // person inside the query would be evaluated by compiling a lambda on every send.
-        var (id, phone, email, dateOfBirth, name) = (incoming.Id, incoming.PhoneKey, incoming.EmailKey, incoming.DateOfBirth, incoming.NameKey);
-        var (byPhone, byEmail, byNameAndBirth) = (phone is not null, email is not null, dateOfBirth is not null && name is not null);
-        var candidates = await db.People.AsNoTracking()
-            .Where(p => p.MergedIntoPersonId == null && p.Id != id)
-            .Where(p => (byPhone && p.PhoneKey == phone)
-                     || (byEmail && p.EmailKey == email)
-                     || (byNameAndBirth && p.DateOfBirth == dateOfBirth && p.NameKey == name))
-            .OrderByDescending(p => p.CreatedAt)
-            .Take(MaxCandidates)
-            .Select(p => new MatchKeys(p.Id, p.PhoneKey, p.EmailKey, p.DateOfBirth, p.NameKey))
-            .ToListAsync(cancellationToken);
-
+        var candidates = await matches.FindAsync(incoming, MaxCandidates, cancellationToken);
         return candidates
             .Select(c => (c.PersonId, ReturningPersonMatch.Compare(incoming, c)))
             .Where(m => m.Item2 != MatchReasons.None)

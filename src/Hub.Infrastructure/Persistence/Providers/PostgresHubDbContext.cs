@@ -22,6 +22,9 @@ public sealed class PostgresHubDbContext(DbContextOptions<PostgresHubDbContext> 
 
     /// <summary>A batch ended by one Sync runs as one implicit transaction (Npgsql without error barriers).</summary>
     protected override bool BatchesAreAtomic => true;
+
+    /// <summary>Npgsql's command makes Npgsql's parameters, which the direct inserts need (docs/decisions/047).</summary>
+    protected override System.Data.Common.DbCommand? NewParameterFactory() => new NpgsqlCommand();
 }
 
 public sealed class PostgresHubDbContextFactory : IDesignTimeDbContextFactory<PostgresHubDbContext>
