@@ -18,7 +18,7 @@ public sealed class PersonalDataDocument(IRazorViewToString views)
 {
     public sealed record Page(PersonalDataExport Export, string HubName)
     {
-        public string Title => $"Everything {HubName} holds about you";
+        public string Title => Export.FoundBy is null ? $"Everything {HubName} holds about you" : $"Everything {HubName} holds about you on Connect and Do";
     }
 
     public Task<string> HtmlAsync(PersonalDataExport export, string hubName) =>
@@ -29,7 +29,7 @@ public sealed class PersonalDataDocument(IRazorViewToString views)
         var document = new JsonObject
         {
             ["hub"] = hubName,
-            ["reference"] = export.Reference,
+            [export.FoundBy is null ? "reference" : "foundBy"] = export.FoundBy ?? export.Reference,
             ["generatedAt"] = export.GeneratedAt.ToString("O", CultureInfo.InvariantCulture),
             ["staff"] = new JsonObject(export.Staff.Select(s => KeyValuePair.Create(s.Key.ToString(), (JsonNode?)JsonValue.Create(s.Value)))),
         };
