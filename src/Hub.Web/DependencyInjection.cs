@@ -84,6 +84,7 @@ public static class DependencyInjection
         });
         services.AddAuthorization(Policies.Add);
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CommunityConnectorHandler>();
+        services.AddScoped<ModerationMenu>();
         // A page refused by its policy to someone signed in is audited like a refused record.
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditedRefusals>();
         services.AddAntiforgery(o =>

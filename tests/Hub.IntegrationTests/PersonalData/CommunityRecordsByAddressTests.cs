@@ -125,11 +125,13 @@ public sealed class CommunityRecordsByAddressTests(DatabaseFixture database) : I
         foreach (var (typed, message) in new[]
                  {
                      ("   ", CommunityAddress.Missing), ("name@", CommunityAddress.Unreadable), ("0207 946 0000", CommunityAddress.Unreadable),
-                     ("alex", CommunityAddress.Unreadable), (new string('a', 250) + "@example.org", CommunityAddress.Unreadable),
+                     ("alex", CommunityAddress.Unreadable), (new string('a', 250) + "@example.org", "The email address or mobile number must be 254 characters or fewer"),
                  })
         {
             (await Should.ThrowAsync<ValidationException>(() => host.Send(new FindCommunityRecords(typed), TeamLeader, Roles.TeamLeader)))
                 .Errors.Select(e => e.ErrorMessage).ShouldBe([message], typed.Length > 20 ? "a very long address" : typed);
         }
+        (await Should.ThrowAsync<ValidationException>(() => host.Send(new FindCommunityRecords("07700 900 601\u202E"), TeamLeader, Roles.TeamLeader)))
+            .Errors.ShouldHaveSingleItem().PropertyName.ShouldBe(nameof(FindCommunityRecords.EmailOrMobile), "a hidden character is named, not read past to the digits");
     }
 }

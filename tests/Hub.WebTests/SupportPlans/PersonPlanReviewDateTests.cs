@@ -188,11 +188,19 @@ public sealed partial class PersonPlanReviewDateTests(DatabaseFixture database) 
         none.ErrorLinks().Select(l => l.Text).ShouldBe(["Enter the review date"]);
         (await SuggestedTextsAsync(planId)).ShouldBeEmpty("nothing is suggested");
 
+        var junk = await ComeBackAsync(await practitioner.SubmitAsync(await practitioner.GetDocumentAsync(planUrl), "form[action*='handler=suggest']", new Dictionary<string, string>
+        {
+            ["Section"] = "AddStep", ["Text"] = "", ["ReviewOn.Day"] = "x",
+        }));
+        junk.ErrorLinks().Select(l => l.Text).ShouldBe(["Write the suggestion in words the person would use", "The review date must be a real date"], ignoreOrder: true,
+            "boxes that are not a date are named whatever the part, with every other message at once");
+        (await SuggestedTextsAsync(planId)).ShouldBeEmpty();
+
         var step = await practitioner.SubmitAsync(await practitioner.GetDocumentAsync(planUrl), "form[action*='handler=suggest']", new Dictionary<string, string>
         {
-            ["Section"] = "AddStep", ["Text"] = "Invented: ring the group", ["ReviewOn.Day"] = "x",
+            ["Section"] = "AddStep", ["Text"] = "Invented: ring the group", ["ReviewOn.Day"] = "15", ["ReviewOn.Month"] = "1", ["ReviewOn.Year"] = "2020",
         });
-        step.IsRedirect().ShouldBeTrue("the date boxes are only judged for a review date");
+        step.IsRedirect().ShouldBeTrue("a real date is only judged for a review date");
         (await SuggestedTextsAsync(planId)).ShouldBe(["Invented: ring the group"]);
     }
 

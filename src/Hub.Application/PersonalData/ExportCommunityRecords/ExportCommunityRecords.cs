@@ -50,6 +50,7 @@ public static class CommunityAddress
     public static void Rules<T>(IRuleBuilderInitial<T, string?> rule) =>
         rule.Cascade(CascadeMode.Stop)
             .Must(a => !string.IsNullOrWhiteSpace(a)).WithMessage(Missing)
+            .SafeText("The email address or mobile number", MaxLength, multiline: false) // hidden characters are named, never read past
             .Must(IsReadable).WithMessage(Unreadable);
 }
 

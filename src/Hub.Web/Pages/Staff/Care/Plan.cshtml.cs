@@ -57,20 +57,12 @@ public sealed class PlanModel(IMediator mediator) : StaffPage
     public async Task<IActionResult> OnPostSuggestAsync(Guid id, [FromServices] IValidator<SuggestPlanChange> validator, CancellationToken cancellationToken)
     {
         // The use case judges every answer; the date boxes keep what was typed and the date input's own
-        // message. A date that could not be read is not sent on, but the other answers are judged too.
+        // message. Boxes that say something that is not a date are refused whatever the part chosen (a
+        // date is only used for a review date), and the other answers are judged at the same time.
         var dateRead = ModelState.ClearAllButDates(nameof(ReviewOn));
         var section = ParseEnum<PlanSection>(Section) ?? default;
         var command = new SuggestPlanChange(id, section, Text, Extra, ReviewOn);
-        if (section != PlanSection.ReviewDate)
-        {
-            // The date boxes are only for a review date: what was typed stays, but is not judged.
-            foreach (var entry in ModelState.Where(kv => kv.Key.StartsWith(nameof(ReviewOn) + ".", StringComparison.Ordinal)).Select(kv => kv.Value).OfType<Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateEntry>())
-            {
-                entry.Errors.Clear();
-                entry.ValidationState = Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Valid;
-            }
-        }
-        if (!dateRead && section == PlanSection.ReviewDate)
+        if (!dateRead)
         {
             var judged = await validator.ValidateAsync(command, cancellationToken);
             foreach (var failure in judged.Errors.Where(f => f.PropertyName != nameof(SuggestPlanChange.ReviewOn)))
