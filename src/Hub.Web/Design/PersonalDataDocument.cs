@@ -24,6 +24,13 @@ public sealed class PersonalDataDocument(IRazorViewToString views)
     public Task<string> HtmlAsync(PersonalDataExport export, string hubName) =>
         views.RenderAsync("/Design/Documents/PersonalData.cshtml", new Page(export, hubName));
 
+    /// <summary>The export as a file to download: "json" for data, anything else (the pages allow only "html") the readable page.</summary>
+    /// <param name="name">The file's name without its ending: a reference or a kind and a date, never a name or an address.</param>
+    public async Task<(byte[] Content, string ContentType, string FileName)> FileAsync(PersonalDataExport export, string hubName, string format, string name) =>
+        format == "json"
+            ? (Json(export, hubName), "application/json", name + ".json")
+            : (Encoding.UTF8.GetBytes(await HtmlAsync(export, hubName)), "text/html; charset=utf-8", name + ".html");
+
     public static byte[] Json(PersonalDataExport export, string hubName)
     {
         var document = new JsonObject

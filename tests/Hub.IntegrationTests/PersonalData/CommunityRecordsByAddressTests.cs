@@ -125,7 +125,7 @@ public sealed class CommunityRecordsByAddressTests(DatabaseFixture database) : I
         foreach (var (typed, message) in new[]
                  {
                      ("   ", CommunityAddress.Missing), ("name@", CommunityAddress.Unreadable), ("0207 946 0000", CommunityAddress.Unreadable),
-                     ("alex", CommunityAddress.Unreadable), (new string('a', 250) + "@example.org", "The email address or mobile number must be 254 characters or fewer"),
+                     ("alex", CommunityAddress.Unreadable), ("07700 900 601\u200E", CommunityAddress.Unreadable), ("\u200Balex.only.601@example.org", CommunityAddress.Unreadable), (new string('a', 250) + "@example.org", "The email address or mobile number must be 254 characters or fewer"),
                  })
         {
             (await Should.ThrowAsync<ValidationException>(() => host.Send(new FindCommunityRecords(typed), TeamLeader, Roles.TeamLeader)))

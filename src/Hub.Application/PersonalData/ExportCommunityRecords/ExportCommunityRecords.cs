@@ -43,8 +43,10 @@ public static class CommunityAddress
     public const string Missing = "Enter the email address or mobile number the person used";
     public const string Unreadable = "Enter an email address, like name@example.com, or a UK mobile number, like 07700 900 982";
 
+    /// <summary>One email address or UK mobile number, with no hidden character (a direction mark, a zero-width space) read past.</summary>
     public static bool IsReadable(string? typed) =>
         typed is { Length: <= MaxLength }
+        && !typed.Any(c => char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.Control)
         && (ContactKey.IsEmail(typed) ? EmailAddressRules.IsDeliverable(typed.Trim()) : ContactDetails.IsUkMobile(typed.Trim()));
 
     public static void Rules<T>(IRuleBuilderInitial<T, string?> rule) =>

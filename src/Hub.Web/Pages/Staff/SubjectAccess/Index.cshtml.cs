@@ -1,4 +1,5 @@
 using Hub.Application.PersonalData.ExportCommunityRecords;
+using Hub.Application.PersonalData.ExportPersonalData;
 using Hub.Web.Design;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -37,14 +38,12 @@ public sealed class IndexModel(IMediator mediator, IOptions<HubOptions> options)
             ModelState.AddModelError(string.Empty, "Choose a web page or data to download");
             return Page();
         }
-        Application.PersonalData.ExportPersonalData.PersonalDataExport? export = null;
+        PersonalDataExport? export = null;
         if (!await TryRun(async () => export = await mediator.Send(new ExportCommunityRecords(EmailOrMobile), cancellationToken), null))
         {
             return Page();
         }
-        var name = $"personal-data-connect-and-do-{export!.GeneratedAt:yyyyMMdd}";
-        return format == "json"
-            ? File(PersonalDataDocument.Json(export, options.Value.Name), "application/json", name + ".json")
-            : File(System.Text.Encoding.UTF8.GetBytes(await document.HtmlAsync(export, options.Value.Name)), "text/html; charset=utf-8", name + ".html");
+        var (content, type, name) = await document.FileAsync(export!, options.Value.Name, format, $"personal-data-connect-and-do-{export!.GeneratedAt:yyyyMMdd}");
+        return File(content, type, name);
     }
 }
