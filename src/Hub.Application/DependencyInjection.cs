@@ -14,6 +14,7 @@ public static class DependencyInjection
     {
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
+        services.AddSingleton<Directory.CommunityConnectors.CommunityConnectorMenu>();
         services.Scan(scan => scan.FromAssemblyOf<AuditTrail>()
             .AddClasses(c => c.AssignableTo(typeof(IRequestHandler<,>)), publicOnly: false)
             .AsImplementedInterfaces()

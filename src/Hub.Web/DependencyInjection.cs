@@ -53,6 +53,7 @@ public static class DependencyInjection
             options.Conventions.AuthorizeFolder("/Staff/Directory", Policies.Admin);
             options.Conventions.AuthorizeFolder("/Staff/Reports", Policies.Reports);
             options.Conventions.AuthorizeFolder("/Staff/PersonalData", Policies.TeamLeader);
+            options.Conventions.AuthorizeFolder("/Staff/SubjectAccess", Policies.TeamLeader);
             options.Conventions.AuthorizeFolder("/Coordinate", Policies.VolunteerCoordination);
             options.Conventions.AuthorizeFolder("/Supporter", Policies.Volunteer);
             options.Conventions.AllowAnonymousToPage("/Supporter/Welcome");
@@ -83,6 +84,7 @@ public static class DependencyInjection
         });
         services.AddAuthorization(Policies.Add);
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CommunityConnectorHandler>();
+        services.AddScoped<ModerationMenu>();
         // A page refused by its policy to someone signed in is audited like a refused record.
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditedRefusals>();
         services.AddAntiforgery(o =>

@@ -18,18 +18,25 @@ public sealed class PersonalDataDocument(IRazorViewToString views)
 {
     public sealed record Page(PersonalDataExport Export, string HubName)
     {
-        public string Title => $"Everything {HubName} holds about you";
+        public string Title => Export.FoundBy is null ? $"Everything {HubName} holds about you" : $"Everything {HubName} holds about you on Connect and Do";
     }
 
     public Task<string> HtmlAsync(PersonalDataExport export, string hubName) =>
         views.RenderAsync("/Design/Documents/PersonalData.cshtml", new Page(export, hubName));
+
+    /// <summary>The export as a file to download: "json" for data, anything else (the pages allow only "html") the readable page.</summary>
+    /// <param name="name">The file's name without its ending: a reference or a kind and a date, never a name or an address.</param>
+    public async Task<(byte[] Content, string ContentType, string FileName)> FileAsync(PersonalDataExport export, string hubName, string format, string name) =>
+        format == "json"
+            ? (Json(export, hubName), "application/json", name + ".json")
+            : (Encoding.UTF8.GetBytes(await HtmlAsync(export, hubName)), "text/html; charset=utf-8", name + ".html");
 
     public static byte[] Json(PersonalDataExport export, string hubName)
     {
         var document = new JsonObject
         {
             ["hub"] = hubName,
-            ["reference"] = export.Reference,
+            [export.FoundBy is null ? "reference" : "foundBy"] = export.FoundBy ?? export.Reference,
             ["generatedAt"] = export.GeneratedAt.ToString("O", CultureInfo.InvariantCulture),
             ["staff"] = new JsonObject(export.Staff.Select(s => KeyValuePair.Create(s.Key.ToString(), (JsonNode?)JsonValue.Create(s.Value)))),
         };

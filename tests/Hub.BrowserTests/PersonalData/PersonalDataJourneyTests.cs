@@ -38,7 +38,7 @@ public sealed class PersonalDataJourneyTests(BrowserFixture hub, ITestOutputHelp
         var exportPage = await context.NewPageAsync();
         await exportPage.GotoAsync(new Uri(saved).AbsoluteUri);
         (await exportPage.Locator("h1").InnerTextAsync()).ShouldBe("Everything Living Well Hub holds about you");
-        (await exportPage.Locator("section h2").CountAsync()).ShouldBe(33, "every kind of record has its section, plans agreed and support started by staff, who picked up their request, and their Connect and Do records (requests, outings, space, volunteering) included");
+        (await exportPage.Locator("section h2").CountAsync()).ShouldBe(35, "every kind of record has its section, plans agreed and support started by staff, who picked up their request, and their Connect and Do records (requests, outings, space, groups proposed and links to change them, volunteering) included");
         await axe.ScanAsync(exportPage, "subject access export");
         await exportPage.CloseAsync();
         File.Delete(saved);

@@ -86,6 +86,33 @@ public sealed partial class StartAGroupTests(DatabaseFixture database) : IClassF
         (await Factory.WithDbAsync(db => db.CommunityOffers.CountAsync(o => o.Name == name))).ShouldBe(1);
     }
 
+    /// <summary>The form's areas are the directory's own (<c>IDirectoryChoices</c>): a listed group's area appears, a withdrawn group's does not.</summary>
+    [SkippableFact]
+    public async Task Should_offer_the_areas_with_listed_groups_and_the_hubs_own_and_start_at_the_area_searched()
+    {
+        await Factory.WithDbAsync(async db =>
+        {
+            db.CommunityOffers.Add(new CommunityOffer("Invented Listed Choir", "Test organiser", DateTimeOffset.UtcNow, "Invented Area 801"));
+            var withdrawn = db.CommunityOffers.Add(new CommunityOffer("Invented Withdrawn Choir", "Test organiser", DateTimeOffset.UtcNow, "Invented Area 802")).Entity;
+            withdrawn.SetActive(false);
+            return await db.SaveChangesAsync();
+        });
+        var expected = await Factory.WithDbAsync(async db => (await db.CommunityOffers.Where(o => o.Active).Select(o => o.Area).Distinct().ToListAsync())
+            .Append(Hub.Application.Connect.HomeArea.Default).Distinct().Order(StringComparer.Ordinal).ToList());
+        var client = Factory.NewClient();
+
+        var page = await client.GetDocumentAsync("/connect/start?area=" + Uri.EscapeDataString("Invented Area 801"));
+        var options = page.QuerySelectorAll("select[name='Answers.Area'] option").Select(o => o.GetAttribute("value")).ToList();
+        options.ShouldBe(expected.Cast<string?>().ToList(), "every area with a listed group, and the hub's own, A to Z");
+        options.ShouldContain("Invented Area 801");
+        options.ShouldNotContain("Invented Area 802", "an area whose only group is withdrawn is not offered");
+        page.QuerySelector<IHtmlOptionElement>("select[name='Answers.Area'] option[selected]")!.Value.ShouldBe("Invented Area 801", "the area searched is chosen");
+
+        var madeUp = await client.GetDocumentAsync("/connect/start?area=" + Uri.EscapeDataString("Nowhere Made Up"));
+        madeUp.QuerySelectorAll("select[name='Answers.Area'] option").Select(o => o.GetAttribute("value")).ShouldNotContain("Nowhere Made Up");
+        madeUp.QuerySelector<IHtmlOptionElement>("select[name='Answers.Area'] option[selected]")!.Value.ShouldBe(Hub.Application.Connect.HomeArea.Default);
+    }
+
     [SkippableFact]
     public async Task Should_store_one_proposal_when_the_same_form_is_sent_twice_and_none_from_the_honeypot()
     {

@@ -39,7 +39,8 @@ internal sealed class FormFuzzer(IReadOnlyDictionary<string, HttpClient> clients
     public const int Batch = 4;
 
     /// <summary>Pages that answer a good send in place rather than with a redirect (the address is never revealed; a link page says what became of the link; more rows for people).</summary>
-    private static readonly string[] AnswerInPlace = ["/my/new-link", "/my/code", "/my/link/", "/space/sign-in", "/space/link/", "handler=addpeople", "handler=autosave"];
+    // The subject access search answers in place: the address it searched for never goes in a redirect's address.
+    private static readonly string[] AnswerInPlace = ["/my/new-link", "/my/code", "/my/link/", "/space/sign-in", "/space/link/", "handler=addpeople", "handler=autosave", "/staff/subject-access"];
 
     private static readonly HtmlParser Parser = new();
 

@@ -16,7 +16,7 @@ namespace Hub.WebTests.SupportPlans;
 /// The date the person chooses to look at their plan again is the NHS.UK date input, as every other
 /// date in the hub: day, month and year boxes showing what is saved; a date that cannot be read is
 /// refused with the design system's words on the box it is about (the error summary links to that
-/// box), everything typed stays, and nothing is saved.
+/// box), everything typed stays, and nothing is saved. Staff suggest a review date with the same input.
 /// </summary>
 public sealed partial class PersonPlanReviewDateTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IDisposable
 {
@@ -130,6 +130,83 @@ public sealed partial class PersonPlanReviewDateTests(DatabaseFixture database) 
         (stored is null || stored.Value.Year is >= 1 and <= 9999).ShouldBeTrue("only a real date is ever stored");
     }
 
+    /// <summary>Staff suggest a review date with the same date input, stored as the plan reads it, and the person sees it as a date.</summary>
+    [SkippableFact]
+    public async Task Should_let_staff_suggest_a_review_date_from_three_boxes_that_the_person_sees_as_a_date()
+    {
+        var (person, planId, referralId) = await PersonWithPlanAndReferralAsync("plan.review.date.315@example.org");
+        var practitioner = await Factory.SignedInAsync(Practitioner);
+        var planUrl = $"/staff/care/{referralId}/plan";
+        var page = await practitioner.GetDocumentAsync(planUrl);
+        foreach (var box in new[] { "Day", "Month", "Year" })
+        {
+            page.QuerySelector($"form[action*='handler=suggest'] fieldset#ReviewOn input[name='ReviewOn.{box}']").ShouldNotBeNull($"a {box} box in the suggestion form");
+        }
+        var year = (DateTime.UtcNow.Year + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var sent = await practitioner.SubmitAsync(page, "form[action*='handler=suggest']", new Dictionary<string, string>
+        {
+            ["Section"] = "ReviewDate", ["ReviewOn.Day"] = "15", ["ReviewOn.Month"] = "1", ["ReviewOn.Year"] = year,
+        });
+
+        sent.IsRedirect().ShouldBeTrue("a real date in the future is suggested");
+        (await SuggestedTextsAsync(planId)).ShouldBe([$"{year}-01-15"]);
+        var theirs = await person.GetDocumentAsync("/my/plan");
+        theirs.Body!.TextContent.ShouldContain($"15 January {year}", Case.Sensitive, "the person reads a date, not 2027-01-15");
+    }
+
+    [SkippableFact]
+    public async Task Should_refuse_a_staff_review_date_without_a_month_or_in_the_past_beside_the_boxes_keeping_everything_typed()
+    {
+        var (_, planId, referralId) = await PersonWithPlanAndReferralAsync("plan.review.date.316@example.org");
+        var practitioner = await Factory.SignedInAsync(Practitioner);
+        var planUrl = $"/staff/care/{referralId}/plan";
+        var typed = new Dictionary<string, string>
+        {
+            ["Section"] = "ReviewDate", ["Text"] = "Invented: when the course ends", ["ReviewOn.Day"] = "15", ["ReviewOn.Month"] = "", ["ReviewOn.Year"] = "2027",
+        };
+
+        var noMonth = await ComeBackAsync(await practitioner.SubmitAsync(await practitioner.GetDocumentAsync(planUrl), "form[action*='handler=suggest']", typed));
+
+        noMonth.ErrorLinks().ShouldBe([("The review date must include a month", "ReviewOn_Month")]);
+        noMonth.GetElementById("ReviewOn_Month")!.ClassList.ShouldContain("nhsuk-input--error");
+        noMonth.GetElementById("ReviewOn_Day")!.ClassList.ShouldNotContain("nhsuk-input--error");
+        noMonth.InlineError("ReviewOn").ShouldBe("The review date must include a month");
+        (noMonth.InputValue("ReviewOn.Day"), noMonth.InputValue("ReviewOn.Month"), noMonth.InputValue("ReviewOn.Year")).ShouldBe(("15", "", "2027"));
+        noMonth.QuerySelector<IHtmlInputElement>("input[name='Section'][value='ReviewDate']")!.IsChecked.ShouldBeTrue("the choice stays");
+        noMonth.TextareaValue("Text").ShouldBe("Invented: when the course ends");
+
+        typed["ReviewOn.Month"] = "1";
+        typed["ReviewOn.Year"] = "2020";
+        var past = await ComeBackAsync(await practitioner.SubmitAsync(await practitioner.GetDocumentAsync(planUrl), "form[action*='handler=suggest']", typed));
+        past.ErrorLinks().Select(l => l.Text).ShouldBe(["The review date must be today or in the future"]);
+        past.InlineError("ReviewOn").ShouldBe("The review date must be today or in the future");
+        (past.InputValue("ReviewOn.Day"), past.InputValue("ReviewOn.Month"), past.InputValue("ReviewOn.Year")).ShouldBe(("15", "1", "2020"));
+
+        var none = await ComeBackAsync(await practitioner.SubmitAsync(await practitioner.GetDocumentAsync(planUrl), "form[action*='handler=suggest']",
+            new Dictionary<string, string> { ["Section"] = "ReviewDate" }));
+        none.ErrorLinks().Select(l => l.Text).ShouldBe(["Enter the review date"]);
+        (await SuggestedTextsAsync(planId)).ShouldBeEmpty("nothing is suggested");
+
+        var junk = await ComeBackAsync(await practitioner.SubmitAsync(await practitioner.GetDocumentAsync(planUrl), "form[action*='handler=suggest']", new Dictionary<string, string>
+        {
+            ["Section"] = "AddStep", ["Text"] = "", ["ReviewOn.Day"] = "x",
+        }));
+        junk.ErrorLinks().Select(l => l.Text).ShouldBe(["Write the suggestion in words the person would use", "The review date must be a real date"], ignoreOrder: true,
+            "boxes that are not a date are named whatever the part, with every other message at once");
+        (await SuggestedTextsAsync(planId)).ShouldBeEmpty();
+
+        var step = await practitioner.SubmitAsync(await practitioner.GetDocumentAsync(planUrl), "form[action*='handler=suggest']", new Dictionary<string, string>
+        {
+            ["Section"] = "AddStep", ["Text"] = "Invented: ring the group", ["ReviewOn.Day"] = "15", ["ReviewOn.Month"] = "1", ["ReviewOn.Year"] = "2020",
+        });
+        step.IsRedirect().ShouldBeTrue("a real date is only judged for a review date");
+        (await SuggestedTextsAsync(planId)).ShouldBe(["Invented: ring the group"]);
+    }
+
+    private Task<List<string>> SuggestedTextsAsync(Guid planId) =>
+        Factory.WithDbAsync(db => db.PlanSuggestions.AsNoTracking().Where(p => p.PlanId == planId).Select(p => p.Text).ToListAsync());
+
     private Task<DateOnly?> ReviewOnAsync(Guid planId) =>
         Factory.WithDbAsync(db => db.SupportPlans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.ReviewOn).SingleAsync());
 
@@ -144,6 +221,12 @@ public sealed partial class PersonPlanReviewDateTests(DatabaseFixture database) 
 
     /// <summary>Through the real pages: a self-referral with an email address, a plan started by the demo practitioner, and the person signed in from the emailed link.</summary>
     private async Task<(HttpClient Person, Guid PlanId)> PersonWithPlanAsync(string email)
+    {
+        var (person, planId, _) = await PersonWithPlanAndReferralAsync(email);
+        return (person, planId);
+    }
+
+    private async Task<(HttpClient Person, Guid PlanId, Guid ReferralId)> PersonWithPlanAndReferralAsync(string email)
     {
         var client = Factory.NewClient();
         var check = await client.CheckPageAsync(WebTestExtensions.Answers(
@@ -165,7 +248,7 @@ public sealed partial class PersonPlanReviewDateTests(DatabaseFixture database) 
         var person = Factory.NewClient();
         var opened = await person.SubmitAsync(await person.GetDocumentAsync(LinkPattern().Match(body).Value), "form", []);
         opened.Headers.Location!.ToString().ShouldBe("/my/plan");
-        return (person, planId);
+        return (person, planId, referralId);
     }
 
     [GeneratedRegex(@"/my/link/[A-Za-z0-9_-]+")]

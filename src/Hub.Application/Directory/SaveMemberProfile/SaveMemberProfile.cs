@@ -8,6 +8,8 @@ using Hub.Domain.Directory;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
+using Hub.Application.Directory.CommunityConnectors;
+
 namespace Hub.Application.Directory.SaveMemberProfile;
 
 /// <summary>
@@ -40,7 +42,7 @@ public sealed class SaveMemberProfileValidator : AbstractValidator<SaveMemberPro
     }
 }
 
-public sealed class SaveMemberProfileHandler(IApplicationDbContext db, IStaffDirectory staff) : IRequestHandler<SaveMemberProfile, Unit>
+public sealed class SaveMemberProfileHandler(IApplicationDbContext db, IStaffDirectory staff, CommunityConnectorMenu menu) : IRequestHandler<SaveMemberProfile, Unit>
 {
     public async Task<Unit> Handle(SaveMemberProfile request, CancellationToken cancellationToken)
     {
@@ -63,6 +65,7 @@ public sealed class SaveMemberProfileHandler(IApplicationDbContext db, IStaffDir
             request.Languages, request.Neighbourhoods, request.WorkingDays, request.WorksEvenings, request.CaseloadCapacity!.Value);
         member.SetAway(request.Away);
         await db.SaveChangesAsync(cancellationToken);
+        menu.Forget(request.MemberId); // what they do may have changed: the staff menu asks again
         return Unit.Value;
     }
 }

@@ -22,11 +22,18 @@ public sealed record ExportPersonalData(Guid ReferralId) : IRequest<PersonalData
 
 /// <param name="Sections">Every kind of record, in a fixed order, including those with nothing in them.</param>
 /// <param name="Staff">Names of staff whose ids appear in the records.</param>
+/// <param name="FoundBy">For an export of Connect and Do's records alone (<c>ExportCommunityRecords</c>): the email address or
+/// mobile number they were found by, as normalised; null for the export of a hub record, named by <paramref name="Reference"/>.</param>
 public sealed record PersonalDataExport(Guid PersonId, string Reference, DateTimeOffset GeneratedAt,
-    IReadOnlyList<ExportSection> Sections, IReadOnlyDictionary<Guid, string> Staff);
+    IReadOnlyList<ExportSection> Sections, IReadOnlyDictionary<Guid, string> Staff, string? FoundBy = null);
 
 /// <param name="Key">A stable machine name (the JSON property), for example <c>referrals</c>.</param>
-public sealed record ExportSection(string Key, string Title, string Explanation, IReadOnlyList<JsonObject> Records);
+public sealed record ExportSection(string Key, string Title, string Explanation, IReadOnlyList<JsonObject> Records)
+{
+    /// <summary>A section of records as stored, with secrets and matching keys withheld (<see cref="ExportPersonalDataHandler.Json"/>).</summary>
+    public static ExportSection Of<T>(string key, string title, string explanation, IEnumerable<T> records) =>
+        new(key, title, explanation, records.Select(r => JsonSerializer.SerializeToNode(r, ExportPersonalDataHandler.Json)!.AsObject()).ToList());
+}
 
 public sealed class ExportPersonalDataHandler(IApplicationDbContext db, ICurrentUser user, AuditTrail audit, IEmailOutbox outbox,
     IStaffDirectory staff, TimeProvider clock, AuditKey auditKey) : IRequestHandler<ExportPersonalData, PersonalDataExport>
@@ -123,7 +130,8 @@ public sealed class ExportPersonalDataHandler(IApplicationDbContext db, ICurrent
                     .Select(a => new AccessLogRow(a.At, a.ActorUserId, a.ActorRole, a.Action, a.RecordType, a.Screen)).ToList()),
         };
 
-        sections.InsertRange(sections.Count - 1, await CommunitySectionsAsync(ids, emailAddresses, phoneNumbers, cancellationToken)); // before the access log
+        var community = await CommunitySections.ReadAsync(db, auditKey, emailAddresses, phoneNumbers, ids, cancellationToken);
+        sections.InsertRange(sections.Count - 1, community.Sections); // before the access log
 
         var staffIds = sections.SelectMany(s => s.Records).SelectMany(StaffIdsIn).Distinct().ToList();
         var names = await staff.DisplayNames(staffIds, cancellationToken);
@@ -135,72 +143,11 @@ public sealed class ExportPersonalDataHandler(IApplicationDbContext db, ICurrent
         return new PersonalDataExport(personId, reference, clock.GetUtcNow(), sections, names);
     }
 
-    /// <summary>
-    /// Connect and Do's records about the person, found by the contact details the hub holds for them
-    /// (<see cref="CommunityRecordKeys"/>) and, for a space, by its connection to their record
-    /// (docs/decisions/042): their requests for someone to come along and the outings, with what they
-    /// said about them; their community space; and, when they volunteer with the same email address,
-    /// their volunteer record and the outings they recorded, without the other person's name or words.
-    /// </summary>
-    private async Task<IReadOnlyList<ExportSection>> CommunitySectionsAsync(List<Guid> ids, List<string> emails, List<string> phones, CancellationToken cancellationToken)
-    {
-        var keys = CommunityRecordKeys.For(auditKey, emails, phones);
-        var requestKeys = keys.RequestKeys.ToList();
-        var spaceKeys = keys.SpaceKeys.ToList();
-        var lowerEmails = emails.Select(e => e.Trim().ToLowerInvariant()).ToList();
-
-        var requests = await db.SupportRequests.AsNoTracking().Where(r => requestKeys.Contains(r.ContactKey)).OrderBy(r => r.AskedAt)
-            .Select(r => new ComeAlongRequestRow(r.Id, db.CommunityOffers.Where(o => o.Id == r.OfferId).Select(o => o.Name).FirstOrDefault() ?? string.Empty,
-                r.FirstName, r.WhatToTry, r.WhenSuits, r.Contact.By, r.Contact.Email, r.Contact.Mobile, r.Contact.MessagesSafe, r.AskedAt, r.Status, r.Closure, r.ClosedAt,
-                r.Matches.OrderBy(m => m.MatchedAt).Select(m => new ComeAlongMatchRow(
-                    db.Volunteers.Where(v => v.Id == m.VolunteerId).Select(v => v.FirstName).FirstOrDefault() ?? string.Empty, m.MatchedAt, m.EndedAt, m.Ending)).ToList()))
-            .ToListAsync(cancellationToken);
-        var requestIds = requests.Select(r => r.Id).ToList();
-        var outings = await db.Outings.AsNoTracking().Where(o => requestIds.Contains(o.RequestId)).OrderBy(o => o.On)
-            .Select(o => new OutingRow(o.RequestId, o.On, o.Happened, o.Note, o.RecordedAt, o.PersonSaid, o.PersonWords, o.PersonSaidAt))
-            .ToListAsync(cancellationToken);
-
-        var spaces = await db.SpaceMembers.AsNoTracking()
-            .Where(m => spaceKeys.Contains(m.AddressKey) || (m.ConnectedPersonId != null && ids.Contains(m.ConnectedPersonId.Value)))
-            .OrderBy(m => m.CreatedAt).ToListAsync(cancellationToken);
-        var memberIds = spaces.Select(m => m.Id).ToList();
-        var goals = await db.SpaceGoals.AsNoTracking().Where(g => memberIds.Contains(g.MemberId)).OrderBy(g => g.CreatedAt)
-            .Select(g => new SpaceGoalRow(g.Id, g.Words, g.CreatedAt, g.RemovedAt)).ToListAsync(cancellationToken);
-        var ratings = await db.SpaceGoalRatings.AsNoTracking().Where(r => memberIds.Contains(r.MemberId)).OrderBy(r => r.At)
-            .Select(r => new SpaceGoalRatingRow(r.GoalId, r.Rating, r.At)).ToListAsync(cancellationToken);
-        var moods = await db.SpaceMoodCheckIns.AsNoTracking().Where(m => memberIds.Contains(m.MemberId)).OrderBy(m => m.At)
-            .Select(m => new SpaceMoodRow(m.Mood, m.Words, m.At)).ToListAsync(cancellationToken);
-        var follows = await db.SpaceFollows.AsNoTracking().Where(f => memberIds.Contains(f.MemberId)).OrderBy(f => f.FollowedAt)
-            .Select(f => new SpaceFollowRow(db.CommunityOffers.Where(o => o.Id == f.GroupId).Select(o => o.Name).FirstOrDefault() ?? string.Empty, f.FollowedAt))
-            .ToListAsync(cancellationToken);
-
-        var volunteers = await db.Volunteers.AsNoTracking().Where(v => v.ErasedAt == null && lowerEmails.Contains(v.Email.ToLower())).ToListAsync(cancellationToken);
-        var volunteerIds = volunteers.Select(v => v.Id).ToList();
-        var recorded = await db.Outings.AsNoTracking().Where(o => volunteerIds.Contains(o.VolunteerId)).OrderBy(o => o.On)
-            .Select(o => new VolunteerOutingRow(
-                db.SupportRequests.Where(r => r.Id == o.RequestId).Select(r => db.CommunityOffers.Where(g => g.Id == r.OfferId).Select(g => g.Name).FirstOrDefault()).FirstOrDefault() ?? string.Empty,
-                o.On, o.Happened, o.Note, o.RecordedAt))
-            .ToListAsync(cancellationToken);
-
-        return
-        [
-            Section("comeAlongRequests", "Asking for someone to come along", "Each time you asked Connect and Do for a volunteer to go with you to a group: what you told us, how to reach you, who was matched and how it ended.", requests),
-            Section("comeAlongOutings", "Outings with a volunteer", "Each outing a volunteer recorded with you, their short note, and what you said about how it went.", outings),
-            Section("space", "Your community space", "Your space on Connect and Do: when it was made, when you last signed in, and whether you connected it to your support plan.", spaces),
-            Section("spaceGoals", "Goals in your space", "The goals you set yourself in your space.", goals),
-            Section("spaceGoalRatings", "Goal ratings in your space", "Each time you rated a goal from 0 to 10.", ratings),
-            Section("spaceMoodCheckIns", "Mood check-ins in your space", "How you said you were, from your space.", moods),
-            Section("spaceFollows", "Groups you follow", "The Connect and Do groups you follow from your space.", follows),
-            Section("volunteer", "Your volunteering", "Your registration as a volunteer supporter and the checks recorded: their type and dates only.", volunteers),
-            Section("volunteerOutings", "Outings you recorded as a volunteer", "The outings you recorded: the group, the day, whether it happened and your note (not the other person's name or words, which are theirs).", recorded),
-        ];
-    }
-
     private static ExportSection Section<T>(string key, string title, string explanation, IEnumerable<T> records) =>
-        new(key, title, explanation, records.Select(r => JsonSerializer.SerializeToNode(r, Json)!.AsObject()).ToList());
+        ExportSection.Of(key, title, explanation, records);
 
     /// <summary>Values of properties that hold a member of staff's id (…UserId, …ByUserId, MemberId, StaffAttendees …).</summary>
-    private static IEnumerable<Guid> StaffIdsIn(JsonObject record)
+    internal static IEnumerable<Guid> StaffIdsIn(JsonObject record)
     {
         foreach (var (name, value) in record)
         {

@@ -38,13 +38,7 @@ public sealed record OutingForMember(Guid OutingId, string GroupName, DateOnly O
     string? RateAddress)
 {
     /// <summary>Their answer in words, as the page shows it, or null before they say.</summary>
-    public string? HowItWent => Said switch
-    {
-        OutingSay.Good => "It went well",
-        OutingSay.Okay => "It was OK",
-        OutingSay.NotGood => "It did not go well",
-        _ => null,
-    };
+    public string? HowItWent => HowItWentAnswer.WordsFor(Said);
 
     public static string AddressOf(Guid outingId) => $"/space/outings/{outingId}";
 }

@@ -36,7 +36,7 @@ public sealed class OutingsForSpaceMembers(IApplicationDbContext db, TimeProvide
         {
             return false;
         }
-        outing.PersonSays((HowItWent)(int)say, words, clock.GetUtcNow());
+        outing.PersonSays(HowItWentAnswer.Kept(say), words, clock.GetUtcNow());
         // Said twice at once (two tabs, or the old emailed link): the outing's say is a concurrency token, so the first stands.
         return await db.TrySaveAsync(cancellationToken, SaveClash.Concurrency);
     }
@@ -58,7 +58,7 @@ public sealed class OutingsForSpaceMembers(IApplicationDbContext db, TimeProvide
             o.PersonSaid, o.PersonWords, o.PersonSaidAt);
 
     private static OutingForMember Seen(Row row) => new(row.Id, row.Group ?? "a group", row.On, row.Volunteer ?? "your volunteer",
-        row.Said is { } said ? (OutingSay)(int)said : null, row.Words, row.SaidAt, row.SaidAt is null ? OutingForMember.AddressOf(row.Id) : null);
+        row.Said is { } said ? HowItWentAnswer.Shown(said) : null, row.Words, row.SaidAt, row.SaidAt is null ? OutingForMember.AddressOf(row.Id) : null);
 
     private sealed record Row(Guid Id, string? Group, DateOnly On, string? Volunteer, HowItWent? Said, string? Words, DateTimeOffset? SaidAt);
 }

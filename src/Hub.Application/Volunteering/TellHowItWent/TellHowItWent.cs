@@ -1,7 +1,6 @@
-using FluentValidation;
 using Hub.Application.Common.Interfaces;
 using Hub.Application.Common.Saving;
-using Hub.Application.Common.Validation;
+using Hub.Application.Space.Outings;
 using Hub.Domain.Common;
 using Hub.Domain.Volunteering;
 using MediatR;
@@ -53,16 +52,9 @@ public sealed class GetOutingToTellHandler(IApplicationDbContext db, TimeProvide
 }
 
 /// <summary>The person says, in their own words, how an outing went. Spends the link: one say per link.</summary>
-public sealed record SayHowItWent(Guid LinkId, string? HowItWent, string? Words) : IRequest<bool>;
+public sealed record SayHowItWent(Guid LinkId, string? HowItWent, string? Words) : IRequest<bool>, ISaysHowItWent;
 
-public sealed class SayHowItWentValidator : AbstractValidator<SayHowItWent>
-{
-    public SayHowItWentValidator()
-    {
-        RuleFor(r => r.HowItWent).Must(h => h is "good" or "okay" or "not-good").WithMessage("Select how it went");
-        RuleFor(r => r.Words).SafeText("What you would like to tell us", Outing.WordsMaxLength, multiline: true);
-    }
-}
+public sealed class SayHowItWentValidator : SaysHowItWentValidator<SayHowItWent>;
 
 public sealed class SayHowItWentHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<SayHowItWent, bool>
 {
@@ -79,8 +71,7 @@ public sealed class SayHowItWentHandler(IApplicationDbContext db, TimeProvider c
         try
         {
             link.Use(now);
-            outing.PersonSays(request.HowItWent switch { "good" => Domain.Volunteering.HowItWent.Good, "okay" => Domain.Volunteering.HowItWent.Okay, _ => Domain.Volunteering.HowItWent.NotGood },
-                request.Words, now);
+            outing.PersonSays(HowItWentAnswer.Kept(HowItWentAnswer.Read(request.HowItWent)!.Value), request.Words, now);
         }
         catch (DomainRuleException)
         {

@@ -1,4 +1,4 @@
-using Hub.Application.Connect.SearchGroups;
+using Hub.Application.Connect;
 using Hub.Application.Connect.StartGroup;
 using Hub.Web.Security;
 using MediatR;
@@ -12,7 +12,7 @@ namespace Hub.Web.Pages.Connect;
 /// "Start a group": anyone proposes a group for the directory, with the front door's protections
 /// (rate limit, honeypot, one-time form token). It waits for a community connector to publish it.
 /// </summary>
-public sealed class StartModel(IMediator mediator, IOptions<HubOptions> hub) : PageModel, Hub.Web.Validation.IShowsValidationFailures
+public sealed class StartModel(IMediator mediator, IDirectoryChoices choices, IOptions<HubOptions> hub) : PageModel, Hub.Web.Validation.IShowsValidationFailures
 {
     [BindProperty]
     public GroupAnswers Answers { get; set; } = new();
@@ -29,8 +29,9 @@ public sealed class StartModel(IMediator mediator, IOptions<HubOptions> hub) : P
     public async Task OnGetAsync(string? area, CancellationToken cancellationToken)
     {
         FormToken = Guid.NewGuid();
-        Answers.Area = string.IsNullOrWhiteSpace(area) || area.Length > 100 ? hub.Value.Area : area;
-        await LoadAreas(cancellationToken);
+        // The directory's "Start a group" link names the area searched; one nobody lists (or an address made up) starts at the hub's own.
+        Areas = await GroupFormAreas.ReadAsync(choices, hub.Value.Area, chosen: null, cancellationToken);
+        Answers.Area = area is not null && Areas.Contains(area, StringComparer.Ordinal) ? area : hub.Value.Area;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -46,9 +47,6 @@ public sealed class StartModel(IMediator mediator, IOptions<HubOptions> hub) : P
 
     public Task ReloadAfterRefusalAsync(CancellationToken cancellationToken) => LoadAreas(cancellationToken);
 
-    private async Task LoadAreas(CancellationToken cancellationToken)
-    {
-        var found = await mediator.Send(new SearchGroups(new Application.Connect.DirectoryFilter(hub.Value.Area), 1), cancellationToken);
-        Areas = found.Areas.Append(hub.Value.Area).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-    }
+    private async Task LoadAreas(CancellationToken cancellationToken) =>
+        Areas = await GroupFormAreas.ReadAsync(choices, hub.Value.Area, Answers.Area, cancellationToken);
 }

@@ -69,20 +69,20 @@ public sealed class DecideProposalHandler(IApplicationDbContext db, ICurrentUser
                     $"\"{published.Name}\" is now listed on Connect and Do:\n{address.Link($"/connect/groups/{published.Id}")}\n\n" +
                     $"To change the details later, use this link. It works once and lasts {ListingLink.Lifetime.Days} days; each change you send is checked before it is shown, and you get a new link when it is:\n" +
                     $"{address.Link("/connect/organiser/" + token)}\n\nIf you did not ask for this, you can ignore this email.",
-                    "Connect and Do: listing published"));
+                    ProposalMessages.Published));
                 listingId = published.Id;
                 break;
             case ProposalDecision.AskForChanges:
                 proposal.AskForChanges(request.Note!, by, now);
                 outbox.Enqueue(new OutgoingEmail(proposal.OrganiserEmail, "Your Connect and Do group: please change something",
                     $"Thank you for \"{proposal.Details.Name}\". Before we can list it, please change this:\n\n{proposal.Note}\n\nThen send it again at {address.Link("/connect/start")}.",
-                    "Connect and Do: changes asked"));
+                    ProposalMessages.ChangesAsked));
                 break;
             case ProposalDecision.Decline:
                 proposal.Decline(request.Note!, by, now);
                 outbox.Enqueue(new OutgoingEmail(proposal.OrganiserEmail, "Your Connect and Do group",
                     $"Thank you for \"{proposal.Details.Name}\". We cannot list it, because:\n\n{proposal.Note}",
-                    "Connect and Do: declined"));
+                    ProposalMessages.Declined));
                 break;
         }
         if (!await db.TrySaveAsync(cancellationToken, SaveClash.Concurrency))
@@ -91,4 +91,14 @@ public sealed class DecideProposalHandler(IApplicationDbContext db, ICurrentUser
         }
         return new DecisionOutcome(listingId, AlreadyDecided: false);
     }
+}
+
+/// <summary>The purposes of the emails an organiser gets about their proposal (found by subject access, docs/decisions/048).</summary>
+public static class ProposalMessages
+{
+    public const string Published = "Connect and Do: listing published";
+    public const string ChangesAsked = "Connect and Do: changes asked";
+    public const string Declined = "Connect and Do: declined";
+
+    public static readonly IReadOnlyList<string> All = [Published, ChangesAsked, Declined];
 }

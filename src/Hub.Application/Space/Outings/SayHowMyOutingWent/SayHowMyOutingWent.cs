@@ -1,7 +1,4 @@
-using FluentValidation;
 using Hub.Application.Common.Exceptions;
-using Hub.Application.Common.Validation;
-using Hub.Domain.Volunteering;
 using MediatR;
 
 namespace Hub.Application.Space.Outings.SayHowMyOutingWent;
@@ -11,8 +8,8 @@ namespace Hub.Application.Space.Outings.SayHowMyOutingWent;
 /// if they like, their own words. Once per outing, kept with its time and not changed afterwards
 /// (docs/decisions/041); another space's outing is not found.
 /// </summary>
-/// <param name="HowItWent">"good", "okay" or "not-good", as the old emailed link's form.</param>
-public sealed record SayHowMyOutingWent(Guid OutingId, string? HowItWent, string? Words) : IRequest<SayOutcome>;
+/// <param name="HowItWent">One of <see cref="HowItWentAnswer.Choices"/>, as the old emailed link's form.</param>
+public sealed record SayHowMyOutingWent(Guid OutingId, string? HowItWent, string? Words) : IRequest<SayOutcome>, ISaysHowItWent;
 
 public enum SayOutcome
 {
@@ -22,21 +19,13 @@ public enum SayOutcome
     AlreadySaid = 2,
 }
 
-public sealed class SayHowMyOutingWentValidator : AbstractValidator<SayHowMyOutingWent>
-{
-    public SayHowMyOutingWentValidator()
-    {
-        RuleFor(r => r.HowItWent).Must(h => h is "good" or "okay" or "not-good").WithMessage("Select how it went");
-        RuleFor(r => r.Words).SafeText("What you would like to tell us", Outing.WordsMaxLength, multiline: true);
-    }
-}
+public sealed class SayHowMyOutingWentValidator : SaysHowItWentValidator<SayHowMyOutingWent>;
 
 public sealed class SayHowMyOutingWentHandler(ICurrentSpaceMember current, IOutingsForCommunityMember outings) : IRequestHandler<SayHowMyOutingWent, SayOutcome>
 {
     public async Task<SayOutcome> Handle(SayHowMyOutingWent request, CancellationToken cancellationToken)
     {
-        var say = request.HowItWent switch { "good" => OutingSay.Good, "okay" => OutingSay.Okay, _ => OutingSay.NotGood };
-        return await outings.SayAsync(current.Required(), request.OutingId, say, request.Words, cancellationToken) switch
+        return await outings.SayAsync(current.Required(), request.OutingId, HowItWentAnswer.Read(request.HowItWent)!.Value, request.Words, cancellationToken) switch
         {
             null => throw new NotFoundException("The outing"),
             true => SayOutcome.Kept,

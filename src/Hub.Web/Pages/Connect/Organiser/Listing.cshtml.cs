@@ -1,5 +1,5 @@
 using Hub.Application.Connect.Organisers.ChangeListing;
-using Hub.Application.Connect.SearchGroups;
+using Hub.Application.Connect;
 using Hub.Application.Connect.StartGroup;
 using Hub.Web.Security;
 using MediatR;
@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Hub.Web.Pages.Connect.Organiser;
 
 /// <summary>The organiser's change form, reached only through their link (its id in a protected cookie).</summary>
-public sealed class ListingModel(IMediator mediator, IOptions<HubOptions> hub) : PageModel, Hub.Web.Validation.IShowsValidationFailures
+public sealed class ListingModel(IMediator mediator, IDirectoryChoices choices, IOptions<HubOptions> hub) : PageModel, Hub.Web.Validation.IShowsValidationFailures
 {
     [BindProperty]
     public GroupAnswers Answers { get; set; } = new();
@@ -65,9 +65,6 @@ public sealed class ListingModel(IMediator mediator, IOptions<HubOptions> hub) :
 
     public Task ReloadAfterRefusalAsync(CancellationToken cancellationToken) => LoadAreas(cancellationToken);
 
-    private async Task LoadAreas(CancellationToken cancellationToken)
-    {
-        var found = await mediator.Send(new SearchGroups(new Application.Connect.DirectoryFilter(hub.Value.Area), 1), cancellationToken);
-        Areas = found.Areas.Append(hub.Value.Area).Append(Answers.Area ?? hub.Value.Area).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-    }
+    private async Task LoadAreas(CancellationToken cancellationToken) =>
+        Areas = await GroupFormAreas.ReadAsync(choices, hub.Value.Area, Answers.Area, cancellationToken);
 }

@@ -1,3 +1,5 @@
+using DisplayAttribute = System.ComponentModel.DataAnnotations.DisplayAttribute;
+using FluentValidation;
 using Hub.Application.Common.Messaging;
 using Hub.Application.Messaging.GetPersonMessages;
 using Hub.Application.SupportPlans.Link.PrintPlanCode;
@@ -9,6 +11,7 @@ using Hub.Application.SupportPlans.Staff.StartSupportPlan;
 using Hub.Application.SupportPlans.Staff.SuggestPlanChange;
 using Hub.Domain.SupportPlans;
 using Hub.Web.Design;
+using Hub.Web.Design.Forms;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -32,6 +35,10 @@ public sealed class PlanModel(IMediator mediator) : StaffPage
     [BindProperty] public string? Section { get; set; }
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public string? Extra { get; set; }
+
+    /// <summary>A review date to suggest, read from the NHS.UK date input's day, month and year boxes.</summary>
+    [BindProperty, NhsDate, Display(Name = "The review date")]
+    public DateOnly? ReviewOn { get; set; }
     [BindProperty] public string? Note { get; set; }
 
     public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
@@ -47,11 +54,23 @@ public sealed class PlanModel(IMediator mediator) : StaffPage
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostSuggestAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSuggestAsync(Guid id, [FromServices] IValidator<SuggestPlanChange> validator, CancellationToken cancellationToken)
     {
-        ClearBindingErrors();
-        var command = new SuggestPlanChange(id, ParseEnum<PlanSection>(Section) ?? default, Text, Extra);
-        if (await TryRun(() => mediator.Send(command, cancellationToken), null))
+        // The use case judges every answer; the date boxes keep what was typed and the date input's own
+        // message. Boxes that say something that is not a date are refused whatever the part chosen (a
+        // date is only used for a review date), and the other answers are judged at the same time.
+        var dateRead = ModelState.ClearAllButDates(nameof(ReviewOn));
+        var section = ParseEnum<PlanSection>(Section) ?? default;
+        var command = new SuggestPlanChange(id, section, Text, Extra, ReviewOn);
+        if (!dateRead)
+        {
+            var judged = await validator.ValidateAsync(command, cancellationToken);
+            foreach (var failure in judged.Errors.Where(f => f.PropertyName != nameof(SuggestPlanChange.ReviewOn)))
+            {
+                ModelState.AddModelError(failure.PropertyName, failure.ErrorMessage);
+            }
+        }
+        else if (await TryRun(() => mediator.Send(command, cancellationToken), null))
         {
             SetNotice("Suggestion sent. The person sees it in their plan and decides");
             return RedirectToPage(new { id });

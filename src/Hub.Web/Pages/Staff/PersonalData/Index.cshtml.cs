@@ -32,10 +32,8 @@ public sealed class IndexModel(IMediator mediator, IOptions<HubOptions> options)
             return NotFound();
         }
         var export = await mediator.Send(new ExportPersonalData(id), cancellationToken);
-        var name = $"personal-data-{export.Reference}-{export.GeneratedAt:yyyyMMdd}";
-        return format == "json"
-            ? File(PersonalDataDocument.Json(export, options.Value.Name), "application/json", name + ".json")
-            : File(System.Text.Encoding.UTF8.GetBytes(await document.HtmlAsync(export, options.Value.Name)), "text/html; charset=utf-8", name + ".html");
+        var (content, type, name) = await document.FileAsync(export, options.Value.Name, format, $"personal-data-{export.Reference}-{export.GeneratedAt:yyyyMMdd}");
+        return File(content, type, name);
     }
 
     public async Task<IActionResult> OnPostRestrictAsync(Guid id, CancellationToken cancellationToken)
