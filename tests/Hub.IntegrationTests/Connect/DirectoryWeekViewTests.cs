@@ -57,6 +57,8 @@ public sealed class DirectoryWeekViewTests(DatabaseFixture database) : IClassFix
         var recorder = new SqlRecorder();
         await using var host = new ApplicationHost(database.ConnectionString, new TestClock(Now), interceptors: [recorder]);
         await Seed(host);
+        // The test cluster commits asynchronously; VACUUM marks pages all-visible only once the commits are on disk.
+        await host.WithDb(db => db.Database.ExecuteSqlRawAsync("CHECKPOINT"));
         await host.WithDb(db => db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE \"CommunityOffers\""));
 
         foreach (var filterName in new[] { "none", "evening" })
