@@ -67,6 +67,7 @@ internal static class DirectoryBenchmark
         }
 
         var hosts = new List<(int Groups, ApplicationHost Host)>();
+        var visible = new List<string>();
         var plans = new QueryPlans();
         string? largeConnection = null;
         foreach (var groups in new[] { small, large })
@@ -83,7 +84,25 @@ internal static class DirectoryBenchmark
                     return db.SaveChangesAsync();
                 });
             }
-            await host.WithDb(db => db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE"));
+            // VACUUM marks a page all-visible only when no snapshot in the database is older than its rows: an
+            // autovacuum worker analysing the freshly seeded table holds one, and VACUUM then leaves the visibility
+            // map part-empty, so index-only reads go to the table too (a real server's autovacuum puts it right
+            // later). Vacuum again until every page is all-visible, and report it.
+            await host.WithDb(db => db.Database.ExecuteSqlRawAsync("CHECKPOINT"));
+            var seen = "";
+            for (var attempt = 0; attempt < 20; attempt++)
+            {
+                await host.WithDb(db => db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE"));
+                var pages = await host.WithDb(db => db.Database.SqlQueryRaw<int>(
+                    "SELECT relallvisible AS \"Value\" FROM pg_class WHERE relname = 'CommunityOffers' UNION ALL SELECT relpages FROM pg_class WHERE relname = 'CommunityOffers'").ToListAsync());
+                seen = $"{pages[0]} of {pages[1]}";
+                if (pages[0] >= pages[1])
+                {
+                    break;
+                }
+                await Task.Delay(500);
+            }
+            visible.Add(seen);
             hosts.Add((groups, host));
         }
 
@@ -141,7 +160,7 @@ internal static class DirectoryBenchmark
         text.AppendLine();
         text.AppendLine(En, $"Machine: {Environment.ProcessorCount} cores (nproc), {RuntimeInformation.OSDescription}, .NET {Environment.Version}, " +
             $"PostgreSQL {postgres} (throwaway cluster: fsync off); load average at the end {LoadAverage()}.");
-        text.AppendLine(En, $"Data: `DirectoryGroups` (three areas, five neighbourhoods, two sessions a week each), VACUUM ANALYZE after seeding. " +
+        text.AppendLine(En, $"Data: `DirectoryGroups` (three areas, five neighbourhoods, two sessions a week each), CHECKPOINT and VACUUM ANALYZE after seeding, repeated until every page is all-visible (pages all-visible: {string.Join(" and ", visible)}). " +
             $"Each request: {warmUp} warm-up runs, then {runs} timed runs through MediatR, the two directories in alternating turns.");
         text.AppendLine();
         text.AppendLine("| request | p50 small (ms) | p95 small (ms) | p50 large (ms) | p95 large (ms) | p95 large / small |");

@@ -10,18 +10,18 @@ namespace Hub.Application.Connect;
 /// </summary>
 public static class DirectoryQuery
 {
-    public static IQueryable<CommunityOffer> Listed(this IQueryable<CommunityOffer> offers, DirectoryFilter filter)
+    /// <param name="wordsOnCandidates">
+    /// Test the words only on the offers every other filter leaves, found first (an index-only read on
+    /// PostgreSQL): right for a page with a capped count, where few candidates are looked up one by one.
+    /// The Open Referral UK list counts every match exactly, and when many are left one pass over the
+    /// area testing everything costs less than a lookup per candidate, so it passes false (docs/decisions/046).
+    /// </param>
+    public static IQueryable<CommunityOffer> Listed(this IQueryable<CommunityOffer> offers, DirectoryFilter filter, bool wordsOnCandidates = true)
     {
         var area = filter.Area;
         // One equality on the area, never "or none" (docs/decisions/043), so the index of listed offers
         // that leads with the area and goes on in the directory's order serves both the filter and the sort.
         var query = filter.AllAreas ? offers.Where(o => o.Active) : offers.Where(o => o.Active && o.Area == area);
-        if (filter.Text is { Length: > 0 } text)
-        {
-            var lower = text.ToLowerInvariant();
-            query = query.Where(o => o.Name.ToLower().Contains(lower) || o.OrganisationName.ToLower().Contains(lower)
-                || (o.Description != null && o.Description.ToLower().Contains(lower)));
-        }
         if (filter.Interest is { } interest && interest != OfferInterest.None)
         {
             query = query.Where(o => (o.Interests & interest) == interest);
@@ -55,6 +55,21 @@ public static class DirectoryQuery
         {
             var access = filter.Access;
             query = query.Where(o => (o.Access & access) == access);
+        }
+        if (filter.Text is { Length: > 0 } text)
+        {
+            // Words are tested last, and only on the groups every other filter leaves: those filters are
+            // columns the directory's indexes carry (on PostgreSQL), so the candidates are found from an
+            // index alone and only they are read whole to test the words, rather than every listed group
+            // of the area (docs/decisions/046). Same rows on every provider; the order is the caller's.
+            var lower = text.ToLowerInvariant();
+            if (wordsOnCandidates)
+            {
+                var candidates = query.Select(o => o.Id);
+                query = offers.Where(o => candidates.Contains(o.Id));
+            }
+            query = query.Where(o => o.Name.ToLower().Contains(lower) || o.OrganisationName.ToLower().Contains(lower)
+                || (o.Description != null && o.Description.ToLower().Contains(lower)));
         }
         return query;
     }

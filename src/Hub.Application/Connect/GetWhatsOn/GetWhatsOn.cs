@@ -42,15 +42,24 @@ public sealed class GetWhatsOnHandler(IApplicationDbContext db, TimeProvider clo
         var page = Math.Clamp(request.Page, 1, MaxPage);
         var morning = OfferWeek.Bit(day.DayOfWeek, PartOfDay.Morning);
         var afternoon = OfferWeek.Bit(day.DayOfWeek, PartOfDay.Afternoon);
+        var wholeDay = OfferWeek.Mask(day.DayOfWeek, null);
         var skip = (page - 1) * PageSize;
-        var matching = db.CommunityOffers.AsNoTracking().Listed(request.Filter.On(day.DayOfWeek));
+        // The day's slots, the morning and the afternoon are written into the SQL as constants, never
+        // parameters: on PostgreSQL each day of the week has an index of listed offers meeting that day
+        // (WHERE Active AND WeekSlots & day <> 0), keyed (Area, the part of the day it starts in, Name,
+        // Id) in exactly this ORDER BY (migration DirectoryDayIndexes, docs/decisions/046). The planner
+        // matches that predicate and expression only when it sees the same constants, so the day's page
+        // is an index range of one page and its count an index-only range, however many groups meet
+        // that day. The other providers read the same query without those indexes.
+        var matching = db.CommunityOffers.AsNoTracking().Listed(request.Filter.On(day.DayOfWeek))
+            .Where(o => (o.WeekSlots & EF.Constant(wholeDay)) != 0);
         var rows = await matching
-            .OrderBy(o => (o.WeekSlots & morning) != 0 ? 0 : (o.WeekSlots & afternoon) != 0 ? 1 : 2)
+            .OrderBy(o => (o.WeekSlots & EF.Constant(morning)) != 0 ? 0 : (o.WeekSlots & EF.Constant(afternoon)) != 0 ? 1 : 2)
             .ThenBy(o => o.Name).ThenBy(o => o.Id)
             .Skip(skip).Take(PageSize)
             .Select(o => new { o.Id, o.Name, o.Neighbourhood, o.Sessions, o.IsFree, o.PeerLed, o.Access, o.WeekSlots })
             .ToListAsync(cancellationToken);
-        // Counted in no order: the day's order is not one an index holds, and a count needs none.
+        // Counted in no order (a count needs none); on PostgreSQL the day's index answers it without the table.
         var ahead = await CountedAhead.CountAsync(matching, skip, CountAhead, cancellationToken);
         var entries = rows.Select(o => new WhatsOnEntry(o.Id, o.Name, o.Neighbourhood, o.Sessions.Where(s => s.Day == day.DayOfWeek).ToList(),
             (o.WeekSlots & morning) != 0 ? PartOfDay.Morning : (o.WeekSlots & afternoon) != 0 ? PartOfDay.Afternoon : PartOfDay.Evening,

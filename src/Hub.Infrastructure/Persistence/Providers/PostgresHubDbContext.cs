@@ -1,3 +1,4 @@
+using Hub.Domain.CommunityOffers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Npgsql;
@@ -15,6 +16,16 @@ public sealed class PostgresHubDbContext(DbContextOptions<PostgresHubDbContext> 
         builder.HasPostgresExtension("pg_trgm");
         builder.Entity<Hub.Domain.People.Person>().HasIndex(p => p.NameKey)
             .HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("IX_People_NameKey_Trigram");
+        // The directory's indexes of listed offers carry every column a filter other than words tests
+        // (docs/decisions/046): a search with words first finds the groups the other filters leave from
+        // the index alone, then reads only those rows for the words (DirectoryQuery.Listed).
+        var offers = builder.Entity<CommunityOffer>();
+        foreach (var name in new[] { "IX_CommunityOffers_Listed_Area_IsFree_Name_Id", "IX_CommunityOffers_Listed_IsFree_Name_Id" })
+        {
+            NpgsqlIndexExtensions.SetIncludeProperties(offers.Metadata.GetIndexes().Single(i => i.GetDatabaseName() == name),
+                new[] { nameof(CommunityOffer.WeekSlots), nameof(CommunityOffer.Access), nameof(CommunityOffer.Interests), nameof(CommunityOffer.PeerLed),
+                    nameof(CommunityOffer.BringSomeoneFirstTime), nameof(CommunityOffer.Neighbourhood), nameof(CommunityOffer.UpdatedAt) });
+        }
     }
 
     public override bool IsUniqueViolation(DbUpdateException exception) =>

@@ -65,7 +65,7 @@ public sealed class ListOpenReferralServicesHandler(IApplicationDbContext db) : 
             return new OpenReferralServicePage([], page, perPage, 0);
         }
 
-        var matching = db.CommunityOffers.AsNoTracking().Listed(filter);
+        var matching = db.CommunityOffers.AsNoTracking().Listed(filter, wordsOnCandidates: false); // an exact total: one pass (docs/decisions/046)
         if (request.TaxonomyId is { } taxonomyId && OpenReferralTaxonomies.Taxonomy(taxonomyId) is { } taxonomy)
         {
             // "Any term of this taxonomy": the field that carries the taxonomy is set.

@@ -388,10 +388,14 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                         .HasDatabaseName("IX_CommunityOffers_Listed_IsFree_Name_Id")
                         .HasFilter("\"Active\"");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("IsFree", "Name", "Id"), new[] { "WeekSlots", "Access", "Interests", "PeerLed", "BringSomeoneFirstTime", "Neighbourhood", "UpdatedAt" });
+
                     b.HasIndex("Area", "IsFree", "Name", "Id")
                         .IsDescending(false, true, false, false)
                         .HasDatabaseName("IX_CommunityOffers_Listed_Area_IsFree_Name_Id")
                         .HasFilter("\"Active\"");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Area", "IsFree", "Name", "Id"), new[] { "WeekSlots", "Access", "Interests", "PeerLed", "BringSomeoneFirstTime", "Neighbourhood", "UpdatedAt" });
 
                     b.ToTable("CommunityOffers", (string)null);
                 });

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hub.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHubDbContext))]
-    [Migration("20261207123737_OneOpenLeadOffer")]
-    partial class OneOpenLeadOffer
+    [Migration("20261207120221_DirectoryDayIndexes")]
+    partial class DirectoryDayIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -249,10 +249,6 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("ToMemberId", "Status");
 
                     b.HasIndex("Status", "ResolvedAt", "CreatedAt");
-
-                    b.HasIndex(new[] { "SpellId" }, "IX_Handoffs_OneOpenLead")
-                        .IsUnique()
-                        .HasFilter("\"Status\" = 1 AND \"Role\" = 1");
 
                     b.ToTable("Handoffs", (string)null);
                 });
