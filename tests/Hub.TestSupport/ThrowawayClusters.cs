@@ -17,6 +17,9 @@ public static class ThrowawayClusters
     /// <summary>Clusters from before owners were recorded are left alone until they are this old.</summary>
     private static readonly TimeSpan UnownedGrace = TimeSpan.FromHours(6);
 
+    /// <summary>How far one process's start time may read differently in another process.</summary>
+    private static readonly TimeSpan StartTimeTolerance = TimeSpan.FromSeconds(5);
+
     /// <summary>A new cluster folder, owned by this process.</summary>
     public static string Create()
     {
@@ -63,17 +66,19 @@ public static class ThrowawayClusters
             return nowUtc - Directory.GetLastWriteTimeUtc(root) > UnownedGrace;
         }
 
-        var recorded = File.ReadAllText(ownerPath).Trim();
-        var pid = recorded.Split(' ')[0];
-        if (!int.TryParse(pid, NumberStyles.None, CultureInfo.InvariantCulture, out var processId))
+        var recorded = File.ReadAllText(ownerPath).Trim().Split(' ');
+        if (recorded.Length != 2
+            || !int.TryParse(recorded[0], NumberStyles.None, CultureInfo.InvariantCulture, out var processId)
+            || !long.TryParse(recorded[1], NumberStyles.None, CultureInfo.InvariantCulture, out var startTicks))
         {
             return true;
         }
         try
         {
             using var owner = Process.GetProcessById(processId);
-            // A reused process id has a different start time.
-            return owner.HasExited || Describe(owner) != recorded;
+            // A reused process id started later. Start times are not exact across processes (.NET works
+            // them out from the time since boot, read at each call), so allow a little either way.
+            return owner.HasExited || Math.Abs(owner.StartTime.ToUniversalTime().Ticks - startTicks) > StartTimeTolerance.Ticks;
         }
         catch (ArgumentException)
         {

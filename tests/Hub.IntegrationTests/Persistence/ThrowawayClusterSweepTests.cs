@@ -24,7 +24,10 @@ public sealed class ThrowawayClusterSweepTests : IDisposable
         var abandonedStopped = MakeCluster("hub-pg-stopped", $"{exitedPid} {startTicks}", running: false);
         using var self = Process.GetCurrentProcess();
         var live = MakeCluster("hub-pg-live", $"{self.Id} {self.StartTime.ToUniversalTime().Ticks}", running: true);
-        var reusedPid = MakeCluster("hub-pg-reused", $"{self.Id} {self.StartTime.ToUniversalTime().Ticks - 1}", running: false);
+        // The same process id, but a process that started an hour earlier: the id has been reused.
+        var reusedPid = MakeCluster("hub-pg-reused", $"{self.Id} {self.StartTime.ToUniversalTime().AddHours(-1).Ticks}", running: false);
+        // This process, its start time read a second off (as another process may read it): still live.
+        var liveReadOff = MakeCluster("hub-pg-live-read-off", $"{self.Id} {self.StartTime.ToUniversalTime().AddSeconds(1).Ticks}", running: true);
         var unownedRecent = MakeCluster("hub-pg-unowned", owner: null, running: true);
         var unrelated = Directory.CreateDirectory(Path.Combine(_temp, "other-folder")).FullName;
 
@@ -40,6 +43,7 @@ public sealed class ThrowawayClusterSweepTests : IDisposable
         Assert.False(Directory.Exists(abandonedStopped));
         Assert.False(Directory.Exists(reusedPid));
         Assert.True(Directory.Exists(live));
+        Assert.True(Directory.Exists(liveReadOff));
         Assert.True(Directory.Exists(unownedRecent));
         Assert.True(Directory.Exists(unrelated));
         // Only the one with a server still recorded as running is asked to stop.
