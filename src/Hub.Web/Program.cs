@@ -60,11 +60,11 @@ app.UseStaticFiles(new StaticFileOptions
     OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=604800",
 });
 app.UseRouting();
-app.UseNotFoundForUnknownAddresses(); // a mistyped address is "Page not found", not the staff sign-in
 app.UseCors(); // only the Open Referral UK API has a policy: other finders may read it from a browser (ADR 037)
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseStaffMfa();
+app.UseNotFoundForUnknownAddresses(); // after authentication, which answers the sign-on callbacks itself; a mistyped address is "Page not found", not the staff sign-in
 app.UseAuthorization();
 app.MapRazorPages();
 app.MapJobsDashboard(); // administrators only (ADR 021)

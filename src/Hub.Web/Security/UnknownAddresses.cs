@@ -1,7 +1,7 @@
 namespace Hub.Web.Security;
 
 /// <summary>
-/// An address the hub has no page or endpoint for answers 404 before authorisation runs. Without
+/// An address the hub has no page or endpoint for answers 404 before authorisation runs (after authentication, which answers the single sign-on callbacks). Without
 /// this the fallback policy (every endpoint needs a signed-in user unless it says otherwise) also
 /// covers requests that match nothing, so a person who mistypes a Connect and Do address, or follows
 /// an old link, is sent to the staff sign-in page instead of being told the page is not there, with
@@ -12,7 +12,10 @@ public static class UnknownAddresses
 {
     private const string ApiPrefix = "/api";
 
-    /// <summary>After <c>UseRouting</c> (which finds the endpoint) and before authentication.</summary>
+    /// <summary>
+    /// After authentication and before authorisation. Not before authentication: the single sign-on
+    /// handler answers its own callback addresses there, and they are no endpoint.
+    /// </summary>
     public static IApplicationBuilder UseNotFoundForUnknownAddresses(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
