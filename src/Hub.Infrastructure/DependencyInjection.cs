@@ -46,7 +46,7 @@ public static class DependencyInjection
                 services.AddScoped<HubDbContext>(sp => sp.GetRequiredService<SqliteHubDbContext>());
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContextPool<PostgresHubDbContext>(o => o.UseNpgsql(connectionString,
+                services.AddDbContextPool<PostgresHubDbContext>(o => o.UseNpgsql(PostgresConnectionDefaults.Apply(connectionString),
                     n => n.EnableRetryOnFailure(TransientFaults.MaxRetries, TransientFaults.MaxDelay, errorCodesToAdd: null)));
                 services.AddScoped<HubDbContext>(sp => sp.GetRequiredService<PostgresHubDbContext>());
                 break;
