@@ -451,4 +451,16 @@ public abstract class HubDbContext(DbContextOptions options)
     public abstract bool IsUniqueViolation(DbUpdateException exception);
 
     public void DiscardChanges() => ChangeTracker.Clear();
+
+    public async Task<IAsyncDisposable> HoldConnectionAsync(CancellationToken cancellationToken)
+    {
+        await Database.OpenConnectionAsync(cancellationToken);
+        return new HeldConnection(this);
+    }
+
+    /// <summary>Gives the connection back (EF closes it only when every open has been matched by a close).</summary>
+    private sealed class HeldConnection(HubDbContext db) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => new(db.Database.CloseConnectionAsync());
+    }
 }

@@ -46,6 +46,63 @@ internal sealed class HubProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The database server's processor time so far: its postmaster and every process it started,
+    /// finished ones included (read from /proc; the postmaster found as the parent of a backend).
+    /// Null when the server is not on this machine or /proc cannot say.
+    /// </summary>
+    public async Task<TimeSpan?> DatabaseProcessorTimeAsync()
+    {
+        try
+        {
+            _postmaster ??= ParentOf(await ScalarAsync<int>("SELECT pg_backend_pid()"));
+            if (_postmaster is not { } postmaster)
+            {
+                return null;
+            }
+            var ticks = 0L;
+            foreach (var directory in Directory.EnumerateDirectories("/proc"))
+            {
+                if (int.TryParse(Path.GetFileName(directory), out var pid) && (pid == postmaster || ParentOf(pid) == postmaster)
+                    && Stat(pid) is { } fields)
+                {
+                    // utime, stime, and for the postmaster cutime and cstime: the children that have ended.
+                    ticks += long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+                    if (pid == postmaster)
+                    {
+                        ticks += long.Parse(fields[13], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[14], System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                }
+            }
+            return TimeSpan.FromSeconds(ticks / (double)ClockTicksPerSecond);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or Npgsql.NpgsqlException)
+        {
+            return null;
+        }
+    }
+
+    private int? _postmaster;
+
+    /// <summary>Linux's USER_HZ: what /proc counts processor time in.</summary>
+    private const int ClockTicksPerSecond = 100;
+
+    /// <summary>The fields of /proc/pid/stat after the command name (state first), or null when the process has gone.</summary>
+    private static string[]? Stat(int pid)
+    {
+        try
+        {
+            var text = File.ReadAllText($"/proc/{pid}/stat");
+            return text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static int? ParentOf(int pid) => Stat(pid) is { } fields && int.TryParse(fields[1], out var parent) ? parent : null;
+
     public static async Task<HubProcess> StartAsync(string repositoryRoot)
     {
         Console.Error.WriteLine("Starting a throwaway PostgreSQL cluster (or using HUB_TEST_POSTGRES)...");

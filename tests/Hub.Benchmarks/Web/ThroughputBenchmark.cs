@@ -78,11 +78,14 @@ internal static partial class ThroughputBenchmark
             Console.Error.WriteLine($"{label}: wrk on the {Name(target)} for {seconds} s...");
             var before = target == "form" ? await hub.CountReferralsAsync() : await hub.CountBareInsertsAsync();
             var processor = hub.ProcessorTime;
+            var database = await hub.DatabaseProcessorTimeAsync();
             var result = await RunWrkAsync(hub.BaseAddress, script, target, cookie, token, journeys, seconds, options);
             processor = hub.ProcessorTime - processor;
+            database = await hub.DatabaseProcessorTimeAsync() - database;
             var after = target == "form" ? await hub.CountReferralsAsync() : await hub.CountBareInsertsAsync();
-            var run = result with { Label = label, Target = target, Stored = after - before, HubProcessorMilliseconds = processor.TotalMilliseconds };
-            Console.Error.WriteLine($"  {run.Ok:N0} answered with success ({run.PerSecond:N1} a second, hub {run.ProcessorPerSuccess:N2} ms of processor each), {run.Other:N0} otherwise, {run.Stored:N0} rows stored" +
+            var run = result with { Label = label, Target = target, Stored = after - before, HubProcessorMilliseconds = processor.TotalMilliseconds,
+                DatabaseProcessorMilliseconds = database?.TotalMilliseconds };
+            Console.Error.WriteLine($"  {run.Ok:N0} answered with success ({run.PerSecond:N1} a second, hub {run.ProcessorPerSuccess:N2} ms of processor each, database {(run.DatabaseProcessorPerSuccess is { } db ? $"{db:N2} ms" : "not measured")}), {run.Other:N0} otherwise, {run.Stored:N0} rows stored" +
                 (run.Exhausted > 0 ? $"; ran out of journeys on {run.Exhausted} connection(s): void" : string.Empty));
             if (target == "form")
             {
@@ -194,8 +197,8 @@ internal static partial class ThroughputBenchmark
             $"a warm-up of {warmedUp:N0} referrals (runs of {options["warm-up"]} s until at least {options["warm-up-referrals"]:N0}) and {options["warm-up"]} s of each yardstick, " +
             $"then {options["rounds"]} rounds of {options["seconds"]} s each, rotating which endpoint goes first.");
         text.AppendLine();
-        text.AppendLine("| round | endpoint | successes | a second | hub processor per success (ms) | other answers | unanswered | transport errors | rows stored | p50 (ms) | p95 (ms) | p99 (ms) |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| round | endpoint | successes | a second | hub processor per success (ms) | database processor per success (ms) | other answers | unanswered | transport errors | rows stored | p50 (ms) | p95 (ms) | p99 (ms) |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in runs)
         {
             var name = r.Target switch { "bare" => "bare insert (204)", "page" => "Razor Pages insert (302)", _ => "self-referral send (302)" };
@@ -205,7 +208,7 @@ internal static partial class ThroughputBenchmark
             {
                 stored += " (ran out of journeys: void)";
             }
-            text.AppendLine(En, $"| {r.Label} | {name} | {r.Ok:N0} | {r.PerSecond:N1} | {r.ProcessorPerSuccess:N2} | {other} | {r.Sent - r.Ok - r.Other:N0} | {r.TransportErrors + r.Timeouts:N0} | {stored} | {r.P50:N1} | {r.P95:N1} | {r.P99:N1} |");
+            text.AppendLine(En, $"| {r.Label} | {name} | {r.Ok:N0} | {r.PerSecond:N1} | {r.ProcessorPerSuccess:N2} | {(r.DatabaseProcessorPerSuccess is { } db ? db.ToString("N2", En) : "-")} | {other} | {r.Sent - r.Ok - r.Other:N0} | {r.TransportErrors + r.Timeouts:N0} | {stored} | {r.P50:N1} | {r.P95:N1} | {r.P99:N1} |");
         }
         text.AppendLine();
         foreach (var round in runs.GroupBy(r => r.Label))
@@ -254,4 +257,10 @@ internal sealed record WrkRun(string Label, string Target, double ActiveSeconds,
 
     /// <summary>The hub process's processor time over the run (its background jobs included), per success.</summary>
     public double ProcessorPerSuccess => Ok == 0 ? 0 : HubProcessorMilliseconds / Ok;
+
+    /// <summary>The database server's processor time over the run, when it runs on this machine.</summary>
+    public double? DatabaseProcessorMilliseconds { get; init; }
+
+    /// <summary>The database server's processor time per success: with the hub's, what the machine spends on one.</summary>
+    public double? DatabaseProcessorPerSuccess => Ok == 0 || DatabaseProcessorMilliseconds is null ? null : DatabaseProcessorMilliseconds / Ok;
 }

@@ -86,4 +86,11 @@ public interface IApplicationDbContext
 
     /// <summary>Forgets every tracked change, after a failed save that the caller recovers from.</summary>
     void DiscardChanges();
+
+    /// <summary>
+    /// Keeps one database connection for a use case that reads and then writes, until disposed:
+    /// otherwise each command takes a connection from the pool and gives it back, and the server
+    /// resets the session each time (docs/decisions/051).
+    /// </summary>
+    Task<IAsyncDisposable> HoldConnectionAsync(CancellationToken cancellationToken);
 }

@@ -25,6 +25,8 @@ public sealed class SubmitSelfReferralHandler(IApplicationDbContext db, AuditTra
     /// </summary>
     public async Task<SubmitSelfReferralResult> Handle(SubmitSelfReferral request, CancellationToken cancellationToken)
     {
+        // The search and the write on one connection: one session reset, not one per command.
+        await using var connection = await db.HoldConnectionAsync(cancellationToken);
         // A reference collision is possible (about 34 bits); try again with a fresh one.
         for (var attempt = 1; ; attempt++)
         {
