@@ -44,7 +44,7 @@ public sealed class ListOpenReferralServicesValidator : AbstractValidator<ListOp
     }
 }
 
-public sealed class ListOpenReferralServicesHandler(IApplicationDbContext db) : IRequestHandler<ListOpenReferralServices, OpenReferralServicePage>
+public sealed class ListOpenReferralServicesHandler(IApplicationDbContext db, IDirectoryTotals totals) : IRequestHandler<ListOpenReferralServices, OpenReferralServicePage>
 {
     public const int DefaultPerPage = 50;
     public const int MaxPerPage = 100;
@@ -54,8 +54,9 @@ public sealed class ListOpenReferralServicesHandler(IApplicationDbContext db) : 
 
     private static readonly string[] DayCodes = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
 
-    // Two commands whatever the directory holds: the page and the count. A term or taxonomy no
-    // service can carry is an empty page, with no query at all.
+    // The page, the directory's version, and the count only when this filter has not been counted
+    // since the directory last changed (docs/decisions/050): two or three commands whatever the
+    // directory holds. A term or taxonomy no service can carry is an empty page, with no query at all.
     public async Task<OpenReferralServicePage> Handle(ListOpenReferralServices request, CancellationToken cancellationToken)
     {
         var page = request.Page is null ? 1 : Number(request.Page)!.Value;
@@ -66,8 +67,10 @@ public sealed class ListOpenReferralServicesHandler(IApplicationDbContext db) : 
         }
 
         var matching = db.CommunityOffers.AsNoTracking().Listed(filter, wordsOnCandidates: false); // an exact total: one pass (docs/decisions/046)
+        string? vocabulary = null;
         if (request.TaxonomyId is { } taxonomyId && OpenReferralTaxonomies.Taxonomy(taxonomyId) is { } taxonomy)
         {
+            vocabulary = taxonomy.Vocabulary;
             // "Any term of this taxonomy": the field that carries the taxonomy is set.
             matching = taxonomy.Vocabulary switch
             {
@@ -77,9 +80,14 @@ public sealed class ListOpenReferralServicesHandler(IApplicationDbContext db) : 
             };
         }
         var services = await matching.FreeFirst().Skip((page - 1) * perPage).Take(perPage).ToListAsync(cancellationToken);
-        var total = await matching.CountAsync(cancellationToken);
+        // Words are compared lower-cased (DirectoryQuery), so "Group" and "group" share a total.
+        var counted = new CountedFilter(filter with { Text = filter.Text?.ToLowerInvariant() }, vocabulary);
+        var total = await totals.CountAsync(counted, matching, cancellationToken);
         return new OpenReferralServicePage(services, page, perPage, total);
     }
+
+    /// <summary>Everything that decides which services match (not the page): the key of a remembered total.</summary>
+    private sealed record CountedFilter(DirectoryFilter Filter, string? Vocabulary);
 
     /// <summary>The directory filter the query asks for, or none when it names a term or taxonomy we do not publish (nothing can match).</summary>
     private static DirectoryFilter? Filter(ListOpenReferralServices request)
