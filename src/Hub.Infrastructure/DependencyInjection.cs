@@ -64,6 +64,8 @@ public static class DependencyInjection
         services.AddScoped<AuditSealer>();
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<HubDbContext>());
         services.AddScoped<Hub.Application.Connect.IDirectoryChoices, DirectoryChoices>();
+        services.AddSingleton<DirectoryTotalsMemory>();
+        services.AddScoped<Hub.Application.Connect.IDirectoryTotals, DirectoryTotals>();
         services.AddScoped<Hub.Application.Referrals.IPossibleMatchSearch, PossibleMatchSearch>();
         services.AddScoped<IStaffDirectory, StaffDirectory>();
         services.AddScoped<Application.Volunteering.Coordination.IVolunteerAccounts, VolunteerAccounts>();

@@ -35,7 +35,9 @@ public sealed class DatabaseFixture : IAsyncLifetime
 
     /// <summary>
     /// Empties the class's database between tests with Respawn (ADR 007): every table of the hub's
-    /// schema but the migrations history, and the audit chain back at its first link. Hangfire's
+    /// schema but the migrations history, the audit chain back at its first link, and the directory's
+    /// one-row version given a new value (the offers went without a save, and a host kept between tests
+    /// must not give totals it remembered from before: docs/decisions/050). Hangfire's
     /// schema is left alone. The audit table refuses deletes by trigger; this session turns
     /// triggers off (a superuser's right, which the test cluster's user has) for the reset only.
     /// </summary>
@@ -51,11 +53,12 @@ public sealed class DatabaseFixture : IAsyncLifetime
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            TablesToIgnore = [new Table("public", "__EFMigrationsHistory"), new Table("public", "AuditChainHead")],
+            TablesToIgnore = [new Table("public", "__EFMigrationsHistory"), new Table("public", "AuditChainHead"), new Table("public", "DirectoryVersion")],
         });
         await _respawner.ResetAsync(connection);
         await using var head = new NpgsqlCommand(
-            "UPDATE \"AuditChainHead\" SET \"LastHash\" = repeat('0', 64), \"LastSequence\" = 0, \"LeaseHolder\" = NULL, \"LeaseExpiresAt\" = NULL; SET session_replication_role = DEFAULT", connection);
+            "UPDATE \"AuditChainHead\" SET \"LastHash\" = repeat('0', 64), \"LastSequence\" = 0, \"LeaseHolder\" = NULL, \"LeaseExpiresAt\" = NULL; " +
+            "UPDATE \"DirectoryVersion\" SET \"Value\" = gen_random_uuid(); SET session_replication_role = DEFAULT", connection);
         await head.ExecuteNonQueryAsync();
     }
 

@@ -13,8 +13,8 @@ public static class DirectoryQuery
     /// <param name="wordsOnCandidates">
     /// Test the words only on the offers every other filter leaves, found first (an index-only read on
     /// PostgreSQL): right for a page with a capped count, where few candidates are looked up one by one.
-    /// The Open Referral UK list counts every match exactly, and when many are left one pass over the
-    /// area testing everything costs less than a lookup per candidate, so it passes false (docs/decisions/046).
+    /// False tests everything in one pass over the area, which costs less than a lookup per candidate when
+    /// many are left (docs/decisions/046); the Open Referral UK list counts that way, by <see cref="Containing"/>.
     /// </param>
     public static IQueryable<CommunityOffer> Listed(this IQueryable<CommunityOffer> offers, DirectoryFilter filter, bool wordsOnCandidates = true)
     {
@@ -62,17 +62,42 @@ public static class DirectoryQuery
             // columns the directory's indexes carry (on PostgreSQL), so the candidates are found from an
             // index alone and only they are read whole to test the words, rather than every listed group
             // of the area (docs/decisions/046). Same rows on every provider; the order is the caller's.
-            var lower = text.ToLowerInvariant();
             if (wordsOnCandidates)
             {
                 var candidates = query.Select(o => o.Id);
                 query = offers.Where(o => candidates.Contains(o.Id));
             }
-            query = query.Where(o => o.Name.ToLower().Contains(lower) || o.OrganisationName.ToLower().Contains(lower)
-                || (o.Description != null && o.Description.ToLower().Contains(lower)));
+            query = query.Containing(text);
         }
         return query;
     }
+
+    /// <summary>The offers whose name, organisation or description holds the words, compared lower-cased; all of them for no words.</summary>
+    public static IQueryable<CommunityOffer> Containing(this IQueryable<CommunityOffer> offers, string? text)
+    {
+        if (text is not { Length: > 0 })
+        {
+            return offers;
+        }
+        var lower = text.ToLowerInvariant();
+        return offers.Where(o => o.Name.ToLower().Contains(lower) || o.OrganisationName.ToLower().Contains(lower)
+            || (o.Description != null && o.Description.ToLower().Contains(lower)));
+    }
+
+    /// <summary>
+    /// One page, in the directory's order, of the <paramref name="candidates"/> (every filter but the
+    /// words) that hold the words. The order and the page are taken from the candidates, and each is
+    /// joined to its own row by key for the words: on PostgreSQL the candidates come from an index-only
+    /// read of the ordered index in order, and the read stops once the page is full, so a page costs
+    /// about (page x size) candidates' worth of index and lookups rather than every listed group of the
+    /// area that one pass over the table with a sort reads (docs/decisions/050). The join is on the
+    /// primary key, so the rows are exactly those of <c>candidates.Containing(text)</c> on every provider.
+    /// </summary>
+    public static IQueryable<CommunityOffer> PageInOrder(this IQueryable<CommunityOffer> candidates, IQueryable<CommunityOffer> offers, string? text, int skip, int take) =>
+        candidates.Join(offers.Containing(text), c => c.Id, o => o.Id, (c, o) => new { Candidate = c, Offer = o })
+            .OrderByDescending(p => p.Candidate.IsFree).ThenBy(p => p.Candidate.Name).ThenBy(p => p.Candidate.Id)
+            .Skip(skip).Take(take)
+            .Select(p => p.Offer);
 
     /// <summary>
     /// Free first (people with little money were the first to ask), then A to Z; the id makes the order

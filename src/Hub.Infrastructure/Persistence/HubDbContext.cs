@@ -80,6 +80,7 @@ public abstract class HubDbContext(DbContextOptions options)
     public DbSet<OutingFeedbackLink> OutingFeedbackLinks => Set<OutingFeedbackLink>();
     public DbSet<Email.OutboxMessage> OutboxMessages => Set<Email.OutboxMessage>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+    public DbSet<DirectoryVersion> DirectoryVersions => Set<DirectoryVersion>();
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -173,6 +174,7 @@ public abstract class HubDbContext(DbContextOptions options)
             return await SaveInOrderAsync(order, cancellationToken);
         }
         await ProcessingRestrictionGuard.EnsureAllowedAsync(this, cancellationToken);
+        NoteDirectoryChanges();
         var stamped = StampNewAuditRows();
         var outermost = Database.CurrentTransaction is null;
         try
@@ -186,6 +188,45 @@ public abstract class HubDbContext(DbContextOptions options)
             GiveBack(stamped);
             throw;
         }
+    }
+
+    /// <summary>
+    /// A save that adds, changes or removes a community offer gives the directory a new version in the
+    /// same transaction, so a total remembered for the old version is never read again once the change
+    /// is visible (docs/decisions/050). Every field of an offer counts, as the directory's filters read
+    /// most of them and a stale total is worse than a recount. The version becomes an update, so such a
+    /// save never takes the small insert-only path.
+    /// </summary>
+    private void NoteDirectoryChanges()
+    {
+        foreach (var offer in ChangeTracker.Entries<CommunityOffer>())
+        {
+            if (offer.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            {
+                NewDirectoryVersion();
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A new version, written without reading the old one. Changes were detected before this runs and
+    /// are not detected again, so the value is marked modified by hand.
+    /// </summary>
+    private void NewDirectoryVersion()
+    {
+        DirectoryVersion? version = null;
+        foreach (var tracked in ChangeTracker.Entries<DirectoryVersion>())
+        {
+            version = tracked.Entity;
+        }
+        if (version is null)
+        {
+            version = new DirectoryVersion();
+            DirectoryVersions.Attach(version);
+        }
+        version.Value = Guid.NewGuid();
+        Entry(version).Property(v => v.Value).IsModified = true;
     }
 
     /// <summary>

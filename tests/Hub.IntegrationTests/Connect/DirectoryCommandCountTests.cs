@@ -15,7 +15,9 @@ namespace Hub.IntegrationTests.Connect;
 /// The public directory's search (the hub's own area, first page and page 3, another area, filtered),
 /// week view (a day, its second page, filtered) and search calendar cost the same number of SQL
 /// commands with 50 groups as with 5,000 (no query per group), whatever the filter; so do the Open
-/// Referral UK API's service list and service by id.
+/// Referral UK API's service list and service by id. The list counts a filter's exact total once per
+/// version of the directory (docs/decisions/050): the first request for a filter is the page, the
+/// version and the count; the same filter again, or its next page, is the page and the version alone.
 /// </summary>
 public sealed class DirectoryCommandCountTests(Xunit.Abstractions.ITestOutputHelper output)
 {
@@ -27,15 +29,24 @@ public sealed class DirectoryCommandCountTests(Xunit.Abstractions.ITestOutputHel
         var small = await Measure(50);
         var large = await Measure(5_000);
 
-        output.WriteLine($"SQL commands (search, filtered search, week, filtered week, search calendar, ORUK services, filtered ORUK services, ORUK service; search page 3, another area, week page 2): {small} at 50 groups, {large} at 5,000");
+        output.WriteLine($"SQL commands (search, filtered search, week, filtered week, search calendar, ORUK services, filtered ORUK services, ORUK service; search page 3, another area, week page 2; " +
+            $"ORUK again, filtered ORUK again, filtered ORUK next page, filtered ORUK other day): {small} at 50 groups, {large} at 5,000");
         large.ShouldBe(small);
         (small.Main.Search, small.Main.Filtered, small.More.SearchPage3, small.More.OtherArea).ShouldBe((4, 4, 4, 4), "the page, the count, the areas and the area's neighbourhoods");
         (small.Main.Week, small.Main.FilteredWeek, small.More.WeekPage2).ShouldBe((2, 2, 2), "a day's page and its count");
-        (small.Main.Oruk, small.Main.OrukFiltered, small.Main.OrukOne).ShouldBe((2, 2, 1), "the Open Referral UK list is the page and the count; one service is one command");
+        (small.Main.Oruk.Commands, small.Main.OrukFiltered.Commands, small.Main.OrukOne.Commands).ShouldBe((3, 3, 1),
+            "a filter asked for the first time is the page, the directory's version and the count; one service is one command");
+        (small.Main.Oruk.Counted, small.Main.OrukFiltered.Counted).ShouldBe((true, true));
+        (small.Oruk.Again.Commands, small.Oruk.FilteredAgain.Commands, small.Oruk.FilteredNextPage.Commands).ShouldBe((2, 2, 2),
+            "the same filter again, or its next page, is the page and the version: the total is remembered");
+        (small.Oruk.Again.Counted, small.Oruk.FilteredAgain.Counted, small.Oruk.FilteredNextPage.Counted).ShouldBe((false, false, false));
+        (small.Oruk.FilteredOtherDay.Commands, small.Oruk.FilteredOtherDay.Counted).ShouldBe((3, true), "another day is another filter");
     }
 
-    private static async Task<((int Search, int Filtered, int Week, int FilteredWeek, int Calendar, int Oruk, int OrukFiltered, int OrukOne) Main,
-        (int SearchPage3, int OtherArea, int WeekPage2) More)> Measure(int groups)
+    private readonly record struct Sent(int Commands, bool Counted);
+
+    private static async Task<((int Search, int Filtered, int Week, int FilteredWeek, int Calendar, Sent Oruk, Sent OrukFiltered, Sent OrukOne) Main,
+        (int SearchPage3, int OtherArea, int WeekPage2) More, (Sent Again, Sent FilteredAgain, Sent FilteredNextPage, Sent FilteredOtherDay) Oruk)> Measure(int groups)
     {
         var database = new DatabaseFixture();
         await database.InitializeAsync();
@@ -51,17 +62,22 @@ public sealed class DirectoryCommandCountTests(Xunit.Abstractions.ITestOutputHel
         var home = new DirectoryFilter("Home");
         var filtered = home with { Day = DayOfWeek.Tuesday, PartOfDay = PartOfDay.Evening, FreeOnly = true, Access = OfferAccess.StepFree, Text = "group" };
 
-        async Task<int> Count<T>(MediatR.IRequest<T> request)
+        async Task<int> Count<T>(MediatR.IRequest<T> request) => (await Send(request)).Commands;
+
+        async Task<Sent> Send<T>(MediatR.IRequest<T> request)
         {
             counter.Reset();
             await host.SendAsPublic(request);
-            return counter.Count;
+            return new(counter.Count, counter.Texts.Any(t => t.Contains("COUNT(", StringComparison.OrdinalIgnoreCase)));
         }
 
+        ListOpenReferralServices Filtered(string page = "1", string day = "TU") => new(Search: "group", TaxonomyTermId: stepFree, Day: day, PerPage: "100", Page: page);
         var main = (await Count(new SearchGroups(home, 2)), await Count(new SearchGroups(filtered)),
             await Count(new GetWhatsOn(home, 1)), await Count(new GetWhatsOn(filtered, 1)), await Count(new GetSearchCalendar(filtered)),
-            await Count(new ListOpenReferralServices(Page: "2")), await Count(new ListOpenReferralServices(Search: "group", TaxonomyTermId: stepFree, Day: "TU", PerPage: "100")),
-            await Count(new GetOpenReferralService(listed[^1].Id.ToString())));
-        return (main, (await Count(new SearchGroups(home, 3)), await Count(new SearchGroups(new DirectoryFilter("Northfield"))), await Count(new GetWhatsOn(home, 1, 2))));
+            await Send(new ListOpenReferralServices(Page: "2")), await Send(Filtered()),
+            await Send(new GetOpenReferralService(listed[^1].Id.ToString())));
+        var more = (await Count(new SearchGroups(home, 3)), await Count(new SearchGroups(new DirectoryFilter("Northfield"))), await Count(new GetWhatsOn(home, 1, 2)));
+        var oruk = (await Send(new ListOpenReferralServices(Page: "2")), await Send(Filtered()), await Send(Filtered(page: "2")), await Send(Filtered(day: "WE")));
+        return (main, more, oruk);
     }
 }

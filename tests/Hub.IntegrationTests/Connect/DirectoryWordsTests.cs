@@ -1,3 +1,4 @@
+using Hub.Application.CommunityOffers.OpenReferral;
 using Hub.Application.Connect;
 using Hub.Application.Connect.OpenReferralApi;
 using Hub.Application.Connect.OpenReferralApi.ListServices;
@@ -80,6 +81,45 @@ public sealed class DirectoryWordsTests(DatabaseFixture database) : IClassFixtur
         all.Services.Select(s => s.Id).ShouldBe(everyArea.Take(100).ToList(), "every area, free first, then A to Z");
     }
 
+    public static TheoryData<string> OpenReferralLists => ["words, step-free term, Tuesday, one area", "step-free term, Tuesday, one area", "words, accessibility taxonomy, every area", "words no group has, one area"];
+
+    // The page takes its order and its rows from the candidates (every filter but the words) and tests the
+    // words on each by key, stopping when the page is full (docs/decisions/050): every page, the last one
+    // short and one past the end, must be the list worked out in memory.
+    [SkippableTheory]
+    [MemberData(nameof(OpenReferralLists))]
+    public async Task Should_give_every_page_of_a_filtered_open_referral_list_as_worked_out_in_memory(string name)
+    {
+        await using var host = new ApplicationHost(database.ConnectionString, new TestClock(Now));
+        var groups = await Seed(host);
+        var stepFree = OpenReferralTaxonomies.Terms.Single(t => t.Code == nameof(OfferAccess.StepFree)).Id;
+        var access = OpenReferralTaxonomies.All.Single(t => t.Vocabulary == OpenReferralVocabularies.Access).Id;
+        var (request, expected) = name switch
+        {
+            "words, step-free term, Tuesday, one area" => (new ListOpenReferralServices(Search: "Group", TaxonomyTermId: stepFree, Day: "TU", Area: "Home", PerPage: "30"),
+                Expected(groups, new DirectoryFilter("Home") { Text = "group", Day = DayOfWeek.Tuesday, Access = OfferAccess.StepFree })),
+            "step-free term, Tuesday, one area" => (new ListOpenReferralServices(TaxonomyTermId: stepFree, Day: "TU", Area: "Southbank", PerPage: "30"),
+                Expected(groups, new DirectoryFilter("Southbank") { Text = "", Day = DayOfWeek.Tuesday, Access = OfferAccess.StepFree })),
+            "words, accessibility taxonomy, every area" => (new ListOpenReferralServices(Search: "club", TaxonomyId: access, PerPage: "45"),
+                Expected(groups, new DirectoryFilter("") { AllAreas = true, Text = "club" }, o => o.Access != OfferAccess.None)),
+            _ => (new ListOpenReferralServices(Search: "no such words anywhere", Area: "Northfield", PerPage: "30"),
+                Expected(groups, new DirectoryFilter("Northfield") { Text = "no such words anywhere" })),
+        };
+        var perPage = int.Parse(request.PerPage!, System.Globalization.CultureInfo.InvariantCulture);
+        var pages = (int)Math.Ceiling(expected.Count / (double)perPage);
+
+        for (var page = 1; page <= pages + 1; page++)
+        {
+            var list = await host.SendAsPublic(request with { Page = $"{page}" });
+            list.Services.Select(s => s.Id).ShouldBe(expected.Skip((page - 1) * perPage).Take(perPage).ToList(), $"'{name}', page {page} of {pages}");
+            (list.TotalItems, list.TotalPages).ShouldBe((expected.Count, pages), $"'{name}', page {page}");
+        }
+        if (name != "words no group has, one area")
+        {
+            pages.ShouldBeGreaterThan(2, "the data gives the list several pages");
+        }
+    }
+
     [SkippableFact]
     public async Task Should_find_the_same_groups_with_words_on_the_embedded_sqlite()
     {
@@ -98,7 +138,11 @@ public sealed class DirectoryWordsTests(DatabaseFixture database) : IClassFixtur
             search.Total.ShouldBe(expected.Count);
             expected.Count.ShouldBeGreaterThan(0);
             var list = await host.SendAsPublic(new ListOpenReferralServices(Search: "club", Area: "Northfield", PerPage: "100"));
-            list.TotalItems.ShouldBe(Expected(groups, filter with { FreeOnly = false, Access = OfferAccess.None }).Count);
+            var listed = Expected(groups, filter with { FreeOnly = false, Access = OfferAccess.None });
+            list.TotalItems.ShouldBe(listed.Count);
+            list.Services.Select(s => s.Id).ShouldBe(listed.Take(100).ToList(), "the page joined to its rows by key, in the directory's order");
+            var second = await host.SendAsPublic(new ListOpenReferralServices(Search: "club", Area: "Northfield", Page: "2", PerPage: "7"));
+            second.Services.Select(s => s.Id).ShouldBe(listed.Skip(7).Take(7).ToList(), "a later page");
         }
         finally
         {
@@ -108,12 +152,13 @@ public sealed class DirectoryWordsTests(DatabaseFixture database) : IClassFixtur
     }
 
     /// <summary>The directory as it read before: every filter on the whole offer, free first, then A to Z.</summary>
-    private static List<Guid> Expected(IReadOnlyList<CommunityOffer> groups, DirectoryFilter filter)
+    private static List<Guid> Expected(IReadOnlyList<CommunityOffer> groups, DirectoryFilter filter, Func<CommunityOffer, bool>? also = null)
     {
         var slots = OfferWeek.Mask(filter.Day, filter.PartOfDay);
         var text = filter.Text!.ToLowerInvariant();
         return groups
             .Where(o => o.Active && (filter.AllAreas || o.Area == filter.Area))
+            .Where(o => also is null || also(o))
             .Where(o => slots == 0 || (o.WeekSlots & slots) != 0)
             .Where(o => !filter.FreeOnly || o.IsFree)
             .Where(o => (o.Access & filter.Access) == filter.Access)

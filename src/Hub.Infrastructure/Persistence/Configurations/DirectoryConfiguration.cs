@@ -39,6 +39,17 @@ internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMem
     }
 }
 
+internal sealed class DirectoryVersionConfiguration : IEntityTypeConfiguration<DirectoryVersion>
+{
+    public void Configure(EntityTypeBuilder<DirectoryVersion> builder)
+    {
+        builder.ToTable("DirectoryVersion");
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        // The row is there from the first migration on, so a save only ever updates it (docs/decisions/050).
+        builder.HasData(new DirectoryVersion());
+    }
+}
+
 internal sealed class CommunityOfferConfiguration : IEntityTypeConfiguration<CommunityOffer>
 {
     public void Configure(EntityTypeBuilder<CommunityOffer> builder)

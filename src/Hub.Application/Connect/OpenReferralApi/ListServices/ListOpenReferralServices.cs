@@ -44,7 +44,7 @@ public sealed class ListOpenReferralServicesValidator : AbstractValidator<ListOp
     }
 }
 
-public sealed class ListOpenReferralServicesHandler(IApplicationDbContext db) : IRequestHandler<ListOpenReferralServices, OpenReferralServicePage>
+public sealed class ListOpenReferralServicesHandler(IApplicationDbContext db, IDirectoryTotals totals) : IRequestHandler<ListOpenReferralServices, OpenReferralServicePage>
 {
     public const int DefaultPerPage = 50;
     public const int MaxPerPage = 100;
@@ -54,8 +54,9 @@ public sealed class ListOpenReferralServicesHandler(IApplicationDbContext db) : 
 
     private static readonly string[] DayCodes = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
 
-    // Two commands whatever the directory holds: the page and the count. A term or taxonomy no
-    // service can carry is an empty page, with no query at all.
+    // The page, the directory's version, and the count only when this filter has not been counted
+    // since the directory last changed (docs/decisions/050): two or three commands whatever the
+    // directory holds. A term or taxonomy no service can carry is an empty page, with no query at all.
     public async Task<OpenReferralServicePage> Handle(ListOpenReferralServices request, CancellationToken cancellationToken)
     {
         var page = request.Page is null ? 1 : Number(request.Page)!.Value;
@@ -65,21 +66,36 @@ public sealed class ListOpenReferralServicesHandler(IApplicationDbContext db) : 
             return new OpenReferralServicePage([], page, perPage, 0);
         }
 
-        var matching = db.CommunityOffers.AsNoTracking().Listed(filter, wordsOnCandidates: false); // an exact total: one pass (docs/decisions/046)
+        // Every filter but the words; the words are tested on these (docs/decisions/046, 050).
+        var candidates = db.CommunityOffers.AsNoTracking().Listed(filter with { Text = null });
+        string? vocabulary = null;
         if (request.TaxonomyId is { } taxonomyId && OpenReferralTaxonomies.Taxonomy(taxonomyId) is { } taxonomy)
         {
+            vocabulary = taxonomy.Vocabulary;
             // "Any term of this taxonomy": the field that carries the taxonomy is set.
-            matching = taxonomy.Vocabulary switch
+            candidates = taxonomy.Vocabulary switch
             {
-                OpenReferralVocabularies.Interests => matching.Where(o => o.Interests != OfferInterest.None),
-                OpenReferralVocabularies.Access => matching.Where(o => o.Access != OfferAccess.None),
-                _ => matching.Where(o => o.IsFree || o.PeerLed || o.BringSomeoneFirstTime),
+                OpenReferralVocabularies.Interests => candidates.Where(o => o.Interests != OfferInterest.None),
+                OpenReferralVocabularies.Access => candidates.Where(o => o.Access != OfferAccess.None),
+                _ => candidates.Where(o => o.IsFree || o.PeerLed || o.BringSomeoneFirstTime),
             };
         }
-        var services = await matching.FreeFirst().Skip((page - 1) * perPage).Take(perPage).ToListAsync(cancellationToken);
-        var total = await matching.CountAsync(cancellationToken);
+        // The page stops once it is full (a read bounded by its depth, not by the area); the exact total is
+        // one pass testing everything, which costs less than a lookup per match when it has to see them all.
+        // With no filter but the area the listed rows are the page already: one range of the ordered index
+        // with each row read once, where the join would look each up a second time by key.
+        var unfiltered = filter == new DirectoryFilter(filter.Area) { AllAreas = filter.AllAreas } && vocabulary is null;
+        var services = await (unfiltered ? candidates.FreeFirst().Skip((page - 1) * perPage).Take(perPage)
+            : candidates.PageInOrder(db.CommunityOffers.AsNoTracking(), filter.Text, (page - 1) * perPage, perPage)).ToListAsync(cancellationToken);
+        var matching = candidates.Containing(filter.Text);
+        // Words are compared lower-cased (DirectoryQuery), so "Group" and "group" share a total.
+        var counted = new CountedFilter(filter with { Text = filter.Text?.ToLowerInvariant() }, vocabulary);
+        var total = await totals.CountAsync(counted, matching, cancellationToken);
         return new OpenReferralServicePage(services, page, perPage, total);
     }
+
+    /// <summary>Everything that decides which services match (not the page): the key of a remembered total.</summary>
+    private sealed record CountedFilter(DirectoryFilter Filter, string? Vocabulary);
 
     /// <summary>The directory filter the query asks for, or none when it names a term or taxonomy we do not publish (nothing can match).</summary>
     private static DirectoryFilter? Filter(ListOpenReferralServices request)
