@@ -1,0 +1,194 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using Hub.Application.Referrals;
+using Hub.Application.Referrals.SubmitSelfReferral;
+using Hub.Domain.People;
+using Hub.Infrastructure.Jobs;
+using Hub.Infrastructure.Persistence.Providers;
+using Hub.IntegrationTests.Persistence;
+using Hub.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
+
+namespace Hub.IntegrationTests.Referrals;
+
+/// <summary>
+/// What a send asks of PostgreSQL (docs/decisions/051): one connection, a match search that tests only
+/// the keys the person gave and whose generic plan reads indexes, and seals written a batch at a time.
+/// </summary>
+public sealed partial class SendDatabaseWorkTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>
+{
+    [SkippableFact]
+    public async Task Should_take_one_connection_for_the_search_and_the_write_of_a_send()
+    {
+        var (counter, opens) = (new CommandCounter(), new OpenCounter());
+        await using var host = new ApplicationHost(database.ConnectionString, interceptors: [counter, opens]);
+        await host.SendAsPublic(Send(phone: "07700 900 301", email: $"one.{Guid.NewGuid():N}@example.org"));
+        counter.Reset();
+        opens.Reset();
+
+        await host.SendAsPublic(Send(phone: "07700 900 301", email: $"two.{Guid.NewGuid():N}@example.org"));
+
+        counter.Count.ShouldBe(2, "the match search, then the rows");
+        opens.Count.ShouldBe(1, "both commands on the one connection the send holds");
+    }
+
+    [SkippableFact]
+    public async Task Should_search_only_the_keys_the_person_gave()
+    {
+        var counter = new CommandCounter();
+        await using var host = new ApplicationHost(database.ConnectionString, interceptors: [counter]);
+
+        var phoneOnly = await SearchText(host, counter, Send(phone: "07700 900 302"));
+        var emailOnly = await SearchText(host, counter, Send(email: $"keys.{Guid.NewGuid():N}@example.org"));
+
+        phoneOnly.ShouldContain("\"PhoneKey\" =");
+        phoneOnly.ShouldNotContain("\"EmailKey\"", customMessage: "no arm for a key the person left out, not even IS NULL");
+        phoneOnly.ShouldNotContain("\"NameKey\" =");
+        emailOnly.ShouldContain("\"EmailKey\" =");
+        emailOnly.ShouldNotContain("\"PhoneKey\" =");
+        emailOnly.ShouldNotContain("Key\" IS NULL", customMessage: "no arm for a key the person left out");
+    }
+
+    [SkippableFact]
+    public async Task Should_have_a_generic_plan_for_every_key_shape_that_reads_indexes_not_every_person()
+    {
+        var counter = new CommandCounter();
+        await using var host = new ApplicationHost(database.ConnectionString, interceptors: [counter]);
+        await using (var connection = new NpgsqlConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            // Enough people that reading them all would cost more than the indexes (a handful fit on one page either way).
+            await using var seed = new NpgsqlCommand("""
+                INSERT INTO "People" ("Id", "CreatedAt", "PhoneKey", "EmailKey", "DateOfBirth", "NameKey", "Contact_PreferredMethod")
+                SELECT gen_random_uuid(), now() - make_interval(mins => g), '0770' || lpad(g::text, 7, '0'), 'seed' || g || '@example.org',
+                       DATE '1960-01-01' + g % 15000, 'seed person ' || g, 0
+                FROM generate_series(1, 20000) AS g;
+                ANALYZE "People";
+                """, connection);
+            await seed.ExecuteNonQueryAsync();
+        }
+
+        var shapes = new[]
+        {
+            Send(phone: "07700 900 303"),
+            Send(email: "shape@example.org"),
+            Send(name: "Ada Shape", born: new DateOnly(1990, 1, 2)),
+            Send(phone: "07700 900 304", email: "shape.two@example.org"),
+            Send(phone: "07700 900 305", name: "Ada Shape", born: new DateOnly(1990, 1, 2)),
+            Send(email: "shape.three@example.org", name: "Ada Shape", born: new DateOnly(1990, 1, 2)),
+            Send(phone: "07700 900 306", email: "shape.four@example.org", name: "Ada Shape", born: new DateOnly(1990, 1, 2)),
+        };
+        foreach (var shape in shapes)
+        {
+            counter.Reset();
+            await host.SendAsPublic(shape);
+            var search = counter.Commands.First(c => c.Text.Contains("FROM \"People\"", StringComparison.Ordinal));
+            var plan = await GenericPlan(search);
+            plan.ShouldNotContain("Seq Scan on \"People\"", customMessage: $"the generic plan of {search.Text}:\n{plan}");
+            plan.ShouldContain("Index");
+        }
+    }
+
+    [SkippableFact]
+    public async Task Should_seal_a_batch_of_audit_rows_with_one_update()
+    {
+        var counter = new CommandCounter();
+        await using var host = new ApplicationHost(database.ConnectionString, interceptors: [counter]);
+        for (var i = 0; i < 12; i++)
+        {
+            await host.SendAsPublic(Send(email: $"seal.{i}.{Guid.NewGuid():N}@example.org"));
+        }
+        counter.Reset();
+
+        var sealedNow = await host.WithService<AuditSealer, AuditSealResult>(s => s.SealAsync("seal-test", CancellationToken.None));
+
+        sealedNow.Sealed.ShouldBeGreaterThanOrEqualTo(12);
+        counter.Texts.Count(t => t.StartsWith("UPDATE \"AuditEvents\"", StringComparison.Ordinal)).ShouldBe(1, "one UPDATE for the batch, not one per row");
+        var unsealed = await host.WithDb(db => db.AuditEvents.CountAsync(e => e.Sequence == null));
+        unsealed.ShouldBe(0);
+    }
+
+    private static async Task<string> SearchText(ApplicationHost host, CommandCounter counter, SubmitSelfReferral send)
+    {
+        counter.Reset();
+        await host.SendAsPublic(send);
+        var text = counter.Texts.First(t => t.Contains("FROM \"People\"", StringComparison.Ordinal));
+        return text[text.IndexOf("WHERE", StringComparison.Ordinal)..]; // the tests, not the keys it reads back
+    }
+
+    /// <summary>The plan PostgreSQL keeps once it plans the statement without its values, as a prepared statement may.</summary>
+    private async Task<string> GenericPlan(CommandCounter.SeenCommand search)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        var names = new List<string>();
+        var text = ParameterName().Replace(search.Text, m =>
+        {
+            var index = names.IndexOf(m.Value);
+            if (index < 0)
+            {
+                names.Add(m.Value);
+                index = names.Count - 1;
+            }
+            return "$" + (index + 1);
+        });
+        var parameters = names.Select(n => search.Parameters[n.TrimStart('@')]).ToList();
+        var types = string.Join(", ", parameters.Select(value => value switch
+        {
+            Guid => "uuid",
+            int => "integer",
+            DateOnly => "date",
+            _ => "text",
+        }));
+        await using (var prepare = new NpgsqlCommand($"SET plan_cache_mode = force_generic_plan; PREPARE search ({types}) AS {text}", connection))
+        {
+            await prepare.ExecuteNonQueryAsync();
+        }
+        var values = string.Join(", ", parameters.Select(value => value switch
+        {
+            int number => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            DateOnly date => $"'{date:yyyy-MM-dd}'",
+            _ => $"'{value}'",
+        }));
+        await using var explain = new NpgsqlCommand($"EXPLAIN EXECUTE search ({values})", connection);
+        var lines = new List<string>();
+        await using var reader = await explain.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(0));
+        }
+        return string.Join('\n', lines);
+    }
+
+    private static SubmitSelfReferral Send(string? phone = null, string? email = null, string? name = null, DateOnly? born = null) =>
+        new(new SelfReferralAnswers
+        {
+            ContactMethod = email is not null ? ContactMethod.Email : phone is not null ? ContactMethod.Phone : ContactMethod.TheyWillCallUs,
+            Phone = phone,
+            Email = email,
+            PreferredName = name,
+            BirthDay = born?.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            BirthMonth = born?.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            BirthYear = born?.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            SafeToLeaveMessage = "yes",
+            WhatIsHappening = "Checking what the database is asked.",
+        }, Guid.NewGuid());
+
+    [GeneratedRegex("@[A-Za-z_][A-Za-z0-9_]*")]
+    private static partial Regex ParameterName();
+
+    private sealed class OpenCounter : DbConnectionInterceptor
+    {
+        private int _count;
+        public int Count => Volatile.Read(ref _count);
+        public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return Task.CompletedTask;
+        }
+    }
+}
