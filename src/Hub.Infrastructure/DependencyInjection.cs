@@ -23,6 +23,9 @@ namespace Hub.Infrastructure;
 
 public static class DependencyInjection
 {
+    /// <summary>Stateless, so one serves every context (docs/decisions/051).</summary>
+    private static readonly PreparedStatements PreparedStatementsInterceptor = new();
+
     /// <summary>
     /// Registers the database for the configured provider (<c>Database:Provider</c>, connection
     /// string <c>ConnectionStrings:Hub</c>; servers retry transient faults, see <see cref="TransientFaults"/>), Identity's stores, shared data protection keys
@@ -46,8 +49,9 @@ public static class DependencyInjection
                 services.AddScoped<HubDbContext>(sp => sp.GetRequiredService<SqliteHubDbContext>());
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContextPool<PostgresHubDbContext>(o => o.UseNpgsql(PostgresConnectionDefaults.Apply(connectionString),
-                    n => n.EnableRetryOnFailure(TransientFaults.MaxRetries, TransientFaults.MaxDelay, errorCodesToAdd: null)));
+                services.AddDbContextPool<PostgresHubDbContext>(o => o.UseNpgsql(connectionString,
+                    n => n.EnableRetryOnFailure(TransientFaults.MaxRetries, TransientFaults.MaxDelay, errorCodesToAdd: null))
+                    .AddInterceptors(PreparedStatementsInterceptor));
                 services.AddScoped<HubDbContext>(sp => sp.GetRequiredService<PostgresHubDbContext>());
                 break;
             case DatabaseProvider.SqlServer:

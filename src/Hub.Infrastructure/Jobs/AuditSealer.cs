@@ -1,5 +1,6 @@
 using Hub.Domain.Audit;
 using Hub.Infrastructure.Persistence;
+using Hub.Infrastructure.Persistence.Providers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
@@ -106,9 +107,9 @@ public sealed class AuditSealer(HubDbContext db, AuditKey key, TimeProvider cloc
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         string Column(string property) => "\"" + entity.FindProperty(property)!.GetColumnName(table) + "\"";
         var name = entity.GetSchema() is { } schema ? $"\"{schema}\".\"{table.Name}\"" : $"\"{table.Name}\"";
-        var sql = $"UPDATE {name} AS e SET {Column(nameof(AuditEvent.Sequence))} = v.sequence, {Column(nameof(AuditEvent.PreviousHash))} = v.previous_hash, " +
+        var sql = PreparedStatements.Marked($"UPDATE {name} AS e SET {Column(nameof(AuditEvent.Sequence))} = v.sequence, {Column(nameof(AuditEvent.PreviousHash))} = v.previous_hash, " +
                   $"{Column(nameof(AuditEvent.Hash))} = v.hash FROM unnest(@ids, @sequences, @previous, @hashes) AS v(id, sequence, previous_hash, hash) " +
-                  $"WHERE e.{Column(nameof(AuditEvent.Id))} = v.id AND e.{Column(nameof(AuditEvent.Sequence))} IS NULL";
+                  $"WHERE e.{Column(nameof(AuditEvent.Id))} = v.id AND e.{Column(nameof(AuditEvent.Sequence))} IS NULL");
         var written = await db.Database.ExecuteSqlRawAsync(sql, [
             new NpgsqlParameter<Guid[]>("ids", rows.Select(r => r.Id).ToArray()),
             new NpgsqlParameter<long[]>("sequences", rows.Select(r => r.Sequence!.Value).ToArray()),

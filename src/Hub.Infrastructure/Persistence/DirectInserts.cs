@@ -134,7 +134,8 @@ public sealed class DirectInserts
 
     private static string Text((Plan Plan, object Entity, int Order)[] rows)
     {
-        var text = new StringBuilder(rows.Length * 512);
+        // Prepared on PostgreSQL: the same few shapes come again and again (docs/decisions/051).
+        var text = new StringBuilder(rows.Length * 512).Append(Providers.PreparedStatements.Marked(string.Empty));
         var next = 0;
         foreach (var (plan, _, _) in rows)
         {

@@ -11,8 +11,9 @@ namespace Hub.Infrastructure.Persistence;
 /// The send's possible-match search as compiled queries (docs/decisions/047, 051). There is one query
 /// for each combination of keys the incoming person has (phone, email, name and date of birth), and it
 /// tests only those keys: its SQL is a plain OR of indexed equalities, with no switch parameters and
-/// no "IS NULL" arm for a key the person left out. PostgreSQL can then keep one prepared, generic plan
-/// per shape that reads only the matching index entries, instead of planning the search on every send
+/// no "IS NULL" arm for a key the person left out. It is prepared on PostgreSQL (tagged for
+/// <see cref="Providers.PreparedStatements"/>), and its generic plan reads only the matching index
+/// entries, so the search is not planned on every send
 /// (a generic plan of one query with switches had to allow every arm, and read the people with no
 /// email). A compiled query belongs to the model it was first run with, so the set is kept per model:
 /// a process that holds two providers (the tests, an operator's copy between databases) gets one each.
@@ -26,7 +27,7 @@ internal sealed class PossibleMatchSearch(HubDbContext db) : IPossibleMatchSearc
     /// <summary>The search with every key; each shape is this with the keys it lacks switched off before it is compiled.</summary>
     private static readonly Expression<Func<HubDbContext, Guid, bool, string?, bool, string?, bool, DateOnly?, string?, int, IQueryable<MatchKeys>>> AllKeys =
         (context, id, byPhone, phone, byEmail, email, byNameAndBirth, dateOfBirth, name, limit) =>
-            context.People.AsNoTracking()
+            context.People.AsNoTracking().TagWith(Providers.PreparedStatements.Tag)
                 .Where(p => p.MergedIntoPersonId == null && p.Id != id)
                 .Where(p => (byPhone && p.PhoneKey == phone)
                          || (byEmail && p.EmailKey == email)

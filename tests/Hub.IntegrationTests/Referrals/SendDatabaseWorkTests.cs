@@ -92,6 +92,26 @@ public sealed partial class SendDatabaseWorkTests(DatabaseFixture database) : IC
     }
 
     [SkippableFact]
+    public async Task Should_prepare_the_statements_tagged_for_it_and_no_others()
+    {
+        await using var host = new ApplicationHost(database.ConnectionString);
+        var (tagged, untagged) = await host.WithDb(async db =>
+        {
+            await using var held = await db.HoldConnectionAsync(CancellationToken.None);
+            await db.People.TagWith(PreparedStatements.Tag).Where(p => p.PhoneKey == "07700900307").CountAsync();
+            await db.People.Where(p => p.EmailKey == "not.prepared@example.org").CountAsync();
+            var prepared = await db.Database.SqlQueryRaw<string>("SELECT statement AS \"Value\" FROM pg_prepared_statements WHERE NOT from_sql").ToListAsync();
+            // The connection may come back from the pool holding other tests' prepared statements (a send's
+            // inserts: one command, whose first statement carries the tag): only these two queries are looked at.
+            return (prepared.Count(s => s.Contains(PreparedStatements.Tag, StringComparison.Ordinal) && s.Contains("07700900307", StringComparison.Ordinal)),
+                    prepared.Count(s => s.Contains("not.prepared", StringComparison.Ordinal)));
+        });
+
+        tagged.ShouldBe(1, "the tagged query is prepared on the connection that ran it");
+        untagged.ShouldBe(0, "an untagged query is planned with its values each time");
+    }
+
+    [SkippableFact]
     public async Task Should_seal_a_batch_of_audit_rows_with_one_update()
     {
         var counter = new CommandCounter();
@@ -105,7 +125,7 @@ public sealed partial class SendDatabaseWorkTests(DatabaseFixture database) : IC
         var sealedNow = await host.WithService<AuditSealer, AuditSealResult>(s => s.SealAsync("seal-test", CancellationToken.None));
 
         sealedNow.Sealed.ShouldBeGreaterThanOrEqualTo(12);
-        counter.Texts.Count(t => t.StartsWith("UPDATE \"AuditEvents\"", StringComparison.Ordinal)).ShouldBe(1, "one UPDATE for the batch, not one per row");
+        counter.Texts.Count(t => t.Contains("UPDATE \"AuditEvents\"", StringComparison.Ordinal)).ShouldBe(1, "one UPDATE for the batch, not one per row");
         var unsealed = await host.WithDb(db => db.AuditEvents.CountAsync(e => e.Sequence == null));
         unsealed.ShouldBe(0);
     }
@@ -142,7 +162,8 @@ public sealed partial class SendDatabaseWorkTests(DatabaseFixture database) : IC
             DateOnly => "date",
             _ => "text",
         }));
-        await using (var prepare = new NpgsqlCommand($"SET plan_cache_mode = force_generic_plan; PREPARE search ({types}) AS {text}", connection))
+        var name = "search_" + Guid.NewGuid().ToString("N");
+        await using (var prepare = new NpgsqlCommand($"SET plan_cache_mode = force_generic_plan; PREPARE {name} ({types}) AS {text}", connection))
         {
             await prepare.ExecuteNonQueryAsync();
         }
@@ -152,7 +173,7 @@ public sealed partial class SendDatabaseWorkTests(DatabaseFixture database) : IC
             DateOnly date => $"'{date:yyyy-MM-dd}'",
             _ => $"'{value}'",
         }));
-        await using var explain = new NpgsqlCommand($"EXPLAIN EXECUTE search ({values})", connection);
+        await using var explain = new NpgsqlCommand($"EXPLAIN EXECUTE {name} ({values})", connection);
         var lines = new List<string>();
         await using var reader = await explain.ExecuteReaderAsync();
         while (await reader.ReadAsync())

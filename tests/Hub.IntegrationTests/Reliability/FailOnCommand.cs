@@ -52,7 +52,7 @@ internal sealed class FailOnCommand : DbCommandInterceptor
         lock (_lock)
         {
             if (!_counting || (Seen == 0 && _failWhen is null && command.Transaction is null
-                && command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)))
+                && WithoutComments(command.CommandText).StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)))
             {
                 return;
             }
@@ -91,5 +91,17 @@ internal sealed class FailOnCommand : DbCommandInterceptor
     {
         Step(command);
         return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    /// <summary>The statement after any leading "--" comment lines (a tag, such as the one that asks for preparing).</summary>
+    private static string WithoutComments(string sql)
+    {
+        var text = sql.TrimStart();
+        while (text.StartsWith("--", StringComparison.Ordinal))
+        {
+            var end = text.IndexOf('\n');
+            text = end < 0 ? string.Empty : text[(end + 1)..].TrimStart();
+        }
+        return text;
     }
 }
