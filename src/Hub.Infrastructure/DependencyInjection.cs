@@ -23,6 +23,16 @@ namespace Hub.Infrastructure;
 
 public static class DependencyInjection
 {
+    /// <summary>
+    /// A failed command or save is logged by EF as a warning, not an error. The hub expects some and
+    /// handles them: a form sent twice is stopped by its token's unique index and answers the stored
+    /// reference, a transient fault is tried again. One that is not handled still reaches the log at
+    /// Error, with its exception, from the request's exception handler or the job that ran it.
+    /// </summary>
+    private static void HandledFailuresAsWarnings(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder warnings) =>
+        warnings.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, Microsoft.Extensions.Logging.LogLevel.Warning),
+            (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, Microsoft.Extensions.Logging.LogLevel.Warning));
+
     /// <summary>Stateless, so one serves every context (docs/decisions/051).</summary>
     private static readonly PreparedStatements PreparedStatementsInterceptor = new();
 
@@ -45,18 +55,19 @@ public static class DependencyInjection
         {
             case DatabaseProvider.Sqlite:
                 connectionString = AnchorSqlitePath(connectionString, contentRoot);
-                services.AddDbContextPool<SqliteHubDbContext>(o => o.UseSqlite(connectionString));
+                services.AddDbContextPool<SqliteHubDbContext>(o => o.UseSqlite(connectionString).ConfigureWarnings(HandledFailuresAsWarnings));
                 services.AddScoped<HubDbContext>(sp => sp.GetRequiredService<SqliteHubDbContext>());
                 break;
             case DatabaseProvider.Postgres:
                 services.AddDbContextPool<PostgresHubDbContext>(o => o.UseNpgsql(connectionString,
                     n => n.EnableRetryOnFailure(TransientFaults.MaxRetries, TransientFaults.MaxDelay, errorCodesToAdd: null))
-                    .AddInterceptors(PreparedStatementsInterceptor));
+                    .AddInterceptors(PreparedStatementsInterceptor).ConfigureWarnings(HandledFailuresAsWarnings));
                 services.AddScoped<HubDbContext>(sp => sp.GetRequiredService<PostgresHubDbContext>());
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContextPool<SqlServerHubDbContext>(o => o.UseSqlServer(connectionString,
-                    s => s.EnableRetryOnFailure(TransientFaults.MaxRetries, TransientFaults.MaxDelay, errorNumbersToAdd: null)));
+                    s => s.EnableRetryOnFailure(TransientFaults.MaxRetries, TransientFaults.MaxDelay, errorNumbersToAdd: null))
+                    .ConfigureWarnings(HandledFailuresAsWarnings));
                 services.AddScoped<HubDbContext>(sp => sp.GetRequiredService<SqlServerHubDbContext>());
                 break;
         }

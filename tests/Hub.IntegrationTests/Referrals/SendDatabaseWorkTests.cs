@@ -9,6 +9,8 @@ using Hub.IntegrationTests.Persistence;
 using Hub.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Hub.IntegrationTests.Referrals;
@@ -109,6 +111,24 @@ public sealed partial class SendDatabaseWorkTests(DatabaseFixture database) : IC
 
         tagged.ShouldBe(1, "the tagged query is prepared on the connection that ran it");
         untagged.ShouldBe(0, "an untagged query is planned with its values each time");
+    }
+
+    [SkippableFact]
+    public async Task Should_log_a_form_sent_twice_as_a_warning_not_an_error()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var host = new ApplicationHost(database.ConnectionString,
+            configure: s => s.AddLogging(b => b.AddProvider(logs).AddFilter<CapturingLoggerProvider>(null, LogLevel.Trace)));
+        var send = Send(email: $"twice.{Guid.NewGuid():N}@example.org");
+        var first = await host.SendAsPublic(send);
+
+        var second = await host.SendAsPublic(send);
+
+        second.AlreadySubmitted.ShouldBeTrue();
+        second.Reference.ShouldBe(first.Reference);
+        logs.Entries.ShouldContain(e => e.Level == LogLevel.Warning && e.Category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal),
+            "EF still says the command failed, so an operator can see it");
+        logs.Entries.Where(e => e.Level >= LogLevel.Error).Select(e => e.Category).ShouldBeEmpty("a double click is not an error");
     }
 
     [SkippableFact]
