@@ -10,13 +10,7 @@ namespace Hub.Application.Connect;
 /// </summary>
 public static class DirectoryQuery
 {
-    /// <param name="wordsOnCandidates">
-    /// Test the words only on the offers every other filter leaves, found first (an index-only read on
-    /// PostgreSQL): right for a page with a capped count, where few candidates are looked up one by one.
-    /// False tests everything in one pass over the area, which costs less than a lookup per candidate when
-    /// many are left (docs/decisions/046); the Open Referral UK list counts that way, by <see cref="Containing"/>.
-    /// </param>
-    public static IQueryable<CommunityOffer> Listed(this IQueryable<CommunityOffer> offers, DirectoryFilter filter, bool wordsOnCandidates = true)
+    public static IQueryable<CommunityOffer> Listed(this IQueryable<CommunityOffer> offers, DirectoryFilter filter)
     {
         var area = filter.Area;
         // One equality on the area, never "or none" (docs/decisions/043), so the index of listed offers
@@ -62,12 +56,8 @@ public static class DirectoryQuery
             // columns the directory's indexes carry (on PostgreSQL), so the candidates are found from an
             // index alone and only they are read whole to test the words, rather than every listed group
             // of the area (docs/decisions/046). Same rows on every provider; the order is the caller's.
-            if (wordsOnCandidates)
-            {
-                var candidates = query.Select(o => o.Id);
-                query = offers.Where(o => candidates.Contains(o.Id));
-            }
-            query = query.Containing(text);
+            var candidates = query.Select(o => o.Id);
+            query = offers.Where(o => candidates.Contains(o.Id)).Containing(text);
         }
         return query;
     }
