@@ -3,6 +3,7 @@ using Hub.TestSupport;
 using Hub.WebTests.Referrals;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
 namespace Hub.WebTests.Forms;
@@ -47,7 +48,13 @@ public sealed class EveryFormBadInputTests(DatabaseFixture database, ITestOutput
 
     private HubWebFactory? _factory;
 
-    private HubWebFactory Factory => _factory ??= new HubWebFactory(database.ConnectionString);
+    /// <summary>What the hub logs at Warning and above while it is fuzzed: a response of 500 is reported with the exception behind it.</summary>
+    private readonly CapturingLoggerProvider _logs = new();
+
+    private HubWebFactory Factory => _factory ??= new HubWebFactory(database.ConnectionString)
+    {
+        ConfigureTestServices = s => s.AddLogging(b => b.AddProvider(_logs)),
+    };
 
     [SkippableFact]
     public async Task Should_never_fail_echo_markup_store_invalid_text_or_refuse_without_a_message_for_generated_bad_input_to_every_form()
@@ -92,9 +99,11 @@ public sealed class EveryFormBadInputTests(DatabaseFixture database, ITestOutput
         var shownAgain = await SweepAsync(arranged, addresses);
 
         Report(seed, forms, outcomes);
+        var failures = Failures();
         var problems = outcomes.SelectMany(o => o.Problems.Select(p => $"({o.Input.Form.PageShape} {o.Input.Form.Action.Split('?').ElementAtOrDefault(1)?.Split('&')[0]}, {o.Input.Field}, {o.Input.Kind}, {o.Status}): {p}"))
             .Concat(stored)
             .Concat(shownAgain)
+            .Concat(failures.Select(f => "logged by the hub: " + f))
             .ToList();
         output.WriteLine($"Problems: {problems.Count}");
         foreach (var group in problems.GroupBy(p => p).OrderByDescending(g => g.Count()).Take(60))
@@ -109,6 +118,25 @@ public sealed class EveryFormBadInputTests(DatabaseFixture database, ITestOutput
             () => outcomes.Count.ShouldBeGreaterThanOrEqualTo(3_600, "with the public form's 1,500 the hub gets at least 5,000 generated inputs"),
             () => outcomes.Count(o => o.Status >= 500).ShouldBe(0, "responses >= 500"),
             () => problems.ShouldBeEmpty($"{problems.Count} problems (seed {seed}), as (page, field, input kind, status); first: {string.Join(" | ", problems.Distinct().Take(15))}"));
+    }
+
+    /// <summary>
+    /// Each error the hub logged, once: its category and the exception's type, message (cut short: it may
+    /// hold a generated value) and first frame in the hub's own code. Nothing else is logged at Error.
+    /// </summary>
+    private List<string> Failures() => _logs.Entries
+        .Where(e => e.Level >= LogLevel.Error)
+        .Select(e => $"{e.Category}: {Shorten(e.Text)}")
+        .Distinct()
+        .ToList();
+
+    private static string Shorten(string text)
+    {
+        var lines = text.Split('\n', StringSplitOptions.TrimEntries);
+        var first = lines[0].Length > 300 ? lines[0][..300] + "..." : lines[0];
+        var exception = lines.Skip(1).FirstOrDefault(l => l.Contains("Exception", StringComparison.Ordinal)) is { } line ? (line.Length > 300 ? line[..300] + "..." : line) : null;
+        var hubFrame = lines.FirstOrDefault(l => l.StartsWith("at Hub.", StringComparison.Ordinal));
+        return string.Join(" | ", new[] { first, exception, hubFrame }.OfType<string>());
     }
 
     /// <summary>Opens every address as every role once more: no page fails, and nothing stored comes back as markup.</summary>
