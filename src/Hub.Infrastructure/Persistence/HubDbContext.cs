@@ -173,21 +173,54 @@ public abstract class HubDbContext(DbContextOptions options)
         {
             return await SaveInOrderAsync(order, cancellationToken);
         }
-        await ProcessingRestrictionGuard.EnsureAllowedAsync(this, cancellationToken);
-        NoteDirectoryChanges();
-        var stamped = StampNewAuditRows();
-        var outermost = Database.CurrentTransaction is null;
         try
         {
-            return outermost && BatchesAreAtomic && IsSmallInsertOnlySave()
-                ? await SaveAsOneBatchAsync(acceptAllChangesOnSuccess, cancellationToken)
-                : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await ProcessingRestrictionGuard.EnsureAllowedAsync(this, cancellationToken);
+            NoteDirectoryChanges();
+            var stamped = StampNewAuditRows();
+            var outermost = Database.CurrentTransaction is null;
+            try
+            {
+                var oneBatch = outermost && BatchesAreAtomic && IsSmallInsertOnlySave();
+                return oneBatch ? await SaveAsOneBatchAsync(acceptAllChangesOnSuccess, cancellationToken)
+                    : _withTheInserts.Count > 0 ? await SaveThenRunWithTheInsertsAsync(acceptAllChangesOnSuccess, cancellationToken)
+                    : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            catch when (outermost && stamped.Count > 0)
+            {
+                GiveBack(stamped);
+                throw;
+            }
         }
-        catch when (outermost && stamped.Count > 0)
+        finally
         {
-            GiveBack(stamped);
-            throw;
+            // Given for this save only: a retry after a failure gives its own again.
+            _withTheInserts.Clear();
         }
+    }
+
+    /// <summary>Statements the next save runs after its direct inserts, in the same command (docs/decisions/052).</summary>
+    private readonly List<WithTheInserts> _withTheInserts = [];
+
+    /// <summary>
+    /// Whether <see cref="RunWithTheInserts"/> can be used: the provider runs a batch as one implicit
+    /// transaction and the direct writer writes every type it knows (PostgreSQL unless turned off).
+    /// </summary>
+    internal bool CanRunWithTheInserts => BatchesAreAtomic && DirectInsertsEnabled && DirectWriter is { Refused.Count: 0 };
+
+    /// <summary>
+    /// Runs <paramref name="statement"/> after the next save's direct inserts, in their command and so
+    /// in their implicit transaction: it sees their rows, and fails or succeeds with them. A save the
+    /// direct writer does not write (inside a transaction, with changes or types it leaves to EF) runs
+    /// it after EF's save instead, in the same transaction: the same rows, one more round trip.
+    /// </summary>
+    internal void RunWithTheInserts(WithTheInserts statement)
+    {
+        if (!CanRunWithTheInserts)
+        {
+            throw new InvalidOperationException("This database cannot run a statement with the direct inserts (check CanRunWithTheInserts first).");
+        }
+        _withTheInserts.Add(statement);
     }
 
     /// <summary>
@@ -262,6 +295,8 @@ public abstract class HubDbContext(DbContextOptions options)
             // Changes are accepted only after success, so a retry saves them all again.
             written = DirectInsertsEnabled && BuildDirectInserts() is { } direct
                 ? await InsertDirectlyAsync(direct, cancellationToken)
+                : _withTheInserts.Count > 0
+                ? await SaveThenRunWithTheInsertsAsync(acceptAllChangesOnSuccess: false, cancellationToken)
                 : await Database.CreateExecutionStrategy().ExecuteAsync(
                     token => base.SaveChangesAsync(acceptAllChangesOnSuccess: false, token), cancellationToken);
         }
@@ -321,7 +356,22 @@ public abstract class HubDbContext(DbContextOptions options)
                 added.Add(entry);
             }
         }
-        return added.Count > 0 && writer.Build(added) is { } built ? (built.Sql, built.Parameters, added) : null;
+        if (added.Count == 0 || writer.Build(added) is not { } built)
+        {
+            return null;
+        }
+        if (_withTheInserts.Count == 0)
+        {
+            return (built.Sql, built.Parameters, added);
+        }
+        var sql = new System.Text.StringBuilder(built.Sql);
+        var parameters = new List<System.Data.Common.DbParameter>(built.Parameters);
+        foreach (var statement in _withTheInserts)
+        {
+            sql.Append(statement.Sql).Append(";\n");
+            parameters.AddRange(statement.Parameters);
+        }
+        return (sql.ToString(), parameters.ToArray(), added);
     }
 
     /// <summary>
@@ -336,15 +386,60 @@ public abstract class HubDbContext(DbContextOptions options)
             var written = await Database.CreateExecutionStrategy().ExecuteAsync(
                 direct, static (context, state, token) => context.Database.ExecuteSqlRawAsync(state.Sql, state.Parameters, token),
                 verifySucceeded: null, cancellationToken);
-            if (written != direct.Added.Count)
+            // The statements run with the inserts may write up to their stated number of rows each.
+            var most = direct.Added.Count;
+            foreach (var statement in _withTheInserts)
             {
-                throw new DbUpdateException($"Expected {direct.Added.Count} rows inserted, the database reported {written}.", (Exception?)null, direct.Added);
+                most += statement.MostRows;
             }
-            return written;
+            if (written < direct.Added.Count || written > most)
+            {
+                throw new DbUpdateException($"Expected {direct.Added.Count} to {most} rows written, the database reported {written}.", (Exception?)null, direct.Added);
+            }
+            return direct.Added.Count;
         }
         catch (System.Data.Common.DbException ex)
         {
             throw new DbUpdateException("An error occurred while saving the entity changes. See the inner exception for details.", ex, direct.Added);
+        }
+    }
+
+    /// <summary>
+    /// EF's save, then the statements given to run with the inserts, in one transaction: the caller's
+    /// if there is one, otherwise one of its own inside the execution strategy (retried whole).
+    /// </summary>
+    private async Task<int> SaveThenRunWithTheInsertsAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await RunWithTheInsertsAfterAsync(cancellationToken);
+            return saved;
+        }
+        var written = await Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(token);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, token);
+            await RunWithTheInsertsAfterAsync(token);
+            await transaction.CommitAsync(token);
+            return saved;
+        }, cancellationToken);
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
+        }
+        return written;
+    }
+
+    private async Task RunWithTheInsertsAfterAsync(CancellationToken cancellationToken)
+    {
+        foreach (var statement in _withTheInserts)
+        {
+            var written = await Database.ExecuteSqlRawAsync(statement.Sql, statement.Parameters, cancellationToken);
+            if (written > statement.MostRows)
+            {
+                throw new DbUpdateException($"Expected at most {statement.MostRows} rows written, the database reported {written}.", (Exception?)null);
+            }
         }
     }
 
@@ -491,7 +586,11 @@ public abstract class HubDbContext(DbContextOptions options)
 
     public abstract bool IsUniqueViolation(DbUpdateException exception);
 
-    public void DiscardChanges() => ChangeTracker.Clear();
+    public void DiscardChanges()
+    {
+        ChangeTracker.Clear();
+        _withTheInserts.Clear();
+    }
 
     public async Task<IAsyncDisposable> HoldConnectionAsync(CancellationToken cancellationToken)
     {
@@ -505,3 +604,10 @@ public abstract class HubDbContext(DbContextOptions options)
         public ValueTask DisposeAsync() => new(db.Database.CloseConnectionAsync());
     }
 }
+
+/// <summary>
+/// A statement run after a save's direct inserts, in their command (see <see cref="HubDbContext.RunWithTheInserts"/>).
+/// Its parameter names must differ from the inserts' (<c>@p0</c>, <c>@p1</c>, ...).
+/// </summary>
+/// <param name="MostRows">The most rows it may write; the save fails if the command reports more than the inserts and these together.</param>
+internal sealed record WithTheInserts(string Sql, System.Data.Common.DbParameter[] Parameters, int MostRows);

@@ -135,7 +135,7 @@ public sealed class DirectInsertDriftTests(DatabaseFixture database) : IClassFix
     }
 
     [SkippableFact]
-    public async Task Should_send_in_two_commands_the_second_the_direct_insert()
+    public async Task Should_send_in_one_command_the_direct_insert_with_its_suggestions()
     {
         var commands = new CommandSources();
         await using var host = new ApplicationHost(database.ConnectionString, interceptors: [commands], settings: TriageInbox);
@@ -144,14 +144,14 @@ public sealed class DirectInsertDriftTests(DatabaseFixture database) : IClassFix
         commands.Clear();
         var token = Guid.NewGuid();
         var sent = await host.SendAsPublic(new SubmitSelfReferral(Full(ContactMethod.Email, "07700 900 622", "two.commands@example.org", "Sol Invented-Twocommands"), token));
-        commands.Seen.ShouldBe([CommandSource.LinqQuery, CommandSource.ExecuteSqlRaw], "the possible-match search, then every row in one command");
+        commands.Seen.ShouldBe([CommandSource.ExecuteSqlRaw], "every row and the possible-match suggestions in one command (docs/decisions/052)");
 
         // A repeated form token is refused by the unique index inside that one command; nothing more is stored.
         commands.Clear();
         var again = await host.SendAsPublic(new SubmitSelfReferral(Full(ContactMethod.Email, "07700 900 622", "two.commands@example.org", "Sol Invented-Twocommands"), token));
         again.AlreadySubmitted.ShouldBeTrue();
         again.Reference.ShouldBe(sent.Reference);
-        commands.Seen.ShouldBe([CommandSource.LinqQuery, CommandSource.ExecuteSqlRaw, CommandSource.LinqQuery], "the search, the refused insert, the stored reference");
+        commands.Seen.ShouldBe([CommandSource.ExecuteSqlRaw, CommandSource.LinqQuery], "the refused insert (its suggestions with it), then the stored reference");
         var (referrals, matches, audit, outbox) = await host.WithDb(async db =>
         {
             var ids = await db.Referrals.Where(r => r.FormToken == token).Select(r => r.Id).ToListAsync();

@@ -18,8 +18,9 @@ public sealed class SubmitSelfReferralHandler(IApplicationDbContext db, AuditTra
     private const int MaxCandidates = 5;
 
     /// <summary>
-    /// Writes the referral in two round trips on PostgreSQL: the possible-match search (keys only),
-    /// then one batch with everything else (its audit row unsealed; the sealer chains it later). A
+    /// Writes the referral in one round trip on PostgreSQL: one batch with every row, the possible-match
+    /// suggestions searched and written by the server inside it (docs/decisions/052), and the audit row
+    /// unsealed (the sealer chains it later). Elsewhere the search is a round trip of its own first. A
     /// repeated form token is decided by the unique index alone: the batch fails, nothing is kept,
     /// and the stored reference is read back only then.
     /// </summary>
@@ -66,9 +67,13 @@ public sealed class SubmitSelfReferralHandler(IApplicationDbContext db, AuditTra
         db.People.Add(person);
         db.Spells.Add(spell);
         db.Referrals.Add(referral);
-        foreach (var (candidateId, reasons) in await FindEarlierRecords(person, cancellationToken))
+        // Searched by the database in the write's own round trip where it can (docs/decisions/052); otherwise here.
+        if (!matches.SuggestInTheSave(person, referral.Id, MaxCandidates))
         {
-            db.PossibleMatches.Add(new PossibleMatch(referral.Id, candidateId, reasons));
+            foreach (var (candidateId, reasons) in await FindEarlierRecords(person, cancellationToken))
+            {
+                db.PossibleMatches.Add(new PossibleMatch(referral.Id, candidateId, reasons));
+            }
         }
         audit.Record(AuditAction.Create, person.Id, nameof(Referral), referral.Id, "Public self-referral");
         if (notifications.TriageInbox is { Length: > 0 } inbox)
