@@ -120,6 +120,7 @@ public sealed class OpenReferralApiTests(DatabaseFixture database) : IClassFixtu
         (await NamesAsync(area, $"taxonomy_term_id={Guid.NewGuid()}")).ShouldBeEmpty("a term we do not publish matches nothing");
         (await NamesAsync(area, $"taxonomy_id={interests}")).Count.ShouldBe(3);
         (await NamesAsync(area, $"taxonomy_id={access}")).ShouldBe(["Monday choir", "Tuesday painting"], ignoreOrder: true);
+        (await NamesAsync(area, $"taxonomy_id=%20{access}%20")).ShouldBe(["Monday choir", "Tuesday painting"], ignoreOrder: true, "spaces round an id are trimmed, as for a term");
         (await NamesAsync(area, "day=TU")).ShouldBe(["Tuesday painting"]);
         (await NamesAsync(area, "day=saturday")).ShouldBe(["Saturday football"]);
         (await NamesAsync(area, "day=Wednesday")).ShouldBeEmpty();

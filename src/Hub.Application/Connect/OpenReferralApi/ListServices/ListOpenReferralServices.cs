@@ -69,7 +69,8 @@ public sealed class ListOpenReferralServicesHandler(IApplicationDbContext db, ID
         // Every filter but the words; the words are tested on these (docs/decisions/046, 050).
         var candidates = db.CommunityOffers.AsNoTracking().Listed(filter with { Text = null });
         string? vocabulary = null;
-        if (request.TaxonomyId is { } taxonomyId && OpenReferralTaxonomies.Taxonomy(taxonomyId) is { } taxonomy)
+        // Trimmed as Filter trims it: an id with spaces round it narrows as it passed (it is not "no such taxonomy").
+        if (request.TaxonomyId is { } taxonomyId && OpenReferralTaxonomies.Taxonomy(taxonomyId.Trim()) is { } taxonomy)
         {
             vocabulary = taxonomy.Vocabulary;
             // "Any term of this taxonomy": the field that carries the taxonomy is set.
