@@ -125,16 +125,6 @@ public sealed class PossibleMatchSuggestionTests(DatabaseFixture database) : ICl
         });
     }
 
-    private static SelfReferralAnswers Answers(string? phone = null, string? email = null, string? name = null, DateOnly? born = null) => new()
-    {
-        ContactMethod = email is not null ? ContactMethod.Email : phone is not null ? ContactMethod.Phone : ContactMethod.TheyWillCallUs,
-        Phone = phone,
-        Email = email,
-        PreferredName = name,
-        BirthDay = born?.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        BirthMonth = born?.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        BirthYear = born?.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        SafeToLeaveMessage = "yes",
-        WhatIsHappening = "Checking which earlier records are suggested.",
-    };
+    private static SelfReferralAnswers Answers(string? phone = null, string? email = null, string? name = null, DateOnly? born = null) =>
+        KeyedAnswers.With(phone, email, name, born, "Checking which earlier records are suggested.");
 }

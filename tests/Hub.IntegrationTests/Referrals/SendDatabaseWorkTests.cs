@@ -217,18 +217,7 @@ public sealed partial class SendDatabaseWorkTests(DatabaseFixture database) : IC
     }
 
     private static SubmitSelfReferral Send(string? phone = null, string? email = null, string? name = null, DateOnly? born = null) =>
-        new(new SelfReferralAnswers
-        {
-            ContactMethod = email is not null ? ContactMethod.Email : phone is not null ? ContactMethod.Phone : ContactMethod.TheyWillCallUs,
-            Phone = phone,
-            Email = email,
-            PreferredName = name,
-            BirthDay = born?.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            BirthMonth = born?.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            BirthYear = born?.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            SafeToLeaveMessage = "yes",
-            WhatIsHappening = "Checking what the database is asked.",
-        }, Guid.NewGuid());
+        new(KeyedAnswers.With(phone, email, name, born, "Checking what the database is asked."), Guid.NewGuid());
 
     [GeneratedRegex("@[A-Za-z_][A-Za-z0-9_]*")]
     private static partial Regex ParameterName();
