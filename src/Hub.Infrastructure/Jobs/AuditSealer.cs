@@ -2,7 +2,8 @@ using Hub.Domain.Audit;
 using Hub.Infrastructure.Persistence;
 using Hub.Infrastructure.Persistence.Providers;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Microsoft.Extensions.Logging;
 
@@ -104,9 +105,9 @@ public sealed class AuditSealer(HubDbContext db, AuditKey key, TimeProvider cloc
     private async Task WriteSealsAsync(List<AuditEvent> rows, CancellationToken cancellationToken)
     {
         var entity = db.Model.FindEntityType(typeof(AuditEvent))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        string Column(string property) => "\"" + entity.FindProperty(property)!.GetColumnName(table) + "\"";
-        var name = entity.GetSchema() is { } schema ? $"\"{schema}\".\"{table.Name}\"" : $"\"{table.Name}\"";
+        var quoting = db.GetService<ISqlGenerationHelper>();
+        string Column(string property) => StoreNames.Column(entity, property, quoting);
+        var name = StoreNames.Table(entity, quoting);
         var sql = PreparedStatements.Marked($"UPDATE {name} AS e SET {Column(nameof(AuditEvent.Sequence))} = v.sequence, {Column(nameof(AuditEvent.PreviousHash))} = v.previous_hash, " +
                   $"{Column(nameof(AuditEvent.Hash))} = v.hash FROM unnest(@ids, @sequences, @previous, @hashes) AS v(id, sequence, previous_hash, hash) " +
                   $"WHERE e.{Column(nameof(AuditEvent.Id))} = v.id AND e.{Column(nameof(AuditEvent.Sequence))} IS NULL");

@@ -119,10 +119,8 @@ internal sealed class PossibleMatchSearch(HubDbContext db) : IPossibleMatchSearc
         var sql = context.GetService<ISqlGenerationHelper>();
         var people = context.Model.FindEntityType(typeof(Person))!;
         var matches = context.Model.FindEntityType(typeof(PossibleMatch))!;
-        string P(string property) => "p." + Column(people, property);
-        string M(string property) => Column(matches, property);
-        string Column(IEntityType type, string property) =>
-            sql.DelimitIdentifier(type.FindProperty(property)!.GetColumnName(StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema()))!);
+        string P(string property) => "p." + StoreNames.Column(people, property, sql);
+        string M(string property) => StoreNames.Column(matches, property, sql);
 
         var arms = new List<string>();
         var reasons = new List<string>();
@@ -142,8 +140,8 @@ internal sealed class PossibleMatchSearch(HubDbContext db) : IPossibleMatchSearc
             arms.Add($"({both})");
             reasons.Add($"CASE WHEN {both} THEN {(int)MatchReasons.SameNameAndDateOfBirth} ELSE 0 END");
         }
-        var table = sql.DelimitIdentifier(matches.GetTableName()!, matches.GetSchema());
-        var peopleTable = sql.DelimitIdentifier(people.GetTableName()!, people.GetSchema());
+        var table = StoreNames.Table(matches, sql);
+        var peopleTable = StoreNames.Table(people, sql);
         return $"INSERT INTO {table} ({M(nameof(PossibleMatch.Id))}, {M(nameof(PossibleMatch.ReferralId))}, {M(nameof(PossibleMatch.CandidatePersonId))}, "
             + $"{M(nameof(PossibleMatch.Reasons))}, {M(nameof(PossibleMatch.Decision))})\n"
             + $"SELECT (@suggest_ids)[c.n], @suggest_referral, c.id, c.reasons, {(int)MatchDecision.Pending}\n"
