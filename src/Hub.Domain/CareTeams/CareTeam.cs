@@ -93,6 +93,12 @@ public sealed class CareTeam
 
     public Handoff? OpenLeadOffer => offers.FirstOrDefault(h => h.IsPending && h.Role == CareTeamRole.Lead);
 
+    /// <summary>
+    /// Whether the offer is among those the team was loaded with. An offer answered by someone else
+    /// after it was read, but before its team was loaded, is not: it has already been answered.
+    /// </summary>
+    public bool Holds(Guid handoffId) => offers.Any(h => h.Id == handoffId);
+
     /// <summary>Memberships made by this team's changes, for the caller to store.</summary>
     public IReadOnlyList<CareTeamMember> NewMembers => newMembers;
 

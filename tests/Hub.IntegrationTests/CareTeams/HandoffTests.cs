@@ -7,6 +7,7 @@ using Hub.Application.Common.Exceptions;
 using Hub.Application.Directory.GetDirectory;
 using Hub.Domain.Audit;
 using Hub.Domain.CareTeams;
+using Hub.IntegrationTests.Reliability;
 using Hub.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -99,6 +100,39 @@ public sealed class HandoffTests(DatabaseFixture database) : IClassFixture<Datab
         var postgres = ex.InnerException.ShouldBeOfType<PostgresException>();
         (postgres.SqlState, postgres.ConstraintName).ShouldBe((PostgresErrorCodes.UniqueViolation, "IX_CareTeamMembers_OneLead"));
         (await CurrentTeam(host, referral.SpellId)).Count(m => m.Role == CareTeamRole.Lead).ShouldBe(1);
+    }
+
+    /// <summary>
+    /// The receiver presses accept twice at once (or on two screens). The second answer reads the
+    /// offer while it is still waiting; the first is stored before the second loads the offer's care
+    /// team. The second is told the offer was already answered, not refused as a broken rule.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Should_say_already_answered_when_the_offer_is_answered_between_reading_it_and_loading_its_team(bool accept)
+    {
+        var meanwhile = new FailOnCommand();
+        await using var host = new ApplicationHost(database.ConnectionString, interceptors: [meanwhile],
+            settings: new Dictionary<string, string?> { ["Hub:PublicBaseUrl"] = BaseUrl });
+        var team = await Team(host);
+        var (a, b) = (await Member(host, team, "Member A"), await Member(host, team, "Member B"));
+        var referral = await TriagedReferral(host);
+        var handoff = await Offer(host, a, referral.Id, b, CareTeamRole.Involved);
+        AnswerHandoffResult? first = null;
+        meanwhile.FailWhen(c => c.CommandText.Contains("FROM \"CareTeamMembers\"", StringComparison.Ordinal), _ =>
+        {
+            // Runs on its own scope and connection, so it commits before the second answer reads on.
+            first = Task.Run(() => host.SendAsPractitioner(new AnswerHandoff(handoff.Id, true, null), b.Id)).GetAwaiter().GetResult();
+            return null;
+        });
+
+        var second = await host.SendAsPractitioner(new AnswerHandoff(handoff.Id, accept, accept ? null : "Pressed by mistake"), b.Id);
+
+        (first, second, meanwhile.Faults).ShouldBe((AnswerHandoffResult.Accepted, AnswerHandoffResult.AlreadyAnswered, 1));
+        (await CurrentTeam(host, referral.SpellId)).ShouldBe([(b.Id, CareTeamRole.Involved)]);
+        (await StoredHandoff(host, handoff.Id)).Status.ShouldBe(HandoffStatus.Accepted);
+        (await host.WithDb(db => db.AuditEvents.CountAsync(e => e.RecordId == handoff.Id && e.Action == AuditAction.Update))).ShouldBe(1, "only the answer that counted is recorded");
     }
 
     /// <summary>

@@ -52,6 +52,11 @@ public sealed class AnswerHandoffHandler(IApplicationDbContext db, ICurrentUser 
         }
         var spell = await db.Spells.FirstAsync(s => s.Id == handoff.SpellId, cancellationToken);
         var team = await db.LoadCareTeam(spell, cancellationToken);
+        if (!team.Holds(handoff.Id))
+        {
+            // Answered (or withdrawn) in the moment between reading the offer and loading its team.
+            return AnswerHandoffResult.AlreadyAnswered;
+        }
 
         var now = clock.GetUtcNow();
         var decision = request.Accept
