@@ -75,8 +75,18 @@ internal static class PublicForm
         {
             // Already gone with its page before the wait began: the new page is loading.
         }
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await page.WaitForNewPageParsedAsync();
+    }
+
+    /// <summary>
+    /// Waits until the page that replaced the old one has its heading and has been parsed whole. Asks the
+    /// document itself: a wait for the DOMContentLoaded event can miss one that fired just before it
+    /// began, and then waits out the whole test (as it once did in a clean CI run).
+    /// </summary>
+    public static async Task WaitForNewPageParsedAsync(this IPage page)
+    {
         await page.Locator("h1").First.WaitForAsync();
+        await page.WaitForFunctionAsync("() => document.readyState !== 'loading'");
     }
 
     /// <summary>Continues past the remaining questions, answering none, until the check page.</summary>

@@ -528,8 +528,7 @@ public sealed class FrontDoorToConversationJourneyTests(FrontDoorFixture hub, IT
                 throw new ShouldAssertException(
                     $"Enter on '{pressed}' did not leave {new Uri(page.Url).AbsolutePath} within 45 s; the focus is now on {focused} (still on what was pressed: {stillOn}).");
             }
-            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-            await page.Locator("h1").First.WaitForAsync();
+            await page.WaitForNewPageParsedAsync();
         }
     }
 }

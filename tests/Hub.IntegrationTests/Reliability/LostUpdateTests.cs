@@ -4,6 +4,9 @@ using Hub.Application.SupportPlans.MyPlan.GetMyPlan;
 using Hub.Application.SupportPlans.MyPlan.SaveMyPlan;
 using Hub.Application.SupportPlans.Staff.StartSupportPlan;
 using Hub.Application.SupportPlans.Staff.SuggestPlanChange;
+using Hub.Application.Meetings.PlanNetworkMeeting;
+using Hub.Application.Meetings.RecordNetworkMeeting;
+using Hub.Domain.Contacts;
 using Hub.Domain.SupportPlans;
 using Hub.Infrastructure.Persistence;
 using Hub.TestSupport;
@@ -66,6 +69,81 @@ public sealed class LostUpdateTests(DatabaseFixture database) : IClassFixture<Da
         (await host.WithDb(db => db.PlanVersions.CountAsync(v => v.PlanId == planId))).ShouldBe(2, "version 1 and the one save");
         (await host.WithDb(db => db.AuditEvents.CountAsync(e => e.RecordId == planId && e.Screen == "Person: save my plan"))).ShouldBe(1);
         (await host.SendAsPractitioner(new VerifyAuditChain())).Intact.ShouldBeTrue();
+    }
+
+    /// <summary>
+    /// The person answers a staff suggestion twice at once (a double click, or two tabs). Whichever of
+    /// the second answer's commands the first is stored before, the second is refused: the suggestion is
+    /// applied once, and is not marked declined after the plan took it.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Should_apply_a_suggestion_answered_twice_at_once_once(bool secondAccepts)
+    {
+        var interceptor = new FailOnCommand();
+        await using var host = new ApplicationHost(database.ConnectionString, interceptors: [interceptor]);
+
+        await interceptor.AtEveryCommandAsync(
+            async () =>
+            {
+                var (personId, planId) = await PlanFor(host);
+                await host.SendAsPractitioner(new SuggestPlanChange(await ReferralOf(host, planId), PlanSection.WhatMattersToMe, "Invented staff wording.", null));
+                var suggestion = (await host.SendAsPerson(new GetMyPlan(), personId)).Suggestions.ShouldHaveSingleItem();
+                return (personId, planId, suggestion.SuggestionId);
+            },
+            plan => host.SendAsPerson(new AnswerMySuggestion(plan.SuggestionId, Accept: true), plan.personId),
+            plan => host.SendAsPerson(new AnswerMySuggestion(plan.SuggestionId, secondAccepts), plan.personId),
+            async (plan, thrown, where) =>
+            {
+                if (thrown is not null)
+                {
+                    thrown.ShouldBeOfType<FluentValidation.ValidationException>(where).Errors.ShouldHaveSingleItem().ErrorMessage
+                        .ShouldBe("Your plan changed at the same moment. Nothing was lost: look at it again and choose once more");
+                }
+                var stored = await host.WithDb(db => db.SupportPlans.AsNoTracking().SingleAsync(p => p.Id == plan.planId));
+                (stored.VersionNumber, stored.Content.WhatMattersToMe).ShouldBe((2, "Invented staff wording."), where);
+                (await host.WithDb(db => db.PlanVersions.CountAsync(v => v.PlanId == plan.planId))).ShouldBe(2, where);
+                (await host.WithDb(db => db.PlanSuggestions.AsNoTracking().SingleAsync(x => x.Id == plan.SuggestionId))).Status.ShouldBe(SuggestionStatus.Accepted, where);
+                (await host.WithDb(db => db.AuditEvents.CountAsync(e => e.RecordId == plan.SuggestionId && e.Action == Hub.Domain.Audit.AuditAction.Update))).ShouldBe(1, where);
+            });
+    }
+
+    /// <summary>
+    /// A network meeting recorded twice at once (a double click, or two members of its care team):
+    /// one contact, whichever of the second's commands the first is stored before.
+    /// </summary>
+    [SkippableFact]
+    public async Task Should_record_a_network_meeting_recorded_twice_at_once_as_one_contact()
+    {
+        var interceptor = new FailOnCommand();
+        await using var host = new ApplicationHost(database.ConnectionString, interceptors: [interceptor],
+            settings: new Dictionary<string, string?> { ["Hub:PublicBaseUrl"] = BaseUrl });
+        var team = await Team(host);
+        var (allocator, lead, colleague) = (await Member(host, team, "Member A"), await Member(host, team, "Member B"), await Member(host, team, "Member C"));
+
+        await interceptor.AtEveryCommandAsync(
+            async () =>
+            {
+                var referral = await TriagedReferral(host);
+                await Join(host, allocator, referral.Id, lead, Hub.Domain.CareTeams.CareTeamRole.Lead);
+                await Join(host, lead, referral.Id, colleague, Hub.Domain.CareTeams.CareTeamRole.Involved);
+                var meetingId = await host.SendAsPractitioner(new PlanNetworkMeeting(referral.Id, host.Clock.GetUtcNow().AddHours(1), ContactMedium.FaceToFace,
+                    ContactPlace.CommunityVenue, [lead.Id, colleague.Id], ["Sister"], "Invented purpose."), lead.Id);
+                host.Clock.Advance(TimeSpan.FromHours(2));
+                return (referral.Id, meetingId);
+            },
+            meeting => host.SendAsPractitioner(new RecordNetworkMeeting(meeting.meetingId, true, [colleague.Id], ["Sister"], 60, null), colleague.Id),
+            meeting => host.SendAsPractitioner(new RecordNetworkMeeting(meeting.meetingId, true, [colleague.Id], ["Sister"], 45, null), lead.Id),
+            async (meeting, thrown, where) =>
+            {
+                thrown.ShouldBeOfType<FluentValidation.ValidationException>(where).Errors.ShouldHaveSingleItem().ErrorMessage.ShouldBeOneOf(
+                    "This meeting has already been recorded or cancelled",
+                    "Someone changed this person's record at the same moment. Nothing was saved: record the meeting again");
+                var contact = (await host.WithDb(db => db.Contacts.AsNoTracking().Where(c => c.ReferralId == meeting.Id).ToListAsync())).ShouldHaveSingleItem(where);
+                contact.DurationMinutes.ShouldBe(60, where);
+                (await host.WithDb(db => db.NetworkMeetings.AsNoTracking().SingleAsync(m => m.Id == meeting.meetingId))).ContactId.ShouldBe(contact.Id, where);
+            });
     }
 
     /// <summary>The application on PostgreSQL (this class's database) or on a new SQLite file, migrated.</summary>

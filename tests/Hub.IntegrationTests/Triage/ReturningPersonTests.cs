@@ -5,6 +5,9 @@ using Hub.Application.Triage.RecordTriageOutcome;
 using Hub.Domain.People;
 using Hub.Domain.Referrals;
 using Hub.Domain.Triage;
+using FluentValidation;
+using Hub.Domain.Audit;
+using Hub.IntegrationTests.Reliability;
 using Hub.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
@@ -109,5 +112,49 @@ public sealed class ReturningPersonTests(DatabaseFixture database) : IClassFixtu
         b.PersonId.ShouldNotBe(a.PersonId);
         b.MatchReviewed.ShouldBeTrue();
         (await host.WithDb(db => db.PossibleMatches.AsNoTracking().SingleAsync(m => m.Id == match.Id))).Decision.ShouldBe(MatchDecision.Dismissed);
+    }
+    /// <summary>
+    /// Two decisions on one suggested match at once (a double click, or two colleagues). The first,
+    /// "same person", is stored just before each command the second makes in turn: the second is
+    /// refused with a message every time, and the records stay as the first left them.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Should_refuse_a_decision_on_a_match_decided_meanwhile_whichever_of_its_commands_that_comes_before(bool samePerson)
+    {
+        var interceptor = new FailOnCommand();
+        await using var host = new ApplicationHost(database.ConnectionString, interceptors: [interceptor]);
+        var runs = 0;
+
+        var commands = await interceptor.AtEveryCommandAsync(
+            () => ReturningPerson(host, $"race.{samePerson}.{++runs}"),
+            pair => host.SendAsPractitioner(new DecidePossibleMatch(pair.MatchId, SamePerson: true)),
+            pair => host.SendAsPractitioner(new DecidePossibleMatch(pair.MatchId, samePerson)),
+            async (pair, thrown, where) =>
+            {
+                thrown.ShouldBeOfType<ValidationException>(where).Errors.ShouldHaveSingleItem().ErrorMessage.ShouldBeOneOf(
+                    "This suggested match has already been decided. The record below shows the decision",
+                    "Someone decided this suggested match at the same moment. The record below shows the decision");
+                var (first, second) = (await Referral(host, pair.First), await Referral(host, pair.Second));
+                var match = await host.WithDb(db => db.PossibleMatches.AsNoTracking().SingleAsync(m => m.Id == pair.MatchId));
+                (match.Decision, second.PersonId, second.SpellId, second.MatchReviewed).ShouldBe((MatchDecision.Confirmed, first.PersonId, first.SpellId, true), where);
+                (await host.WithDb(db => db.People.CountAsync(p => p.MergedIntoPersonId == first.PersonId))).ShouldBe(1, where);
+                (await host.WithDb(db => db.AuditEvents.CountAsync(e => (e.RecordId == second.Id || e.RecordId == match.Id) && e.Action == AuditAction.Update)))
+                    .ShouldBe(1, $"only the decision that counted is recorded ({where})");
+                (await host.WithDb(db => db.AuditEvents.CountAsync(e => e.RecordId == match.Id && e.Action == AuditAction.Denied))).ShouldBe(0, $"not refused as someone else's record ({where})");
+            });
+
+        commands.ShouldBeGreaterThan(samePerson ? 5 : 2, "the access check, the decision's reads and its save");
+    }
+
+    /// <summary>A person who referred themselves, then again with the same email: the second's suggested match.</summary>
+    private static async Task<(string First, string Second, Guid MatchId)> ReturningPerson(ApplicationHost host, string name)
+    {
+        var first = await host.SendAsPublic(new SubmitSelfReferral(From($"{name}@example.org"), Guid.NewGuid()));
+        var second = await host.SendAsPublic(new SubmitSelfReferral(From($"{name}@example.org"), Guid.NewGuid()));
+        var referral = await Referral(host, second.Reference);
+        var match = await host.WithDb(db => db.PossibleMatches.AsNoTracking().SingleAsync(m => m.ReferralId == referral.Id));
+        return (first.Reference, second.Reference, match.Id);
     }
 }

@@ -27,8 +27,10 @@ public sealed class RecordAccess(IApplicationDbContext db, ICurrentUser user, Au
         {
             return false;
         }
-        // One round trip: at the front door, or any part in the person's care, past or present.
-        return await db.People.Where(p => p.Id == personId).Select(p =>
+        // One round trip: at the front door, or any part in the person's care, past or present. A record
+        // joined to an earlier one since the request looked it up is judged as the record it joined.
+        return await db.People.Where(p => p.Id == personId || p.Id == db.People.Where(m => m.Id == personId).Select(m => m.MergedIntoPersonId).FirstOrDefault())
+            .Select(p =>
                 db.Referrals.Any(r => r.PersonId == p.Id && (r.Status == ReferralStatus.AwaitingTriage || r.OutcomeByUserId == me))
                 || db.Spells.Any(s => s.PersonId == p.Id && s.EndedAt == null
                     && !db.CareTeamMembers.Any(m => m.SpellId == s.Id && m.LeftAt == null && m.Role == CareTeamRole.Lead))
@@ -36,7 +38,7 @@ public sealed class RecordAccess(IApplicationDbContext db, ICurrentUser user, Au
                 || db.Handoffs.Any(h => h.PersonId == p.Id && h.ToMemberId == me && h.Status == HandoffStatus.Pending)
                 || db.Conversations.Any(c => c.PersonId == p.Id && c.StartedByUserId == me)
                 || db.Contacts.Any(c => c.StaffUserId == me && db.Referrals.Any(r => r.Id == c.ReferralId && r.PersonId == p.Id)))
-            .FirstOrDefaultAsync(cancellationToken);
+            .AnyAsync(may => may, cancellationToken);
     }
 
     /// <summary>Throws <see cref="ForbiddenAccessException"/> after recording the refusal, unless the caller may open the record.</summary>

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Hub.Application.CareTeams;
 using Hub.Application.Common.Access;
 using Hub.Application.Common.Auditing;
@@ -25,14 +26,17 @@ public sealed class DecidePossibleMatchHandler(IApplicationDbContext db, ICurren
 {
     public async Task<Unit> Handle(DecidePossibleMatch request, CancellationToken cancellationToken)
     {
-        var match = await db.PossibleMatches.FirstOrDefaultAsync(m => m.Id == request.MatchId, cancellationToken)
-            ?? throw new NotFoundException("The suggested match");
+        // The match and its referral in one statement, so both are as one decision left them: a
+        // decision stored between two reads would show a pending match beside a referral already moved.
+        var found = await db.PossibleMatches.Where(m => m.Id == request.MatchId)
+            .Join(db.Referrals, m => m.ReferralId, r => r.Id, (m, r) => new { Match = m, Referral = r })
+            .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("The suggested match");
+        var (match, referral) = (found.Match, found.Referral);
         if (match.Decision != MatchDecision.Pending)
         {
             // A second click, or a colleague deciding first: the record already shows the decision.
-            throw Refuse.Because(nameof(request.MatchId), "This suggested match has already been decided. The record below shows the decision");
+            throw AlreadyDecided();
         }
-        var referral = await db.Referrals.FirstAsync(r => r.Id == match.ReferralId, cancellationToken);
         var now = clock.GetUtcNow();
         var userId = user.Id;
 
@@ -49,6 +53,10 @@ public sealed class DecidePossibleMatchHandler(IApplicationDbContext db, ICurren
         }
 
         var provisional = await db.People.FirstAsync(p => p.Id == referral.PersonId, cancellationToken);
+        if (provisional.MergedIntoPersonId is not null)
+        {
+            throw AlreadyDecided(); // joined to an earlier record since the match was read
+        }
         var known = await FollowMerges(match.CandidatePersonId, cancellationToken);
         match.Decide(MatchDecision.Confirmed, userId, now);
         foreach (var other in await db.PossibleMatches.Where(m => m.ReferralId == referral.Id && m.Id != match.Id && m.Decision == MatchDecision.Pending).ToListAsync(cancellationToken))
@@ -57,7 +65,8 @@ public sealed class DecidePossibleMatchHandler(IApplicationDbContext db, ICurren
         }
 
         // The provisional spell held only this referral; it goes, and the referral joins the known person's spell.
-        var provisionalSpell = await db.Spells.FirstAsync(s => s.Id == referral.SpellId, cancellationToken);
+        var provisionalSpell = await db.Spells.FirstOrDefaultAsync(s => s.Id == referral.SpellId, cancellationToken)
+            ?? throw AlreadyDecided(); // gone with a decision stored since the match was read
         var knownSpells = await db.Spells.Where(s => s.PersonId == known.Id).ToListAsync(cancellationToken);
         var spell = ReferralSpell.FindSpellToJoin(knownSpells, referral.ReceivedAt);
         if (spell is null)
@@ -102,6 +111,9 @@ public sealed class DecidePossibleMatchHandler(IApplicationDbContext db, ICurren
         await SaveDecisionAsync(cancellationToken);
         return Unit.Value;
     }
+
+    private static ValidationException AlreadyDecided() =>
+        Refuse.Because(nameof(DecidePossibleMatch.MatchId), "This suggested match has already been decided. The record below shows the decision");
 
     /// <summary>
     /// Saves the decision. Two decisions on one match at the same moment (a double click, two

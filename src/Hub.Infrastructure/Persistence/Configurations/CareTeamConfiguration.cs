@@ -58,6 +58,7 @@ internal sealed class NetworkMeetingConfiguration : IEntityTypeConfiguration<Net
         builder.HasOne<ReferralSpell>().WithMany().HasForeignKey(m => m.SpellId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => new { m.SpellId, m.At });
+        builder.Property(m => m.Status).IsConcurrencyToken(); // one meeting recorded twice at once: the second save is refused
     }
 }
 

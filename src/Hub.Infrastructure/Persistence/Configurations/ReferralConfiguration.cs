@@ -75,6 +75,7 @@ internal sealed class PossibleMatchConfiguration : IEntityTypeConfiguration<Poss
         builder.HasOne<Referral>().WithMany().HasForeignKey(m => m.ReferralId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Person>().WithMany().HasForeignKey(m => m.CandidatePersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => new { m.ReferralId, m.Decision });
+        builder.Property(m => m.Decision).IsConcurrencyToken(); // two decisions on one match at once: the second save is refused
     }
 }
 

@@ -47,6 +47,7 @@ internal sealed class PlanSuggestionConfiguration : IEntityTypeConfiguration<Pla
         builder.Ignore(s => s.IsWaiting);
         builder.HasOne<SupportPlan>().WithMany().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.PlanId, s.Status });
+        builder.Property(s => s.Status).IsConcurrencyToken(); // two answers to one suggestion at once: the second save is refused
     }
 }
 

@@ -626,6 +626,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(4000)");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1021,6 +1022,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Decision")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int>("Reasons")
@@ -1736,6 +1738,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("SuggestedAt")

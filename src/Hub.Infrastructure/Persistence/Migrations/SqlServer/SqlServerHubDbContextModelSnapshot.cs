@@ -624,6 +624,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(4000)");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.HasKey("Id");
@@ -1013,6 +1014,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Decision")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.Property<int>("Reasons")
@@ -1731,6 +1733,7 @@ namespace Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.Property<DateTimeOffset>("SuggestedAt")
