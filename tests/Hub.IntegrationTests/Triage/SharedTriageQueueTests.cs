@@ -141,6 +141,9 @@ public sealed class SharedTriageQueueTests(DatabaseFixture database) : IClassFix
 
         (await host.WithDb(db => db.TriagePickUps.CountAsync(p => p.ReferralId == referral.Id))).ShouldBe(0, "the pick-up ended with the triage");
         (await host.SendAsPractitioner(new GetReferralRecord(referral.Id))).PickedUp.ShouldBeNull();
+        // Pressed on a page opened before the triage: told so, nothing stored.
+        (await host.SendAsPractitioner(new PickUpReferral(referral.Id), ApplicationHost.OtherPractitionerId)).ShouldBeOfType<PickUpResult.AlreadyTriaged>();
+        (await host.WithDb(db => db.TriagePickUps.CountAsync(p => p.ReferralId == referral.Id))).ShouldBe(0);
         var mine = await host.SendAsPractitioner(new GetTriageQueue(PickedUp: PickUpFilter.Me, PageSize: 50));
         mine.Rows.Select(r => r.ReferralId).ShouldNotContain(referral.Id);
         var triaged = await host.Send(new GetTriageQueue(Search: referral.Reference, Status: QueueStatus.Triaged), TeamLeaderId, Roles.TeamLeader);

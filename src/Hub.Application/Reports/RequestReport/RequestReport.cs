@@ -1,6 +1,7 @@
 using FluentValidation;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
+using Hub.Application.Common.Saving;
 using Hub.Application.Figures;
 using Hub.Domain.Reports;
 using MediatR;
@@ -65,9 +66,17 @@ public sealed class RetryReportHandler(IApplicationDbContext db, ICurrentUser us
     {
         ReportAccess.EnsureAllowed(user);
         var run = await db.ReportRuns.FirstOrDefaultAsync(r => r.Id == request.ReportId, cancellationToken) ?? throw new NotFoundException("That report");
+        // "Try again" pressed twice, or by two people: the first asks for it again; the second finds it
+        // queued already (or, at the same moment, its save is refused) and the list shows it waiting.
+        if (run.Status != ReportStatus.Failed)
+        {
+            return Unit.Value;
+        }
         run.Retry(clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        await queue.NudgeAsync(cancellationToken);
+        if (await db.TrySaveAsync(cancellationToken, SaveClash.Concurrency))
+        {
+            await queue.NudgeAsync(cancellationToken);
+        }
         return Unit.Value;
     }
 }

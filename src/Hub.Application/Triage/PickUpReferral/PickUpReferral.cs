@@ -3,6 +3,7 @@ using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
 using Hub.Application.Common.Saving;
 using Hub.Domain.Audit;
+using Hub.Domain.Referrals;
 using Hub.Domain.Triage;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,9 @@ public abstract record PickUpResult
     public sealed record PickedUp : PickUpResult;
 
     public sealed record HeldBySomeoneElse(string Name, DateTimeOffset Since) : PickUpResult;
+
+    /// <summary>Triaged since the page was opened (a pick-up ends with the triage): nothing to pick up.</summary>
+    public sealed record AlreadyTriaged : PickUpResult;
 }
 
 public sealed class PickUpReferralHandler(IApplicationDbContext db, ICurrentUser user, IStaffDirectory staff, AuditTrail audit, TimeProvider clock)
@@ -32,6 +36,10 @@ public sealed class PickUpReferralHandler(IApplicationDbContext db, ICurrentUser
         }
 
         var referral = await db.LoadForChange(request.ReferralId, cancellationToken);
+        if (referral.Status != ReferralStatus.AwaitingTriage)
+        {
+            return new PickUpResult.AlreadyTriaged();
+        }
         var pickUp = TriagePickUp.Of(referral, user.Id, clock.GetUtcNow());
         db.TriagePickUps.Add(pickUp);
         audit.Record(AuditAction.Create, referral.PersonId, nameof(TriagePickUp), pickUp.Id, "Triage: pick up");

@@ -60,7 +60,12 @@ public sealed class RecordTriageOutcomeHandler(IApplicationDbContext db, ICurren
             var othersOpen = await db.Referrals.AnyAsync(r => r.SpellId == referral.SpellId && r.Id != referral.Id && r.Status != ReferralStatus.Closed, cancellationToken);
             if (!othersOpen)
             {
-                var spell = await db.Spells.FirstAsync(s => s.Id == referral.SpellId, cancellationToken);
+                // Gone only if the referral was joined to an earlier record since it was read: its save would be refused too.
+                if (await db.Spells.FirstOrDefaultAsync(s => s.Id == referral.SpellId, cancellationToken) is not { } spell)
+                {
+                    db.DiscardChanges();
+                    return RecordTriageOutcomeResult.ChangedBySomeoneElse;
+                }
                 spell.End(now);
             }
         }

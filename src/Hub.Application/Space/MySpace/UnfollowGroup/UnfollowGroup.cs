@@ -1,4 +1,5 @@
 using Hub.Application.Common.Interfaces;
+using Hub.Application.Common.Saving;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,8 @@ public sealed class UnfollowGroupHandler(IApplicationDbContext db, ICurrentSpace
         if (follow is not null)
         {
             db.SpaceFollows.Remove(follow);
-            await db.SaveChangesAsync(cancellationToken);
+            // Pressed twice at once: the other press removed it first, which is what was asked.
+            await db.TrySaveAsync(cancellationToken, SaveClash.Concurrency);
         }
         return Unit.Value;
     }

@@ -149,6 +149,7 @@ public sealed class ReferralModel(IMediator mediator, TimeProvider clock) : Page
         TempData[NoticeKey] = result switch
         {
             PickUpResult.HeldBySomeoneElse held => $"{held.Name} picked this up first, at {UkTime.Format(held.Since)}. Talk to them before you contact the person",
+            PickUpResult.AlreadyTriaged => "This referral has been triaged since you opened it, so there is nothing to pick up",
             _ => "You have picked this up. The team can see it in the triage queue",
         };
         return RedirectToPage(new { id });
