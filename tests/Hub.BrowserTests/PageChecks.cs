@@ -18,6 +18,24 @@ public static class PageChecks
     }
 
     /// <summary>
+    /// Waits until the address matches and the page there has been parsed, asking the document itself:
+    /// Playwright's own wait for the load event after a matching address has, in clean CI runs, waited
+    /// out the whole test on a page that had loaded.
+    /// </summary>
+    public static async Task WaitForAddressAsync(this IPage page, Regex url)
+    {
+        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForFunctionAsync("() => document.readyState !== 'loading'");
+    }
+
+    /// <inheritdoc cref="WaitForAddressAsync(IPage, Regex)"/>
+    public static async Task WaitForAddressAsync(this IPage page, Func<string, bool> url)
+    {
+        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForFunctionAsync("() => document.readyState !== 'loading'");
+    }
+
+    /// <summary>
     /// Waits until the browser is on <paramref name="path"/> (query and fragment ignored; paths are
     /// case-insensitive, as in ASP.NET Core routing). On a timeout it says where the browser is
     /// instead and what that page's heading says, so a failure shows what happened.
@@ -26,7 +44,7 @@ public static class PageChecks
     {
         try
         {
-            await page.WaitForURLAsync(new Regex("^[^?#]*?//[^/]+" + Regex.Escape(path) + "([?#].*)?$", RegexOptions.IgnoreCase));
+            await page.WaitForAddressAsync(new Regex("^[^?#]*?//[^/]+" + Regex.Escape(path) + "([?#].*)?$", RegexOptions.IgnoreCase));
         }
         catch (TimeoutException ex)
         {

@@ -523,7 +523,7 @@ internal static class ConversationPages
     private static readonly Regex TaskList = new("/staff/conversations/[0-9a-f-]{36}/edit([?#].*)?$", RegexOptions.IgnoreCase);
     private static readonly Regex ViewPage = new("/staff/conversations/[0-9a-f-]{36}([?#].*)?$", RegexOptions.IgnoreCase);
 
-    public static Task ShouldBeOnTaskListAsync(this IPage page) => page.WaitForURLAsync(TaskList);
+    public static Task ShouldBeOnTaskListAsync(this IPage page) => page.WaitForAddressAsync(TaskList);
 
-    public static Task ShouldBeOnViewPageAsync(this IPage page) => page.WaitForURLAsync(ViewPage);
+    public static Task ShouldBeOnViewPageAsync(this IPage page) => page.WaitForAddressAsync(ViewPage);
 }

@@ -252,7 +252,7 @@ public sealed class FrontDoorToConversationJourneyTests(FrontDoorFixture hub, IT
 
         await walk.TypeAsync(page, "input[name=q]", reference);
         await walk.PressAsync(page, "form[role=search] button[type=submit]", page.GetByRole(AriaRole.Button, new() { Name = "Show referrals" }));
-        await page.WaitForURLAsync(url => url.Contains("q=", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.Contains("q=", StringComparison.Ordinal));
         var rows = page.Locator("table.hub-queue tbody tr");
         (await rows.CountAsync()).ShouldBe(1, "the search for the reference finds that referral alone");
         (await rows.InnerTextAsync()).ShouldContain(name);
@@ -273,7 +273,7 @@ public sealed class FrontDoorToConversationJourneyTests(FrontDoorFixture hub, IT
         await walk.FollowAsync(page, "a.nhsuk-back-link__link[href='/staff/triage']", page.GetByRole(AriaRole.Link, new() { Name = "Back to the triage queue" }));
         await walk.TypeAsync(page, "input[name=q]", reference);
         await walk.PressAsync(page, "form[role=search] button[type=submit]", page.GetByRole(AriaRole.Button, new() { Name = "Show referrals" }));
-        await page.WaitForURLAsync(url => url.Contains("q=", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.Contains("q=", StringComparison.Ordinal));
         var picked = await rows.InnerTextAsync();
         picked.ShouldContain("You");
         picked.ShouldContain("since");

@@ -49,7 +49,7 @@ public sealed class ReportJourneyTests(ReportJourneyFixture hub, ITestOutputHelp
         // The form starts on last month for the whole hub.
         (await page.GetByLabel("What it covers").InputValueAsync()).ShouldBe("hub");
         await page.GetByRole(AriaRole.Button, new() { Name = "Make the report" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/staff/reports/[0-9a-f-]{36}$"));
+        await page.WaitForAddressAsync(new System.Text.RegularExpressions.Regex("/staff/reports/[0-9a-f-]{36}$"));
         await axe.ScanAsync(page, "report being made");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "report-progress.png"), FullPage = true });
 

@@ -63,7 +63,7 @@ public sealed class SharedQueueJourneyTests(BrowserFixture hub, ITestOutputHelpe
             await search.FillAsync(name.ToLowerInvariant());
             await page.GetByRole(AriaRole.Button, new() { Name = "Show referrals" }).ClickAsync();
         }
-        await page.WaitForURLAsync(url => url.Contains("q=", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.Contains("q=", StringComparison.Ordinal));
         var link = page.GetByRole(AriaRole.Link, new() { Name = reference, Exact = true });
         (await link.CountAsync()).ShouldBe(1, "the search finds the referral");
         (await page.Locator("table.hub-queue tbody tr").CountAsync()).ShouldBe(1);

@@ -120,7 +120,7 @@ public sealed partial class VolunteeringJourneyTests(VolunteeringJourneyFixture 
         await phone.GotoAsync(link);
         await Check(phone, axe, "space link from the email after the outing");
         await phone.GetByRole(AriaRole.Button, new() { Name = "Sign in to my space" }).TapAsync();
-        await phone.WaitForURLAsync(new Regex("/space/outings/[0-9a-f-]{36}$"));
+        await phone.WaitForAddressAsync(new Regex("/space/outings/[0-9a-f-]{36}$"));
         phone.Url.ShouldNotContain("/space/link/");
         var outingPage = await phone.Locator("main").InnerTextAsync();
         outingPage.ShouldContain(group);
