@@ -2,6 +2,9 @@ using Hub.Application.Referrals;
 using Hub.Application.Referrals.SubmitSelfReferral;
 using Hub.Application.Triage.DecidePossibleMatch;
 using Hub.Application.Triage.RecordTriageOutcome;
+using Hub.Application.Spells.CloseSpell;
+using Hub.Domain.Common;
+using Hub.Domain.Spells;
 using Hub.Domain.People;
 using Hub.Domain.Referrals;
 using Hub.Domain.Triage;
@@ -146,6 +149,59 @@ public sealed class ReturningPersonTests(DatabaseFixture database) : IClassFixtu
             });
 
         commands.ShouldBeGreaterThan(samePerson ? 5 : 2, "the access check, the decision's reads and its save");
+    }
+
+    /// <summary>
+    /// Care-team work on a referral (closing its spell) while a colleague confirms its suggested match
+    /// at the same moment, the confirmation stored just before each of the work's commands in turn. The
+    /// merge moves the referral into the known person's spell and deletes its own: the work is refused
+    /// while the match waits, or sees the spell changed, never an error, and the merge stands.
+    /// </summary>
+    [SkippableFact]
+    public async Task Should_refuse_care_team_work_or_see_the_spell_changed_when_a_match_is_confirmed_meanwhile()
+    {
+        var interceptor = new FailOnCommand();
+        await using var host = new ApplicationHost(database.ConnectionString, interceptors: [interceptor]);
+        var runs = 0;
+        CloseSpellResult? closed = null;
+        DomainRuleException? refused = null; // alone, the work is refused: the match still waits
+
+        await interceptor.AtEveryCommandAsync(
+            async () =>
+            {
+                (closed, refused) = (null, null);
+                var pair = await ReturningPerson(host, $"care.race.{++runs}");
+                var referral = await Referral(host, pair.Second);
+                var version = await host.WithDb(db => db.Spells.Where(s => s.Id == referral.SpellId).Select(s => s.Version).SingleAsync());
+                return (Pair: pair, ReferralId: referral.Id, SpellVersion: version);
+            },
+            work => host.SendAsPractitioner(new DecidePossibleMatch(work.Pair.MatchId, SamePerson: true)),
+            async work =>
+            {
+                try
+                {
+                    closed = await host.SendAsPractitioner(new CloseSpell(work.ReferralId, SpellClosureReason.PersonsChoice, null, work.SpellVersion));
+                }
+                catch (DomainRuleException rule)
+                {
+                    refused = rule;
+                }
+            },
+            async (work, thrown, where) =>
+            {
+                thrown.ShouldBeNull(where);
+                if (refused is null)
+                {
+                    closed.ShouldNotBeNull(where).Outcome.ShouldBe(CloseSpellOutcome.ChangedBySomeoneElse, where);
+                }
+                else
+                {
+                    refused.Message.ShouldBe("Decide first whether this is someone the hub already knows.", where);
+                }
+                var (first, second) = (await Referral(host, work.Pair.First), await Referral(host, work.Pair.Second));
+                (second.PersonId, second.SpellId, second.Status).ShouldBe((first.PersonId, first.SpellId, ReferralStatus.AwaitingTriage), where);
+                (await host.WithDb(db => db.Spells.Where(s => s.Id == first.SpellId).Select(s => s.EndedAt).SingleAsync())).ShouldBeNull(where);
+            });
     }
 
     /// <summary>A person who referred themselves, then again with the same email: the second's suggested match.</summary>

@@ -13,18 +13,24 @@ public sealed record SpellInContext(Referral Referral, ReferralSpell Spell);
 
 public static class SpellLoading
 {
-    /// <summary>Loads (tracked) the referral and its spell, or throws <see cref="NotFoundException"/>.</summary>
+    /// <summary>
+    /// Loads (tracked) the referral and its spell, or throws <see cref="NotFoundException"/>. A pending
+    /// suggested match is checked first, then the two are read in one statement: a "same person"
+    /// decision stored meanwhile moves the referral into another spell and deletes the old one, and
+    /// read in this order the referral is always seen with the spell it is in (docs/decisions/053).
+    /// </summary>
     public static async Task<SpellInContext> LoadSpellOfReferral(this IApplicationDbContext db, Guid referralId, CancellationToken cancellationToken)
     {
-        var referral = await db.Referrals.FirstOrDefaultAsync(r => r.Id == referralId, cancellationToken) ?? throw new NotFoundException("The referral");
         // Until staff decide whether this is someone already known, the spell may be about to merge
         // into theirs: care-team work waits (the record page offers none until then).
         if (await db.PossibleMatches.AnyAsync(m => m.ReferralId == referralId && m.Decision == MatchDecision.Pending, cancellationToken))
         {
             throw new DomainRuleException("Decide first whether this is someone the hub already knows.");
         }
-        var spell = await db.Spells.FirstAsync(s => s.Id == referral.SpellId, cancellationToken);
-        return new SpellInContext(referral, spell);
+        var found = await db.Referrals.Where(r => r.Id == referralId)
+            .Join(db.Spells, r => r.SpellId, s => s.Id, (r, s) => new { Referral = r, Spell = s })
+            .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("The referral");
+        return new SpellInContext(found.Referral, found.Spell);
     }
 
     /// <summary>
