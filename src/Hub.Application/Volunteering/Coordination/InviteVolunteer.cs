@@ -79,9 +79,16 @@ public sealed class InviteVolunteerHandler(IApplicationDbContext db, IVolunteerA
 /// <summary>The volunteer sets their first password through their invitation link (spent on success).</summary>
 public sealed record AcceptInvitation(string? Token, string? Password, string? ConfirmPassword) : IRequest<bool>;
 
+/// <summary>
+/// Spends the link and sets the password in one transaction, the link first: a second press at the
+/// same moment (a double click, or the link open in two tabs) waits on the volunteer's row and then
+/// finds the link spent, so exactly one password is set and the other press is told the link no
+/// longer works. A password the rules refuse rolls the transaction back, the link still working; so
+/// does a crash between the two steps.
+/// </summary>
 public sealed class AcceptInvitationHandler(IApplicationDbContext db, IVolunteerAccounts accounts, TimeProvider clock) : IRequestHandler<AcceptInvitation, bool>
 {
-    /// <returns>False when the link does not work (used, expired, never issued).</returns>
+    /// <returns>False when the link does not work (used, expired, never issued, or spent by another press meanwhile).</returns>
     public async Task<bool> Handle(AcceptInvitation request, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(request.Token) || request.Token.Length > OneTimeToken.MaxLength)
@@ -102,13 +109,34 @@ public sealed class AcceptInvitationHandler(IApplicationDbContext db, IVolunteer
         {
             throw Refuse.Because(nameof(request.ConfirmPassword), "The passwords do not match");
         }
-        var errors = await accounts.SetPasswordAsync(userId, request.Password, cancellationToken);
-        if (errors.Count > 0)
-        {
-            throw Refuse.Because(nameof(request.Password), string.Join(". ", errors));
-        }
+
         volunteer.InvitationAccepted();
-        await db.SaveChangesAsync(cancellationToken);
+        IReadOnlyList<string> refused = [];
+        try
+        {
+            await db.SaveInOneTransactionAsync(async token =>
+            {
+                await db.SaveChangesAsync(token); // the link spent, the volunteer's row held until commit
+                refused = await accounts.SetPasswordAsync(userId, request.Password, token);
+                if (refused.Count > 0)
+                {
+                    throw new PasswordRefused();
+                }
+            }, cancellationToken);
+        }
+        catch (PasswordRefused)
+        {
+            db.DiscardChanges();
+            throw Refuse.Because(nameof(request.Password), string.Join(". ", refused));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.DiscardChanges();
+            return false; // another press spent the link first, its password set
+        }
         return true;
     }
+
+    /// <summary>Rolls the transaction back when the account store refuses the password.</summary>
+    private sealed class PasswordRefused : Exception;
 }

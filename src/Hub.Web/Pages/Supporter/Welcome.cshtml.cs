@@ -28,7 +28,7 @@ public sealed class WelcomeModel(IMediator mediator) : PageModel, Hub.Web.Valida
         if (!await mediator.Send(new AcceptInvitation(token, Password, ConfirmPassword), cancellationToken))
         {
             NotWorking = true;
-            ModelState.AddModelError(string.Empty, "This link no longer works. Ask your volunteer coordinator to invite you again");
+            ModelState.AddModelError(string.Empty, "This link no longer works. If you have just set your password with it, sign in with that password");
             return Page();
         }
         return Redirect("/staff/account/sign-in?ReturnUrl=%2Fvolunteer");
