@@ -25,15 +25,18 @@ public static class PageChecks
     public static async Task WaitForAddressAsync(this IPage page, Regex url)
     {
         await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
-        await page.WaitForFunctionAsync("() => document.readyState !== 'loading'");
+        await page.WaitUntilParsedAsync();
     }
 
     /// <inheritdoc cref="WaitForAddressAsync(IPage, Regex)"/>
     public static async Task WaitForAddressAsync(this IPage page, Func<string, bool> url)
     {
         await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
-        await page.WaitForFunctionAsync("() => document.readyState !== 'loading'");
+        await page.WaitUntilParsedAsync();
     }
+
+    /// <summary>Waits until the document says it has been parsed whole (asked, not an event waited for, so none is missed).</summary>
+    public static Task WaitUntilParsedAsync(this IPage page) => page.WaitForFunctionAsync("() => document.readyState !== 'loading'");
 
     /// <summary>
     /// Waits until the browser is on <paramref name="path"/> (query and fragment ignored; paths are

@@ -86,7 +86,7 @@ internal static class PublicForm
     public static async Task WaitForNewPageParsedAsync(this IPage page)
     {
         await page.Locator("h1").First.WaitForAsync();
-        await page.WaitForFunctionAsync("() => document.readyState !== 'loading'");
+        await page.WaitUntilParsedAsync();
     }
 
     /// <summary>Continues past the remaining questions, answering none, until the check page.</summary>

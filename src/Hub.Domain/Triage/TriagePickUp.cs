@@ -21,15 +21,12 @@ public sealed class TriagePickUp : Entity
     public Guid PickedUpByUserId { get; private set; }
     public DateTimeOffset PickedUpAt { get; private set; }
 
-    /// <summary>Only a referral still waiting for triage can be picked up: after triage, its care team holds it.</summary>
-    public static TriagePickUp Of(Referral referral, Guid byUserId, DateTimeOffset at)
-    {
-        if (referral.Status != ReferralStatus.AwaitingTriage)
-        {
-            throw new DomainRuleException("This referral has already been triaged, so there is nothing to pick up.");
-        }
-        return new TriagePickUp(referral.Id, byUserId, at);
-    }
+    /// <summary>
+    /// A pick-up of a referral still waiting for triage; null when it has been triaged, since its care
+    /// team then holds it and there is nothing to pick up.
+    /// </summary>
+    public static TriagePickUp? Of(Referral referral, Guid byUserId, DateTimeOffset at) =>
+        referral.Status == ReferralStatus.AwaitingTriage ? new TriagePickUp(referral.Id, byUserId, at) : null;
 
     /// <summary>The one who picked it up may release it; so may a team leader (someone off sick, say).</summary>
     public bool MayBeReleasedBy(Guid userId, bool isTeamLeader) => isTeamLeader || userId == PickedUpByUserId;

@@ -45,6 +45,19 @@ public sealed class ReferralTests
     }
 
     [Fact]
+    public void Should_be_picked_up_only_while_it_waits_for_triage()
+    {
+        var referral = NewReferral();
+        var member = Guid.NewGuid();
+
+        var pickUp = TriagePickUp.Of(referral, member, Now).ShouldNotBeNull();
+        (pickUp.ReferralId, pickUp.PickedUpByUserId, pickUp.PickedUpAt).ShouldBe((referral.Id, member, Now));
+
+        referral.RecordOutcome(TriageOutcome.ConversationBooked, "note", member, Now);
+        TriagePickUp.Of(referral, member, Now).ShouldBeNull("after triage its care team holds it");
+    }
+
+    [Fact]
     public void Should_stay_closed_once_closed()
     {
         var referral = NewReferral();

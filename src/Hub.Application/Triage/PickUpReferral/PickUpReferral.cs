@@ -3,7 +3,6 @@ using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Interfaces;
 using Hub.Application.Common.Saving;
 using Hub.Domain.Audit;
-using Hub.Domain.Referrals;
 using Hub.Domain.Triage;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -36,11 +35,10 @@ public sealed class PickUpReferralHandler(IApplicationDbContext db, ICurrentUser
         }
 
         var referral = await db.LoadForChange(request.ReferralId, cancellationToken);
-        if (referral.Status != ReferralStatus.AwaitingTriage)
+        if (TriagePickUp.Of(referral, user.Id, clock.GetUtcNow()) is not { } pickUp)
         {
             return new PickUpResult.AlreadyTriaged();
         }
-        var pickUp = TriagePickUp.Of(referral, user.Id, clock.GetUtcNow());
         db.TriagePickUps.Add(pickUp);
         audit.Record(AuditAction.Create, referral.PersonId, nameof(TriagePickUp), pickUp.Id, "Triage: pick up");
         // Two people at once: the unique index on the referral keeps the first; the second is told who.
