@@ -112,7 +112,7 @@ public static class DependencyInjection
         {
             Monthly = configuration.GetSection("Hub:Reports:Monthly").Get<string[]>() is { Length: > 0 } scopes ? scopes : ["hub"],
         });
-        services.AddSingleton(configuration.GetSection("Hub:Retention").Get<Application.PersonalData.RetentionSettings>() ?? new());
+        services.AddSingleton((configuration.GetSection("Hub:Retention").Get<Application.PersonalData.RetentionSettings>() ?? new()).Checked());
         services.AddHubJobs(configuration, provider, connectionString);
 
         services.AddSingleton<DatabaseXmlRepository>();

@@ -36,6 +36,23 @@ public sealed class RetentionSettings
 
     /// <summary>Spent or expired one-time links, finished sessions and the messages that carried space links are deleted this many days after they ended.</summary>
     public int SpentLinkDays { get; init; } = 7;
+
+    /// <summary>
+    /// A safeguarding concern that has been acted on is destroyed this many years after it was acted on
+    /// (docs/decisions/054). The organisation's safeguarding policy sets the period: unset, concerns are
+    /// kept, and the nightly job says so. A concern not yet acted on is never destroyed.
+    /// </summary>
+    public int? SafeguardingConcernYears { get; init; }
+
+    /// <summary>Refuses settings no policy could mean (a period of none or fewer days), at start-up rather than at 02:30.</summary>
+    public RetentionSettings Checked()
+    {
+        if (SafeguardingConcernYears is < 1)
+        {
+            throw new InvalidOperationException("Hub:Retention:SafeguardingConcernYears must be a whole number of years, at least 1, or left unset to keep safeguarding concerns.");
+        }
+        return this;
+    }
 }
 
 /// <summary>

@@ -89,7 +89,7 @@ public sealed class MonthlyReportJob(IMediator sender)
 }
 
 /// <summary>Every night at 02:30 (UK time), destroys the records past their retention period, then the community records past theirs.</summary>
-public sealed class RetentionJob(IMediator sender, ILogger<RetentionJob> logger)
+public sealed class RetentionJob(IMediator sender, Application.PersonalData.RetentionSettings retention, ILogger<RetentionJob> logger)
 {
     public const string Id = "retention";
     public const string Schedule = "30 2 * * *";
@@ -105,6 +105,14 @@ public sealed class RetentionJob(IMediator sender, ILogger<RetentionJob> logger)
         var community = await sender.Send(new ApplyCommunityRetention(), cancellationToken);
         logger.LogInformation("Community retention: {Requests} requests erased ({RequestsHeld} held by a concern), {Volunteers} volunteers ({VolunteersHeld} held), {Spaces} spaces, {Spent} spent rows",
             community.RequestsErased, community.RequestsHeld, community.VolunteersGone, community.VolunteersHeld, community.SpacesDestroyed, community.SpentRowsDeleted);
+        if (community.ConcernsDestroyed is { } concerns)
+        {
+            logger.LogInformation("Safeguarding concerns: {Concerns} acted on more than {Years} years ago destroyed", concerns, retention.SafeguardingConcernYears);
+        }
+        else
+        {
+            logger.LogWarning("Safeguarding concerns: all kept, as no period is set. Set Hub:Retention:SafeguardingConcernYears to the period your safeguarding policy gives");
+        }
     }
 }
 

@@ -210,6 +210,72 @@ public sealed class CommunityRetentionTests(DatabaseFixture database) : IClassFi
         (await host.WithDb(db => db.Volunteers.AsNoTracking().SingleAsync(v => v.Id == volunteerId))).ErasedAt.ShouldNotBeNull("kept as an id: the concern points to it");
     }
 
+    /// <summary>
+    /// Safeguarding concerns are kept until the organisation sets a period (docs/decisions/054). With six
+    /// years set: a concern acted on more than six years ago goes whole, with one audit row of its id,
+    /// and the closed request it alone held is erased in the same run; a concern acted on later, and one
+    /// never acted on however old, stay whole and keep holding what they name.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData(null)]
+    [InlineData("6")]
+    public async Task Should_destroy_a_concern_only_when_a_period_is_set_and_only_that_long_after_it_was_acted_on(string? years)
+    {
+        await database.ResetAsync();
+        await using var host = new ApplicationHost(database.ConnectionString,
+            settings: [new("Hub:Retention:BatchSize", "1"), new("Hub:Retention:SafeguardingConcernYears", years)]);
+        host.Clock.Set(T0);
+        var today = UkCalendar.DayOf(T0);
+        var auditKey = await host.WithService<AuditKey, AuditKey>(Task.FromResult);
+        var w = await host.WithDb(async db =>
+        {
+            var offer = db.CommunityOffers.Add(new CommunityOffer($"Concern retention group {Guid.NewGuid():N}", "Test organiser", T0, "The borough")).Entity;
+            var volunteer = Volunteer.Register("Invented", "Vetted", "concerns.440@example.org", null, "Evenings", null, null, Guid.NewGuid(), T0);
+            volunteer.RecordChecks(new VolunteerChecks(DbsCheckType.Enhanced, today.AddDays(-30), today.AddDays(-20), today.AddDays(-10), today.AddDays(300)), Coordinator, T0);
+            volunteer.Approve(today, T0);
+            db.Volunteers.Add(volunteer);
+            SupportRequest Closed(string email)
+            {
+                var request = db.SupportRequests.Add(SupportRequest.Ask(offer.Id, "Sam", "Invented: the first time", "Evenings",
+                    new ComeAlongContact(ReachBy.Email, email, null, true), auditKey, Guid.NewGuid(), T0)).Entity;
+                request.Close(RequestClosure.NoLongerWanted, T0);
+                return request;
+            }
+            var (early, late, open) = (Closed("early.441@example.org"), Closed("late.442@example.org"), Closed("open.443@example.org"));
+            SafeguardingConcern Concern(SupportRequest about) =>
+                db.SafeguardingConcerns.Add(SafeguardingConcern.Raise(volunteer.Id, about.Id, "Invented: a worry about Sam", Guid.NewGuid(), T0)).Entity;
+            var (actedEarly, actedLate, neverActed) = (Concern(early), Concern(late), Concern(open));
+            actedEarly.ActOn("Invented: talked it through with Sam", Coordinator, T0.AddDays(1));
+            actedLate.ActOn("Invented: referred on", Coordinator, T0.AddYears(5));
+            await db.SaveChangesAsync();
+            return new { early, late, open, actedEarly, actedLate, neverActed };
+        });
+
+        host.Clock.Set(T0.AddYears(6).AddDays(2));
+        var result = await host.Send(new ApplyCommunityRetention(), null, ApplyCommunityRetentionHandler.ActorRole);
+
+        var concerns = await host.WithDb(db => db.SafeguardingConcerns.AsNoTracking().Select(c => c.Id).ToListAsync());
+        var requests = await host.WithDb(db => db.SupportRequests.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.ErasedAt));
+        var destroyed = await host.WithDb(db => db.AuditEvents.AsNoTracking().Where(a => a.Action == AuditAction.Destroyed && a.RecordType == nameof(SafeguardingConcern)).ToListAsync());
+        if (years is null)
+        {
+            result.ConcernsDestroyed.ShouldBeNull("no period set: every concern is kept");
+            concerns.ShouldBe([w.actedEarly.Id, w.actedLate.Id, w.neverActed.Id], ignoreOrder: true);
+            (result.RequestsErased, result.RequestsHeld).ShouldBe((0, 3), "each request is held by its concern");
+            destroyed.ShouldBeEmpty();
+            return;
+        }
+        result.ConcernsDestroyed.ShouldBe(1);
+        concerns.ShouldBe([w.actedLate.Id, w.neverActed.Id], ignoreOrder: true, "acted on five years in, and never acted on: kept");
+        (result.RequestsErased, result.RequestsHeld).ShouldBe((1, 2), "the request held only by the concern that went is erased in the same run");
+        requests[w.early.Id].ShouldNotBeNull();
+        (requests[w.late.Id], requests[w.open.Id]).ShouldBe(((DateTimeOffset?)null, (DateTimeOffset?)null));
+        var row = destroyed.ShouldHaveSingleItem();
+        (row.RecordId, row.Screen, row.PersonId, row.ActorUserId).ShouldBe((w.actedEarly.Id, ApplyCommunityRetentionHandler.ConcernScreen, (Guid?)null, (Guid?)null));
+        (await host.WithDb(db => db.SafeguardingConcerns.AsNoTracking().CountAsync(c => c.WhatWasDone == "Invented: talked it through with Sam"))).ShouldBe(0, "nothing of it is left");
+        (await host.SendAsPractitioner(new VerifyAuditChain())).Intact.ShouldBeTrue();
+    }
+
     private static Task<VolunteeringFacts> Volunteering(ApplicationHost host, FigureFilter filter) =>
         host.WithDb(async db => (await db.LoadFactsAsync(filter, host.Clock.GetUtcNow(), CancellationToken.None)).Volunteering);
 }

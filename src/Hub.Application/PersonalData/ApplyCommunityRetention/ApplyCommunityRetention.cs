@@ -19,8 +19,11 @@ namespace Hub.Application.PersonalData.ApplyCommunityRetention;
 /// past matches point to them, and their sign-in account removed; community spaces nobody has signed
 /// in to for <see cref="RetentionSettings.SpaceMonthsWithoutSignIn"/> are destroyed whole; spent links,
 /// finished sessions and the messages that carried space links go after <see cref="RetentionSettings.SpentLinkDays"/>.
-/// A request or volunteer named in a safeguarding concern is held (hazard H46). Every request,
-/// volunteer and space that goes writes one audit row with ids only. Safe to run again.
+/// A request or volunteer named in a safeguarding concern is held (hazard H46). Safeguarding concerns
+/// acted on go first, <see cref="RetentionSettings.SafeguardingConcernYears"/> after they were acted on,
+/// when the organisation has set that period (docs/decisions/054); what they held then goes on its own
+/// period. Every concern, request, volunteer and space that goes writes one audit row with ids only.
+/// Safe to run again.
 /// </summary>
 public sealed record ApplyCommunityRetention : IRequest<CommunityRetentionResult>;
 
@@ -30,7 +33,9 @@ public sealed record ApplyCommunityRetention : IRequest<CommunityRetentionResult
 /// <param name="VolunteersHeld">Volunteers past their period kept because a concern about them is open.</param>
 /// <param name="SpacesDestroyed">Community spaces destroyed in this run.</param>
 /// <param name="SpentRowsDeleted">Spent links, finished sessions and sent sign-in messages deleted.</param>
-public sealed record CommunityRetentionResult(int RequestsErased, int RequestsHeld, int VolunteersGone, int VolunteersHeld, int SpacesDestroyed, int SpentRowsDeleted);
+/// <param name="ConcernsDestroyed">Safeguarding concerns destroyed in this run; null when no period is set and every concern is kept.</param>
+public sealed record CommunityRetentionResult(int RequestsErased, int RequestsHeld, int VolunteersGone, int VolunteersHeld, int SpacesDestroyed, int SpentRowsDeleted,
+    int? ConcernsDestroyed);
 
 public sealed class ApplyCommunityRetentionHandler(IApplicationDbContext db, IEmailOutbox outbox, IVolunteerAccounts accounts, RetentionSettings settings, TimeProvider clock)
     : IRequestHandler<ApplyCommunityRetention, CommunityRetentionResult>
@@ -39,6 +44,7 @@ public sealed class ApplyCommunityRetentionHandler(IApplicationDbContext db, IEm
     public const string RequestScreen = "Retention: come-along request erased after its retention period";
     public const string VolunteerScreen = "Retention: volunteer erased after their retention period";
     public const string SpaceScreen = "Retention: community space destroyed after its retention period";
+    public const string ConcernScreen = "Retention: safeguarding concern destroyed after the period the safeguarding policy sets";
 
     /// <summary>The messages about a come-along request, to the person who asked.</summary>
     public static readonly IReadOnlyList<string> RequestPurposes = [ComeAlongMessages.ConfirmPurpose, ComeAlongMessages.HowItWentPurpose];
@@ -46,11 +52,38 @@ public sealed class ApplyCommunityRetentionHandler(IApplicationDbContext db, IEm
     public async Task<CommunityRetentionResult> Handle(ApplyCommunityRetention request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        // First, so a request or volunteer held only by a concern that goes now is judged on its own period in this run.
+        int? concerns = settings.SafeguardingConcernYears is { } years ? await DestroyConcernsAsync(now.AddYears(-years), now, cancellationToken) : null;
         var (erased, held) = await EraseRequestsAsync(now, cancellationToken);
         var (volunteersGone, volunteersHeld) = await EraseVolunteersAsync(now, cancellationToken);
         var spaces = await DestroySpacesAsync(now, cancellationToken);
         var spent = await DeleteSpentAsync(now, cancellationToken);
-        return new CommunityRetentionResult(erased, held, volunteersGone, volunteersHeld, spaces, spent);
+        return new CommunityRetentionResult(erased, held, volunteersGone, volunteersHeld, spaces, spent, concerns);
+    }
+
+    /// <summary>
+    /// Concerns acted on before <paramref name="actedOnBefore"/>, deleted whole (what happened, what was
+    /// done, who raised and who acted), each with a Destroyed audit row of its id. Never one still open.
+    /// </summary>
+    private async Task<int> DestroyConcernsAsync(DateTimeOffset actedOnBefore, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var destroyed = 0;
+        while (true)
+        {
+            var batch = await db.SafeguardingConcerns.Where(c => c.ActedOnAt != null && c.ActedOnAt < actedOnBefore).OrderBy(c => c.Id)
+                .Take(settings.BatchSize).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return destroyed;
+            }
+            foreach (var concern in batch)
+            {
+                db.SafeguardingConcerns.Remove(concern);
+                db.AuditEvents.Add(new AuditEvent(now, null, ActorRole, null, nameof(SafeguardingConcern), concern.Id, AuditAction.Destroyed, ConcernScreen));
+            }
+            await db.SaveChangesAsync(cancellationToken); // one transaction: the concerns and their audit rows
+            destroyed += batch.Count;
+        }
     }
 
     /// <summary>Concerns hold a request while any concern names it, or an open concern names a volunteer matched to it.</summary>
