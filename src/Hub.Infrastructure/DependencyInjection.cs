@@ -84,6 +84,7 @@ public static class DependencyInjection
         services.AddScoped<Hub.Application.Referrals.IPossibleMatchSearch, PossibleMatchSearch>();
         services.AddScoped<IStaffDirectory, StaffDirectory>();
         services.AddScoped<Application.Volunteering.Coordination.IVolunteerAccounts, VolunteerAccounts>();
+        services.AddScoped<Application.Directory.InviteStaffMember.IStaffAccounts, StaffAccounts>();
         var measuresFolder = configuration["Hub:MeasureDefinitionsPath"];
         services.AddSingleton<IMeasureRegistry>(_ => MeasureRegistry.FromFolder(
             string.IsNullOrWhiteSpace(measuresFolder) ? null : Path.GetFullPath(measuresFolder, contentRoot)));

@@ -38,6 +38,7 @@ public static class DependencyInjection
             options.Conventions.AllowAnonymousToPage("/Staff/Account/AccessDenied");
             options.Conventions.AllowAnonymousToPage("/Staff/Account/SingleSignOnReturn");
             options.Conventions.AllowAnonymousToPage("/Staff/Account/NotInvited");
+            options.Conventions.AllowAnonymousToPage("/Staff/Account/Welcome");
             // Staff pages need a staff role; the account pages (the authenticator app) are for everyone who
             // signs in with a hub account, volunteers and coordinators included (docs/decisions/038).
             options.Conventions.AddFolderApplicationModelConvention("/Staff", model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(

@@ -28,16 +28,8 @@ internal sealed class VolunteerAccounts(UserManager<StaffUser> users) : IVolunte
         return role.Succeeded ? user.Id : throw new InvalidOperationException("Could not give the Volunteer role: " + string.Join("; ", role.Errors.Select(e => e.Code)));
     }
 
-    public async Task<IReadOnlyList<string>> SetPasswordAsync(Guid userId, string password, CancellationToken cancellationToken)
-    {
-        var user = await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException("The volunteer's account has gone.");
-        if (await users.HasPasswordAsync(user))
-        {
-            await users.RemovePasswordAsync(user);
-        }
-        var result = await users.AddPasswordAsync(user, password);
-        return result.Succeeded ? [] : result.Errors.Select(e => e.Description.TrimEnd('.')).ToList();
-    }
+    public Task<IReadOnlyList<string>> SetPasswordAsync(Guid userId, string password, CancellationToken cancellationToken) =>
+        FirstPasswords.SetAsync(users, userId, password);
 
     public async Task RemoveAccountAsync(Guid userId, CancellationToken cancellationToken)
     {

@@ -47,6 +47,7 @@ public abstract class HubDbContext(DbContextOptions options)
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();
     public DbSet<CommunityOffer> CommunityOffers => Set<CommunityOffer>();
     public DbSet<GroupProposal> GroupProposals => Set<GroupProposal>();
     public DbSet<ListingLink> ListingLinks => Set<ListingLink>();

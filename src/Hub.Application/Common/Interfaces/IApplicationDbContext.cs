@@ -38,6 +38,7 @@ public interface IApplicationDbContext
     DbSet<Organisation> Organisations { get; }
     DbSet<Team> Teams { get; }
     DbSet<TeamMember> TeamMembers { get; }
+    DbSet<StaffInvitation> StaffInvitations { get; }
     DbSet<CommunityOffer> CommunityOffers { get; }
     DbSet<GroupProposal> GroupProposals { get; }
     DbSet<ListingLink> ListingLinks { get; }

@@ -1,4 +1,5 @@
 using Hub.Application.Common;
+using Hub.Application.Common.Accounts;
 using Hub.Application.Common.Auditing;
 using Hub.Application.Common.Exceptions;
 using Hub.Application.Common.Interfaces;
@@ -80,11 +81,9 @@ public sealed class InviteVolunteerHandler(IApplicationDbContext db, IVolunteerA
 public sealed record AcceptInvitation(string? Token, string? Password, string? ConfirmPassword) : IRequest<bool>;
 
 /// <summary>
-/// Spends the link and sets the password in one transaction, the link first: a second press at the
-/// same moment (a double click, or the link open in two tabs) waits on the volunteer's row and then
-/// finds the link spent, so exactly one password is set and the other press is told the link no
-/// longer works. A password the rules refuse rolls the transaction back, the link still working; so
-/// does a crash between the two steps.
+/// Spends the link and sets the password in one transaction (<see cref="FirstPassword"/>): a second
+/// press at the same moment (a double click, or the link open in two tabs) finds the link spent, so
+/// exactly one password is set and the other press is told the link no longer works.
 /// </summary>
 public sealed class AcceptInvitationHandler(IApplicationDbContext db, IVolunteerAccounts accounts, TimeProvider clock) : IRequestHandler<AcceptInvitation, bool>
 {
@@ -101,42 +100,7 @@ public sealed class AcceptInvitationHandler(IApplicationDbContext db, IVolunteer
         {
             return false;
         }
-        if (string.IsNullOrEmpty(request.Password))
-        {
-            throw Refuse.Because(nameof(request.Password), "Enter a password");
-        }
-        if (request.Password != request.ConfirmPassword)
-        {
-            throw Refuse.Because(nameof(request.ConfirmPassword), "The passwords do not match");
-        }
-
-        volunteer.InvitationAccepted();
-        IReadOnlyList<string> refused = [];
-        try
-        {
-            await db.SaveInOneTransactionAsync(async token =>
-            {
-                await db.SaveChangesAsync(token); // the link spent, the volunteer's row held until commit
-                refused = await accounts.SetPasswordAsync(userId, request.Password, token);
-                if (refused.Count > 0)
-                {
-                    throw new PasswordRefused();
-                }
-            }, cancellationToken);
-        }
-        catch (PasswordRefused)
-        {
-            db.DiscardChanges();
-            throw Refuse.Because(nameof(request.Password), string.Join(". ", refused));
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.DiscardChanges();
-            return false; // another press spent the link first, its password set
-        }
-        return true;
+        return await FirstPassword.SetThroughLinkAsync(db, request.Password, request.ConfirmPassword, volunteer.InvitationAccepted,
+            (password, token) => accounts.SetPasswordAsync(userId, password, token), cancellationToken);
     }
-
-    /// <summary>Rolls the transaction back when the account store refuses the password.</summary>
-    private sealed class PasswordRefused : Exception;
 }

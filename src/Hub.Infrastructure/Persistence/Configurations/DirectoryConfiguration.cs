@@ -125,3 +125,17 @@ internal sealed class ListingLinkConfiguration : IEntityTypeConfiguration<Listin
         builder.HasOne<CommunityOffer>().WithMany().HasForeignKey(l => l.OfferId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class StaffInvitationConfiguration : IEntityTypeConfiguration<StaffInvitation>
+{
+    public void Configure(EntityTypeBuilder<StaffInvitation> builder)
+    {
+        builder.ToTable("StaffInvitations");
+        builder.Property(i => i.Id).ValueGeneratedNever();
+        builder.Property(i => i.TokenHash).HasMaxLength(64);
+        builder.Property(i => i.Version).IsConcurrencyToken(); // a link pressed twice at once is spent once
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(i => i.TokenHash).IsUnique();
+        builder.HasIndex(i => i.UserId);
+    }
+}
