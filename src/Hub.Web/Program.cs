@@ -30,7 +30,7 @@ builder.Services.AddWeb(builder.Configuration);
 
 var app = builder.Build();
 
-// Commands for operators: `dotnet run --project src/Hub.Web -- migrate`, `-- verify-audit` and `-- seed`.
+// Commands for operators: `dotnet run --project src/Hub.Web -- migrate`, `-- verify-audit`, `-- seed` and `-- invite-admin`.
 // The command comes first, so host options after it or without it (`--urls http://…`) are never taken for one.
 var command = args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=') ? args[0] : null;
 if (command is not null)
@@ -104,8 +104,10 @@ internal static class HostCommands
                 return report.Intact ? 0 : 3;
             case "seed":
                 return await SeedCommand.RunAsync(scope.ServiceProvider, args, CancellationToken.None);
+            case "invite-admin":
+                return await InviteAdminCommand.RunAsync(scope.ServiceProvider, args, CancellationToken.None);
             default:
-                Console.Error.WriteLine($"Unknown command '{command}'. Commands: migrate, verify-audit, seed (seed --help for its options).");
+                Console.Error.WriteLine($"Unknown command '{command}'. Commands: migrate, verify-audit, seed, invite-admin (each with --help for its options).");
                 return 2;
         }
     }

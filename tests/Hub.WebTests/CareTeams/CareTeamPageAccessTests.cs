@@ -173,7 +173,7 @@ public sealed class CareTeamPageAccessTests(DatabaseFixture database) : IClassFi
     private async Task<IEnumerable<string>> AdminPagesAsync()
     {
         var memberId = await Factory.UserIdAsync(Nurse);
-        return ["/staff/directory", "/staff/directory/offers", "/staff/directory/offers?handler=export", $"/staff/directory/members/{memberId}"];
+        return ["/staff/directory", "/staff/directory/invite", "/staff/directory/offers", "/staff/directory/offers?handler=export", $"/staff/directory/members/{memberId}"];
     }
 
     private Task<Guid> DemoReferralAsync() =>

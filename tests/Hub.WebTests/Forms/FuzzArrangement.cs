@@ -187,6 +187,7 @@ internal sealed partial class FuzzArrangement
                 ["/connect/groups/{id:guid}/come-with-me"] = [$"/connect/groups/{offerId}/come-with-me"],
                 ["/connect/how-it-went/{token}"] = ["/connect/how-it-went/not-a-token-anyone-was-sent"],
                 ["/volunteer/welcome/{token}"] = ["/volunteer/welcome/not-a-token-anyone-was-sent"],
+                ["/staff/account/welcome/{token}"] = ["/staff/account/welcome/not-a-token-anyone-was-sent"],
                 ["/volunteer/requests/{id:guid}"] = [$"/volunteer/requests/{volunteersOwn}"],
                 ["/staff/volunteering/requests/{id:guid}"] = [$"/staff/volunteering/requests/{waiting}", $"/staff/volunteering/requests/{matchedElsewhere}"],
                 ["/staff/volunteering/volunteers/{id:guid}"] = [$"/staff/volunteering/volunteers/{toVet}", $"/staff/volunteering/volunteers/{approved}"],

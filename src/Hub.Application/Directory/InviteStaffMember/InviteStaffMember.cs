@@ -32,9 +32,9 @@ public sealed class InviteStaffMemberValidator : AbstractValidator<InviteStaffMe
 
     public InviteStaffMemberValidator()
     {
+        RuleFor(c => c.DisplayName).NotEmpty().WithMessage("Enter their name").SafeText("The name", NameMaxLength, multiline: false, storedMax: NameMaxLength);
         RuleFor(c => c.Email).NotEmpty().WithMessage("Enter their work email address");
         RuleFor(c => c.Email).DeliverableEmail().When(c => !string.IsNullOrWhiteSpace(c.Email));
-        RuleFor(c => c.DisplayName).NotEmpty().WithMessage("Enter their name").SafeText("The name", NameMaxLength, multiline: false, storedMax: NameMaxLength);
         RuleFor(c => c.Role).Must(r => r is not null && Roles.Contains(r)).WithMessage("Choose what they will do in the hub");
         RuleFor(c => c.OrganisationId).NotEmpty().WithMessage("Choose the organisation they work for").When(c => c.Role != Common.Roles.Admin);
     }
@@ -53,7 +53,17 @@ public sealed class InviteStaffMemberHandler(IApplicationDbContext db, IStaffAcc
         }
         var email = request.Email!.Trim();
         var name = request.DisplayName!.Trim();
-        var (outcome, userId) = await accounts.EnsureInvitedAccountAsync(email, name, request.Role!, request.OrganisationId, cancellationToken);
+        InvitedAccount outcome;
+        Guid? userId;
+        try
+        {
+            (outcome, userId) = await accounts.EnsureInvitedAccountAsync(email, name, request.Role!, request.OrganisationId, cancellationToken);
+        }
+        catch (DbUpdateException made) when (db.IsUniqueViolation(made))
+        {
+            db.DiscardChanges(); // the same address invited at the same moment (a double click, two administrators): its account stands
+            throw Refuse.Because(nameof(request.Email), "This email address was invited at the same moment by someone else. Check the team directory");
+        }
         if (userId is not { } id)
         {
             throw Refuse.Because(nameof(request.Email), "This email address already belongs to an account in use. They can sign in with it");

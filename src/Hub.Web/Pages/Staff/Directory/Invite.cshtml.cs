@@ -12,8 +12,8 @@ public sealed class InviteModel(IMediator mediator) : StaffPage, Hub.Web.Validat
 {
     public DirectoryView Directory { get; private set; } = null!;
 
-    [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? DisplayName { get; set; }
+    [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Role { get; set; }
     [BindProperty] public string? OrganisationId { get; set; }
 
