@@ -128,9 +128,16 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>Identity for staff, stored in the hub database. Cookie and MFA policy are set by the web host.</summary>
-    public static IdentityBuilder AddHubIdentityStores(this IdentityBuilder builder) =>
-        builder.AddEntityFrameworkStores<HubDbContext>();
+    /// <summary>
+    /// Identity for staff, stored in the hub database. Cookie and MFA policy are set by the web host. User
+    /// names are email addresses, already checked by the forms' email rule: Identity's default character
+    /// list would refuse addresses people have (an apostrophe, an ampersand) as a fault.
+    /// </summary>
+    public static IdentityBuilder AddHubIdentityStores(this IdentityBuilder builder)
+    {
+        builder.Services.Configure<IdentityOptions>(o => o.User.AllowedUserNameCharacters = string.Empty);
+        return builder.AddEntityFrameworkStores<HubDbContext>();
+    }
 
     /// <summary>A relative SQLite file lives under the app's content root, whatever folder the hub was started from.</summary>
     private static string AnchorSqlitePath(string connectionString, string contentRoot)

@@ -11,44 +11,54 @@ namespace Hub.Infrastructure.Identity;
 /// </summary>
 internal sealed class StaffAccounts(UserManager<StaffUser> users) : IStaffAccounts
 {
-    public async Task<(InvitedAccount Outcome, Guid? UserId)> EnsureInvitedAccountAsync(string email, string displayName, string role, Guid? organisationId,
-        CancellationToken cancellationToken)
+    public async Task<(InvitedAccount Outcome, Guid? UserId, string? Email)> EnsureInvitedAccountAsync(string email, string displayName, string role,
+        Guid? organisationId, CancellationToken cancellationToken)
     {
         if (await users.FindByEmailAsync(email) is { } existing)
         {
             var roles = await users.GetRolesAsync(existing);
-            if (roles.Contains(Roles.Volunteer) || await users.HasPasswordAsync(existing) || (await users.GetLoginsAsync(existing)).Count > 0)
+            if (roles.Contains(Roles.Volunteer) || await InUseAsync(existing))
             {
-                return (InvitedAccount.InUse, null);
+                return (InvitedAccount.InUse, null, null);
             }
             // Never used: brought up to what the administrator asks for now.
             (existing.DisplayName, existing.OrganisationId) = (displayName, organisationId);
-            Check(await users.UpdateAsync(existing), "update");
-            var others = roles.Where(r => r != role).ToList();
-            if (others.Count > 0)
+            if (Clashed(await users.UpdateAsync(existing), "update")
+                || (roles.Where(r => r != role).ToList() is { Count: > 0 } others && Clashed(await users.RemoveFromRolesAsync(existing, others), "change the role of"))
+                || (!roles.Contains(role) && Clashed(await users.AddToRoleAsync(existing, role), "give the role to")))
             {
-                Check(await users.RemoveFromRolesAsync(existing, others), "change the role of");
+                return (InvitedAccount.Clashed, null, null);
             }
-            if (!roles.Contains(role))
-            {
-                Check(await users.AddToRoleAsync(existing, role), "give the role to");
-            }
-            return (InvitedAccount.InvitedAgain, existing.Id);
+            // The address the account holds, not the one typed: they differ only in case, or in letters the store folds together.
+            return (InvitedAccount.InvitedAgain, existing.Id, existing.Email);
         }
         var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, OrganisationId = organisationId };
-        Check(await users.CreateAsync(user), "make");
-        Check(await users.AddToRoleAsync(user, role), "give the role to");
-        return (InvitedAccount.Made, user.Id);
+        if (Clashed(await users.CreateAsync(user), "make") || Clashed(await users.AddToRoleAsync(user, role), "give the role to"))
+        {
+            return (InvitedAccount.Clashed, null, null);
+        }
+        return (InvitedAccount.Made, user.Id, user.Email);
     }
+
+    public async Task<bool> IsInUseAsync(Guid userId, CancellationToken cancellationToken) =>
+        await users.FindByIdAsync(userId.ToString()) is not { } user || await InUseAsync(user);
+
+    private async Task<bool> InUseAsync(StaffUser user) => await users.HasPasswordAsync(user) || (await users.GetLoginsAsync(user)).Count > 0;
 
     public Task<IReadOnlyList<string>> SetFirstPasswordAsync(Guid userId, string password, CancellationToken cancellationToken) =>
         FirstPasswords.SetAsync(users, userId, password);
 
-    private static void Check(IdentityResult result, string what)
+    /// <summary>True when another save changed the account first (Identity's concurrency stamp); any other refusal is a fault.</summary>
+    private static bool Clashed(IdentityResult result, string what)
     {
-        if (!result.Succeeded)
+        if (result.Succeeded)
         {
-            throw new InvalidOperationException($"Could not {what} a staff account: " + string.Join("; ", result.Errors.Select(e => e.Code)));
+            return false;
         }
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+        {
+            return true;
+        }
+        throw new InvalidOperationException($"Could not {what} a staff account: " + string.Join("; ", result.Errors.Select(e => e.Code)));
     }
 }

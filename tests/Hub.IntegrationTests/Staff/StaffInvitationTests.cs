@@ -99,6 +99,66 @@ public sealed partial class StaffInvitationTests(DatabaseFixture database) : ICl
         (await InviteAsync(host, "first.admin.554@example.org", Roles.Admin, null)).ShouldBe(InvitedAccount.Made, "an administrator may work across the partnership");
     }
 
+    /// <summary>
+    /// The account signs in through the organisation's own provider before the link is used: the link then
+    /// ends unused, so whoever else reads the email cannot set a password on an account in use.
+    /// </summary>
+    [SkippableFact]
+    public async Task Should_end_the_link_unused_when_the_account_is_signed_in_to_another_way_first()
+    {
+        var (host, mail, organisation) = await HostAsync();
+        await using var _h = host;
+        await InviteAsync(host, "sso.invented.557@example.org", Roles.Practitioner, organisation);
+        var token = await SentTokenAsync(host, mail);
+        var account = await AccountAsync(host, "sso.invented.557@example.org");
+        await host.WithService<UserManager<StaffUser>, bool>(async users =>
+            (await users.AddLoginAsync((await users.FindByIdAsync(account.Id.ToString()))!, new UserLoginInfo("oidc", "subject-557", "Invented provider"))).Succeeded);
+
+        (await host.SendAsPublic(new AcceptStaffInvitation(token, Password, Password))).ShouldBeFalse();
+
+        (await PasswordWorksAsync(host, account.Id, Password)).ShouldBeFalse("no password is set on an account in use");
+        (await host.WithDb(db => db.StaffInvitations.AsNoTracking().SingleAsync())).TokenHash.ShouldBeNull("the link has ended");
+    }
+
+    [SkippableFact]
+    public async Task Should_invite_an_address_with_an_apostrophe()
+    {
+        var (host, mail, organisation) = await HostAsync();
+        await using var _h = host;
+
+        (await InviteAsync(host, "sean.o'brien.558@example.org", Roles.Practitioner, organisation)).ShouldBe(InvitedAccount.Made);
+
+        await SentTokenAsync(host, mail);
+        mail.Sent.Single(m => m.Purpose == InviteStaffMemberHandler.Purpose).To.ShouldBe("sean.o'brien.558@example.org");
+    }
+
+    /// <summary>
+    /// An unused account invited again by two administrators at once: the second is stored just before the
+    /// first changes the account; the first is refused with a message and rolled back whole, the second stands.
+    /// </summary>
+    [SkippableFact]
+    public async Task Should_refuse_the_second_of_two_invitations_again_at_once_and_keep_the_first_whole()
+    {
+        var interceptor = new FailOnCommand();
+        var (host, mail, organisation) = await HostAsync(interceptor);
+        await using var _h = host;
+        await InviteAsync(host, "both.invented.559@example.org", Roles.Practitioner, organisation);
+        var account = await AccountAsync(host, "both.invented.559@example.org");
+        interceptor.FailWhen(c => c.CommandText.Contains("UPDATE \"AspNetUsers\"", StringComparison.Ordinal), _ =>
+        {
+            Task.Run(() => InviteAsync(host, "both.invented.559@example.org", Roles.Commissioner, organisation)).GetAwaiter().GetResult();
+            return null;
+        });
+
+        var refused = await Should.ThrowAsync<ValidationException>(() => InviteAsync(host, "both.invented.559@example.org", Roles.TeamLeader, organisation));
+
+        refused.Errors.ShouldHaveSingleItem().ErrorMessage.ShouldBe("This email address was invited at the same moment by someone else. Check the team directory");
+        (await RolesOfAsync(host, account.Id)).ShouldBe([Roles.Commissioner], "the invitation that was stored stands");
+        (await host.WithDb(db => db.StaffInvitations.CountAsync(i => i.TokenHash != null))).ShouldBe(1, "one link works: the stored invitation's");
+        (await host.WithDb(db => db.AuditEvents.CountAsync(a => a.RecordId == account.Id))).ShouldBe(2, "the first invitation and the one stored again; nothing of the refused one");
+        (await host.WithDb(db => db.OutboxMessages.CountAsync(m => m.Purpose == InviteStaffMemberHandler.Purpose))).ShouldBe(2);
+    }
+
     /// <summary>Two presses of one link at once, the second started while the first sets its password: one password is set.</summary>
     [SkippableFact]
     public async Task Should_set_exactly_one_password_when_the_link_is_pressed_twice_at_once()

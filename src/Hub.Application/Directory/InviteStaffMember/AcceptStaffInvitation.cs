@@ -26,6 +26,14 @@ public sealed class AcceptStaffInvitationHandler(IApplicationDbContext db, IStaf
         {
             return false;
         }
+        if (await accounts.IsInUseAsync(invitation.UserId, cancellationToken))
+        {
+            // Signed in meanwhile through the organisation's own provider, or given a password another way:
+            // the link would be a password reset in the hands of whoever reads the email. It ends here.
+            invitation.Withdraw();
+            await db.SaveChangesAsync(cancellationToken);
+            return false;
+        }
         return await FirstPassword.SetThroughLinkAsync(db, request.Password, request.ConfirmPassword, () => invitation.Accept(now),
             (password, token) => accounts.SetFirstPasswordAsync(invitation.UserId, password, token), cancellationToken);
     }

@@ -51,43 +51,61 @@ public sealed class InviteStaffMemberHandler(IApplicationDbContext db, IStaffAcc
         {
             throw Refuse.Because(nameof(request.OrganisationId), "Choose the organisation they work for");
         }
-        var email = request.Email!.Trim();
+        var typed = request.Email!.Trim();
         var name = request.DisplayName!.Trim();
-        InvitedAccount outcome;
-        Guid? userId;
+        var outcome = InvitedAccount.Made;
         try
         {
-            (outcome, userId) = await accounts.EnsureInvitedAccountAsync(email, name, request.Role!, request.OrganisationId, cancellationToken);
+            // The account, the link, its email and the audit row are kept together or not at all.
+            await db.SaveInOneTransactionAsync(async token =>
+            {
+                (outcome, var userId, var email) = await accounts.EnsureInvitedAccountAsync(typed, name, request.Role!, request.OrganisationId, token);
+                if (outcome == InvitedAccount.Clashed)
+                {
+                    throw new InvitedMeanwhile(); // rolls back whatever of the account this request changed
+                }
+                if (userId is not { } id || email is null)
+                {
+                    return;
+                }
+                foreach (var earlier in await db.StaffInvitations.Where(i => i.UserId == id && i.TokenHash != null).ToListAsync(token))
+                {
+                    earlier.Withdraw(); // its queued email, if not gone yet, is cancelled when its turn comes
+                }
+                var invitation = StaffInvitation.Pending(id, user.UserId, clock.GetUtcNow()); // no one signed in: the operator's command for the first administrator
+                db.StaffInvitations.Add(invitation);
+                outbox.Enqueue(InvitationEmail(email, name, invitation.Id));
+                audit.Record(AuditAction.Create, null, "StaffAccount", id, outcome == InvitedAccount.Made ? "Directory: invite a member of staff" : "Directory: invite a member of staff again");
+                await db.SaveChangesAsync(token);
+            }, cancellationToken);
         }
-        catch (DbUpdateException made) when (db.IsUniqueViolation(made))
+        catch (Exception clash) when (clash is InvitedMeanwhile or DbUpdateConcurrencyException || (clash is DbUpdateException made && db.IsUniqueViolation(made)))
         {
-            db.DiscardChanges(); // the same address invited at the same moment (a double click, two administrators): its account stands
-            throw Refuse.Because(nameof(request.Email), "This email address was invited at the same moment by someone else. Check the team directory");
+            outcome = InvitedAccount.Clashed; // the same address invited at the same moment (a double click, two administrators)
         }
-        if (userId is not { } id)
+        switch (outcome)
         {
-            throw Refuse.Because(nameof(request.Email), "This email address already belongs to an account in use. They can sign in with it");
+            case InvitedAccount.InUse:
+                throw Refuse.Because(nameof(request.Email), "This email address already belongs to an account in use. They can sign in with it");
+            case InvitedAccount.Clashed:
+                db.DiscardChanges();
+                throw Refuse.Because(nameof(request.Email), "This email address was invited at the same moment by someone else. Check the team directory");
+            default:
+                return outcome;
         }
-
-        var now = clock.GetUtcNow();
-        foreach (var earlier in await db.StaffInvitations.Where(i => i.UserId == id && i.TokenHash != null).ToListAsync(cancellationToken))
-        {
-            earlier.Withdraw(); // its queued email, if not gone yet, is cancelled when its turn comes
-        }
-        var invitation = StaffInvitation.Pending(id, user.UserId, now); // no one signed in: the operator's command for the first administrator
-        db.StaffInvitations.Add(invitation);
-        outbox.Enqueue(new OutgoingEmail(email, $"{hub.HubName}: your staff account",
-            $"Hello {name},\n\nYou have been given a staff account on {hub.HubName}.\n\n" +
-            $"Set your password with this link. It works once and lasts {StaffInvitation.Lifetime.Days} days:\n{PlanLinks.Placeholder}\n\n" +
-            "After that you will set up an authenticator app on your phone, to keep the records of the people we support safe.\n\n" +
-            "If your organisation signs in to the hub with its own accounts, you can sign in that way instead, with this email address.\n\n" +
-            "If you were not expecting this email, you can ignore it.", Purpose, null, invitation.Id));
-        audit.Record(AuditAction.Create, null, "StaffAccount", id, outcome == InvitedAccount.Made ? "Directory: invite a member of staff" : "Directory: invite a member of staff again");
-        await db.SaveChangesAsync(cancellationToken);
-        return outcome;
     }
 
+    private OutgoingEmail InvitationEmail(string to, string name, Guid invitationId) => new(to, $"{hub.HubName}: your staff account",
+        $"Hello {name},\n\nYou have been given a staff account on {hub.HubName}.\n\n" +
+        $"Set your password with this link. It works once and lasts {StaffInvitation.Lifetime.Days} days:\n{PlanLinks.Placeholder}\n\n" +
+        "After that you will set up an authenticator app on your phone, to keep the records of the people we support safe.\n\n" +
+        "If your organisation signs in to the hub with its own accounts, you can sign in that way instead, with this email address.\n\n" +
+        "If you were not expecting this email, you can ignore it.", Purpose, null, invitationId);
+
     public static string WelcomePath(string token) => "/staff/account/welcome/" + token;
+
+    /// <summary>Another invitation changed the account first: this one is rolled back and refused.</summary>
+    private sealed class InvitedMeanwhile : Exception;
 }
 
 /// <summary>Mints a staff invitation's link as its email goes (docs/decisions/042, 055).</summary>
