@@ -78,6 +78,7 @@ public sealed class StaffInvitationPageTests(DatabaseFixture database) : IClassF
 
         var anonymous = Factory.NewClient();
         var welcome = await anonymous.GetDocumentAsync("/staff/account/welcome/not-a-token-anyone-was-sent");
+        welcome.Title!.ShouldStartWith("Set your password");
         var response = await anonymous.SubmitAsync(welcome, "form[action^='/staff/account/welcome/']", new Dictionary<string, string>
         {
             ["Password"] = "Invented-orchard-bicycle-2026",
@@ -85,6 +86,7 @@ public sealed class StaffInvitationPageTests(DatabaseFixture database) : IClassF
         });
         var shown = await response.ShouldComeBackSafelyAsync("a password sent with a link nobody was sent");
         shown.QuerySelector("h1")!.TextContent.Trim().ShouldBe("This link no longer works");
+        shown.Title!.ShouldStartWith("Error: This link no longer works");
     }
 
     public void Dispose() => _factory?.Dispose();
